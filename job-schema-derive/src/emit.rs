@@ -1,0 +1,465 @@
+//! Generates, from the checked model: the field table, one inline call per rule (shared by
+//! `validate()` and the JSON reader), the collecting reader, and the trait assertions that
+//! make the compiler reject a rule on a type it cannot apply to, at the rule's key.
+//!
+//! Generated code names only `::job_schema::__private::…` and `::core::…`, and its locals
+//! start with `__schema_`.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{quote, quote_spanned, ToTokens};
+
+use crate::model::{Class, Enum, Field, Format, Struct};
+
+pub fn emit(model: &Struct) -> TokenStream {
+    let ident = &model.ident;
+    let count = model.fields.len();
+    let table = model.fields.iter().map(spec);
+    let names = model.fields.iter().enumerate().map(|(i, f)| {
+        let wire = &f.wire;
+        quote!(#wire => ::core::option::Option::Some(#i),)
+    });
+    let checks = model.fields.iter().enumerate().map(|(i, f)| {
+        let body = rules(f);
+        quote!(#i => { #body })
+    });
+    let asserts = model.fields.iter().map(assertions);
+    let validates = model.fields.iter().enumerate().map(|(i, f)| {
+        let (field, ty) = (&f.ident, &f.ty);
+        quote!(::job_schema::__private::validate_field::<Self, #ty>(#i, &self.#field, __schema_prefix, __schema_sink);)
+    });
+    let slots: Vec<_> = (0..count)
+        .map(|i| quote::format_ident!("__schema_f{}", i))
+        .collect();
+    let declare = model.fields.iter().zip(&slots).map(|(f, slot)| {
+        let ty = &f.ty;
+        quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
+    });
+    let read_arms = model.fields.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
+        let ty = &f.ty;
+        quote! {
+            #i => {
+                #slot = __schema_map.next_value_seed(
+                    ::job_schema::__private::FieldSeed::<Self, #ty, __SCHEMA_BUILD>::new(#i, &__schema_path, &mut __schema_field_sink),
+                )?;
+            }
+        }
+    });
+    let build = model.fields.iter().zip(&slots).map(|(f, slot)| {
+        let field = &f.ident;
+        quote!(#field: #slot.unwrap_or_else(::job_schema::__private::FieldValue::unset),)
+    });
+    let unset = model.fields.iter().map(|f| {
+        let field = &f.ident;
+        quote!(#field: ::job_schema::__private::FieldValue::unset(),)
+    });
+    let (
+        custom_prefix,
+        custom_decl,
+        custom_keep,
+        custom_build,
+        custom_unset,
+        custom_validate,
+        custom_assert,
+    ) = match &model.custom {
+        Some((field, ty, prefix)) => (
+            quote!(::core::option::Option::Some(#prefix)),
+            quote!(let mut __schema_custom: #ty = ::core::default::Default::default();),
+            quote! {
+                if let ::core::option::Option::Some(__schema_value) = __schema_value {
+                    ::job_schema::__private::CustomFields::insert_custom(
+                        &mut __schema_custom,
+                        ::core::convert::Into::into(__schema_name),
+                        __schema_value,
+                    );
+                }
+            },
+            quote!(#field: __schema_custom,),
+            quote!(#field: ::core::default::Default::default(),),
+            quote!(::job_schema::__private::validate_custom::<Self, #ty>(&self.#field, __schema_prefix, __schema_sink);),
+            quote_spanned!(field.span()=> const _: () = ::job_schema::__private::assert_custom::<#ty>();),
+        ),
+        None => (
+            quote!(::core::option::Option::None),
+            TokenStream::new(),
+            quote!(let _ = (__schema_name, __schema_value);),
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+        ),
+    };
+    let buckets = count + 1;
+
+    quote! {
+        #[allow(deprecated, non_local_definitions, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #(#asserts)*
+            #custom_assert
+
+            #[automatically_derived]
+            impl ::job_schema::__private::FieldValue for #ident {
+                const SHAPE: ::job_schema::__private::Shape = ::job_schema::__private::Shape::Nested;
+                const NESTED: ::core::option::Option<&'static [::job_schema::__private::FieldSpec]> =
+                    ::core::option::Option::Some(<Self as ::job_schema::__private::Schema>::FIELDS);
+
+                fn scalar(&self) -> ::core::option::Option<::job_schema::__private::Scalar<'_>> {
+                    ::core::option::Option::None
+                }
+
+                fn from_scalar(_: ::job_schema::__private::Scalar<'_>) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
+
+                fn unset() -> Self {
+                    Self { #(#unset)* #custom_unset }
+                }
+
+                fn dive(&self, __schema_path: &::job_schema::__private::Path<'_>, __schema_sink: &mut ::job_schema::__private::Sink<'_>) {
+                    ::job_schema::__private::Validate::validate_into(self, __schema_path, __schema_sink);
+                }
+
+                fn read_object<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
+                    __schema_map: __SchemaMap,
+                    __schema_path: &::job_schema::__private::Path<'_>,
+                    __schema_sink: &mut ::job_schema::__private::Sink<'_>,
+                ) -> ::core::result::Result<::core::option::Option<::core::option::Option<Self>>, __SchemaMap::Error> {
+                    let __schema_read = <Self as ::job_schema::__private::Schema>::__read_map::<__SchemaMap, __SCHEMA_BUILD>(
+                        __schema_map, __schema_path, __schema_sink,
+                    )?;
+                    ::core::result::Result::Ok(::core::option::Option::Some(__schema_read))
+                }
+            }
+
+            #[automatically_derived]
+            impl ::job_schema::__private::Validate for #ident {
+                fn validate_into(&self, __schema_prefix: &::job_schema::__private::Path<'_>, __schema_sink: &mut ::job_schema::__private::Sink<'_>) {
+                    #(#validates)*
+                    #custom_validate
+                }
+            }
+
+            #[automatically_derived]
+            impl ::job_schema::__private::Schema for #ident {
+                const FIELDS: &'static [::job_schema::__private::FieldSpec] = &[#(#table),*];
+                const CUSTOM_PREFIX: ::core::option::Option<&'static str> = #custom_prefix;
+
+                fn __field_index(__schema_key: &str) -> ::core::option::Option<usize> {
+                    match __schema_key {
+                        #(#names)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
+
+                #[allow(unused_variables)]
+                fn __check_field(
+                    __schema_index: usize,
+                    __schema_value: ::core::option::Option<::job_schema::__private::Scalar<'_>>,
+                    __schema_path: &::job_schema::__private::Path<'_>,
+                    __schema_sink: &mut ::job_schema::__private::Sink<'_>,
+                ) {
+                    match __schema_index {
+                        #(#checks)*
+                        _ => {}
+                    }
+                }
+
+                fn __read_map<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
+                    mut __schema_map: __SchemaMap,
+                    __schema_parent: &::job_schema::__private::Path<'_>,
+                    __schema_sink: &mut ::job_schema::__private::Sink<'_>,
+                ) -> ::core::result::Result<::core::option::Option<Self>, __SchemaMap::Error> {
+                    const __SCHEMA_FIELDS: &[::job_schema::__private::FieldSpec] =
+                        <#ident as ::job_schema::__private::Schema>::FIELDS;
+                    let mut __schema_buckets: [::job_schema::__private::Report; #buckets] =
+                        ::job_schema::__private::buckets();
+                    let mut __schema_seen = [false; #count];
+                    let mut __schema_extra_keys: ::job_schema::__private::ExtraKeys = ::core::default::Default::default();
+                    #(#declare)*
+                    #custom_decl
+                    while let ::core::option::Option::Some(__schema_key) =
+                        __schema_map.next_key_seed(::job_schema::__private::KeySeed::<Self>::new())?
+                    {
+                        match __schema_key {
+                            ::job_schema::__private::Key::Field(__schema_index) => {
+                                let __schema_spec = &__SCHEMA_FIELDS[__schema_index];
+                                let __schema_path = __schema_parent.key(__schema_spec.name);
+                                let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[__schema_index]);
+                                if __schema_seen[__schema_index] {
+                                    ::job_schema::__private::duplicate(&__schema_path, &mut __schema_field_sink);
+                                    ::job_schema::__private::skip(&mut __schema_map)?;
+                                    continue;
+                                }
+                                __schema_seen[__schema_index] = true;
+                                __schema_field_sink.presence(__schema_spec, &__schema_path);
+                                match __schema_index {
+                                    #(#read_arms)*
+                                    _ => ::job_schema::__private::skip(&mut __schema_map)?,
+                                }
+                            }
+                            ::job_schema::__private::Key::Custom(__schema_name) => {
+                                let __schema_path = __schema_parent.key(&__schema_name);
+                                let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[#count]);
+                                if !__schema_extra_keys.first_time(&__schema_name) {
+                                    ::job_schema::__private::duplicate(&__schema_path, &mut __schema_field_sink);
+                                    ::job_schema::__private::skip(&mut __schema_map)?;
+                                    continue;
+                                }
+                                let __schema_value = __schema_map.next_value_seed(
+                                    ::job_schema::__private::CustomSeed::<__SCHEMA_BUILD>::new(&__schema_path, &mut __schema_field_sink),
+                                )?;
+                                #custom_keep
+                            }
+                            ::job_schema::__private::Key::Unknown(__schema_name) => {
+                                let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[#count]);
+                                if __schema_extra_keys.first_time(&__schema_name) {
+                                    ::job_schema::__private::unknown(&__schema_name, __SCHEMA_FIELDS, __schema_parent, &mut __schema_field_sink);
+                                } else {
+                                    ::job_schema::__private::duplicate(&__schema_parent.key(&__schema_name), &mut __schema_field_sink);
+                                }
+                                ::job_schema::__private::skip(&mut __schema_map)?;
+                            }
+                        }
+                    }
+                    for (__schema_index, __schema_spec) in __SCHEMA_FIELDS.iter().enumerate() {
+                        if !__schema_seen[__schema_index] {
+                            let __schema_path = __schema_parent.key(__schema_spec.name);
+                            let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[__schema_index]);
+                            <Self as ::job_schema::__private::Schema>::__check_field(__schema_index, ::core::option::Option::None, &__schema_path, &mut __schema_field_sink);
+                        }
+                    }
+                    for __schema_bucket in &mut __schema_buckets {
+                        __schema_sink.append(__schema_bucket);
+                    }
+                    if !__SCHEMA_BUILD {
+                        return ::core::result::Result::Ok(::core::option::Option::None);
+                    }
+                    ::core::result::Result::Ok(::core::option::Option::Some(Self { #(#build)* #custom_build }))
+                }
+            }
+        };
+    }
+}
+
+/// The table entry of one field.
+fn spec(field: &Field) -> TokenStream {
+    let (wire, ty, doc) = (&field.wire, &field.ty, &field.doc);
+    let ident = field.ident.to_string();
+    let ident = ident.strip_prefix("r#").unwrap_or(&ident);
+    let mut rules = Vec::new();
+    if field.required {
+        rules.push(quote!(::job_schema::__private::Rule::Required));
+    }
+    if let Some((n, _)) = field.max_len {
+        rules.push(quote!(::job_schema::__private::Rule::MaxLen(#n)));
+    }
+    match &field.enum_values {
+        Some((Enum::Strs(values), _)) => {
+            rules.push(quote!(::job_schema::__private::Rule::EnumStrs(&[#(#values),*])))
+        }
+        Some((Enum::Ints(values), _)) => {
+            rules.push(quote!(::job_schema::__private::Rule::EnumInts(&[#(#values),*])))
+        }
+        None => {}
+    }
+    if field.bool01.is_some() {
+        rules.push(quote!(::job_schema::__private::Rule::Bool01));
+    }
+    if let Some((format, _)) = field.format {
+        let variant = match format {
+            Format::Uuid => quote!(Uuid),
+            Format::Datetime => quote!(Datetime),
+            Format::Date => quote!(Date),
+            Format::Number => quote!(Number),
+            Format::UuidList => quote!(UuidList),
+        };
+        rules.push(quote!(::job_schema::__private::Rule::#variant));
+    }
+    if let Some((min, max, _)) = field.range {
+        rules.push(quote!(::job_schema::__private::Rule::Range { min: #min, max: #max }));
+    }
+    let class = match &field.class {
+        Class::Writable => quote!(::job_schema::__private::FieldClass::Writable),
+        Class::ReadOnly => quote!(::job_schema::__private::FieldClass::ReadOnly),
+        Class::Deprecated(None) => quote!(::job_schema::__private::FieldClass::Deprecated(
+            ::core::option::Option::None
+        )),
+        Class::Deprecated(Some(note)) => {
+            quote!(::job_schema::__private::FieldClass::Deprecated(::core::option::Option::Some(#note)))
+        }
+    };
+    quote! {
+        ::job_schema::__private::FieldSpec {
+            name: #wire,
+            ident: #ident,
+            shape: <#ty as ::job_schema::__private::FieldValue>::SHAPE,
+            optional: <#ty as ::job_schema::__private::FieldValue>::OPTIONAL,
+            rules: &[#(#rules),*],
+            class: #class,
+            doc: #doc,
+            nested: <#ty as ::job_schema::__private::FieldValue>::NESTED,
+        }
+    }
+}
+
+/// The rule calls of one field, in a fixed order: `required` first (an empty required value
+/// skips the others), then length, allowed values, flag, format and range.
+fn rules(field: &Field) -> TokenStream {
+    let path = quote!(__schema_path);
+    let sink = quote!(__schema_sink);
+    let value = quote!(__schema_v);
+    let mut calls = Vec::new();
+    if let Some((n, _)) = field.max_len {
+        calls.push(quote!(::job_schema::__private::max_len(#value, #n, #path, #sink);));
+    }
+    match &field.enum_values {
+        Some((Enum::Strs(values), _)) => {
+            calls.push(
+                quote!(::job_schema::__private::enum_strs(#value, &[#(#values),*], #path, #sink);),
+            );
+        }
+        Some((Enum::Ints(values), _)) => {
+            calls.push(
+                quote!(::job_schema::__private::enum_ints(#value, &[#(#values),*], #path, #sink);),
+            );
+        }
+        None => {}
+    }
+    if field.bool01.is_some() {
+        calls.push(quote!(::job_schema::__private::bool01(#value, #path, #sink);));
+    }
+    if let Some((format, _)) = field.format {
+        let function = match format {
+            Format::Uuid => quote!(uuid),
+            Format::Datetime => quote!(datetime),
+            Format::Date => quote!(date),
+            Format::Number => quote!(number),
+            Format::UuidList => quote!(uuid_list),
+        };
+        calls.push(quote!(::job_schema::__private::#function(#value, #path, #sink);));
+    }
+    if let Some((min, max, _)) = field.range {
+        let with_number = matches!(field.format, Some((Format::Number, _)));
+        calls.push(
+            quote!(::job_schema::__private::range(#value, #min, #max, #with_number, #path, #sink);),
+        );
+    }
+    let unset = if field.required {
+        quote!(::job_schema::__private::required_unset(#path, #sink))
+    } else {
+        quote!({})
+    };
+    let required = if field.required {
+        quote!(if !::job_schema::__private::required(#value, #path, #sink) { return; })
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        match __schema_value {
+            ::core::option::Option::None => #unset,
+            ::core::option::Option::Some(#value) => {
+                #required
+                #(#calls)*
+            }
+        }
+    }
+}
+
+/// Trait assertions that reject a rule on a type it cannot apply to, reported at the rule's
+/// key. The type's tokens are re-spanned to the key so that the error lands there.
+fn assertions(field: &Field) -> TokenStream {
+    let mut out = Vec::new();
+    let ty = field.ty.to_token_stream();
+    out.push(quote_spanned!(field.ident.span()=> const _: () = ::job_schema::__private::assert_field::<#ty>();));
+    let mut assert = |span: Span, check: TokenStream| {
+        let ty = respan(ty.clone(), span);
+        out.push(quote_spanned!(span=> const _: () = ::job_schema::__private::#check::<#ty>();));
+    };
+    if let Some((_, span)) = field.max_len {
+        assert(span, quote!(assert_text));
+    }
+    match &field.enum_values {
+        Some((Enum::Strs(_), span)) => assert(*span, quote!(assert_text)),
+        Some((Enum::Ints(_), span)) => assert(*span, quote!(assert_integer)),
+        None => {}
+    }
+    if let Some(span) = field.bool01 {
+        assert(span, quote!(assert_integer));
+    }
+    if let Some((format, span)) = field.format {
+        if format == Format::Number {
+            assert(span, quote!(assert_numeric));
+        } else {
+            assert(span, quote!(assert_text));
+        }
+    }
+    if let Some((_, _, span)) = field.range {
+        assert(span, quote!(assert_numeric));
+    }
+    quote!(#(#out)*)
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(group) = &tt {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tt = TokenTree::Group(inner);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
+}
+
+/// Stub impls emitted beside the errors of a schema that does not hold, so that the user
+/// sees the schema's mistakes and not a cascade of "trait not implemented".
+pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
+    if !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    quote! {
+        #[allow(unreachable_code, unused_variables)]
+        const _: () = {
+            impl ::job_schema::__private::Validate for #ident {
+                fn validate_into(&self, _: &::job_schema::__private::Path<'_>, _: &mut ::job_schema::__private::Sink<'_>) {}
+            }
+            impl ::job_schema::__private::FieldValue for #ident {
+                const SHAPE: ::job_schema::__private::Shape = ::job_schema::__private::Shape::Nested;
+                fn scalar(&self) -> ::core::option::Option<::job_schema::__private::Scalar<'_>> {
+                    ::core::option::Option::None
+                }
+                fn from_scalar(_: ::job_schema::__private::Scalar<'_>) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
+                fn unset() -> Self {
+                    ::core::unimplemented!()
+                }
+            }
+            impl ::job_schema::__private::Schema for #ident {
+                const FIELDS: &'static [::job_schema::__private::FieldSpec] = &[];
+                const CUSTOM_PREFIX: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                fn __field_index(_: &str) -> ::core::option::Option<usize> {
+                    ::core::option::Option::None
+                }
+                fn __check_field(
+                    _: usize,
+                    _: ::core::option::Option<::job_schema::__private::Scalar<'_>>,
+                    _: &::job_schema::__private::Path<'_>,
+                    _: &mut ::job_schema::__private::Sink<'_>,
+                ) {}
+                fn __read_map<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
+                    _: __SchemaMap,
+                    _: &::job_schema::__private::Path<'_>,
+                    _: &mut ::job_schema::__private::Sink<'_>,
+                ) -> ::core::result::Result<::core::option::Option<Self>, __SchemaMap::Error> {
+                    ::core::result::Result::Ok(::core::option::Option::None)
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+//! `#[derive(Schema)]` for `job-schema`.
+//!
+//! Three stages, one file each, through one model: [`syntax`] reads the struct and its
+//! `#[schema(...)]` attributes into a raw model without stopping at the first mistake,
+//! [`check`] turns it into a checked model in which an impossible schema cannot be
+//! represented (reporting every mistake at once), and [`emit`] generates the code. Use it
+//! through `job_schema::Schema`, which re-exports it.
+
+mod check;
+mod emit;
+mod model;
+mod syntax;
+
+use proc_macro::TokenStream;
+
+/// Derives `job_schema::Validate`, `job_schema::Schema` and `job_schema::FieldValue`.
+///
+/// See the `job_schema` crate for the attributes.
+#[proc_macro_derive(Schema, attributes(schema))]
+pub fn derive_schema(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let raw = syntax::read(&input);
+    match check::check(raw) {
+        Ok(model) => emit::emit(&model),
+        Err(errors) => {
+            let mut out = errors.to_compile_error();
+            out.extend(emit::fallback(&input));
+            out
+        }
+    }
+    .into()
+}

@@ -1,0 +1,144 @@
+//! The two models: the raw one that `syntax` reads (it can hold mistakes) and the checked one
+//! that `emit` writes from (it cannot).
+
+use proc_macro2::Span;
+
+/// The attribute keys, in one place.
+pub mod key {
+    pub const SCHEMA: &str = "schema";
+    pub const REQUIRED: &str = "required";
+    pub const MAX_LEN: &str = "max_len";
+    pub const ENUM_VALUES: &str = "enum_values";
+    pub const BOOL01: &str = "bool01";
+    pub const UUID: &str = "uuid";
+    pub const DATETIME: &str = "datetime";
+    pub const DATE: &str = "date";
+    pub const NUMBER: &str = "number";
+    pub const RANGE: &str = "range";
+    pub const UUID_LIST: &str = "uuid_list";
+    pub const DEPRECATED: &str = "deprecated";
+    pub const READ_ONLY: &str = "read_only";
+    pub const CUSTOM_PREFIX: &str = "custom_prefix";
+    pub const MIN: &str = "min";
+    pub const MAX: &str = "max";
+
+    /// Every field attribute key, for "did you mean".
+    pub const ALL: &[&str] = &[
+        REQUIRED,
+        MAX_LEN,
+        ENUM_VALUES,
+        BOOL01,
+        UUID,
+        DATETIME,
+        DATE,
+        NUMBER,
+        RANGE,
+        UUID_LIST,
+        DEPRECATED,
+        READ_ONLY,
+        CUSTOM_PREFIX,
+    ];
+}
+
+/// A struct as read, mistakes and all.
+pub struct RawStruct {
+    pub ident: syn::Ident,
+    pub fields: Vec<RawField>,
+    /// Mistakes found while reading.
+    pub errors: Vec<syn::Error>,
+}
+
+pub struct RawField {
+    pub ident: syn::Ident,
+    pub ty: syn::Type,
+    pub wire: String,
+    pub doc: String,
+    pub rules: Vec<RawRule>,
+}
+
+/// One rule as written, with the span of its key.
+pub struct RawRule {
+    pub key: &'static str,
+    pub span: Span,
+    pub kind: RawKind,
+}
+
+pub enum RawKind {
+    Flag,
+    /// `max_len = N`: the value and the literal's span (`None` if it did not parse).
+    Int(Option<(i128, Span)>),
+    EnumValues(Vec<EnumLit>),
+    Range {
+        min: Option<(f64, Span)>,
+        max: Option<(f64, Span)>,
+    },
+    /// `deprecated = "note"`, `custom_prefix = "p_"`.
+    Text(Option<(String, Span)>),
+}
+
+pub enum EnumLit {
+    Str(String, Span),
+    Int(i64, Span),
+}
+
+impl EnumLit {
+    pub fn span(&self) -> Span {
+        match self {
+            EnumLit::Str(_, span) | EnumLit::Int(_, span) => *span,
+        }
+    }
+}
+
+/// A struct whose schema holds.
+pub struct Struct {
+    pub ident: syn::Ident,
+    pub fields: Vec<Field>,
+    /// The map field that collects custom keys, and their prefix.
+    pub custom: Option<(syn::Ident, syn::Type, String)>,
+}
+
+pub struct Field {
+    pub ident: syn::Ident,
+    pub ty: syn::Type,
+    pub wire: String,
+    pub doc: String,
+    pub class: Class,
+    pub required: bool,
+    pub max_len: Option<(usize, Span)>,
+    pub enum_values: Option<(Enum, Span)>,
+    pub bool01: Option<Span>,
+    pub format: Option<(Format, Span)>,
+    pub range: Option<(f64, f64, Span)>,
+}
+
+pub enum Class {
+    Writable,
+    ReadOnly,
+    Deprecated(Option<String>),
+}
+
+pub enum Enum {
+    Strs(Vec<String>),
+    Ints(Vec<i64>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Uuid,
+    Datetime,
+    Date,
+    Number,
+    UuidList,
+}
+
+impl Format {
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Uuid => key::UUID,
+            Format::Datetime => key::DATETIME,
+            Format::Date => key::DATE,
+            Format::Number => key::NUMBER,
+            Format::UuidList => key::UUID_LIST,
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The glue between a field's [`Scalar`] and the rule functions of [`crate::rules`]: each
+//! function applies one rule to one value and records what it finds in a [`Sink`].
+//!
+//! Generated code calls these, one call per rule, through `__private`. A rule that does not
+//! concern the value's JSON type (a `max_len` on a number in an [`crate::AnyScalar`] field)
+//! lets it pass: type errors are the reader's business.
+
+use crate::path::Path;
+use crate::report::{Code, Params, Violation};
+use crate::rules;
+use crate::sink::Sink;
+use crate::value::Scalar;
+
+/// `required` on an unset field (absent, `null`, or `None`).
+pub fn required_unset(path: &Path<'_>, sink: &mut Sink<'_>) {
+    sink.error(path, rules::required::missing(), None);
+}
+
+/// `required` on a set value: `""` fails. Returns whether the value passed, so that the
+/// other rules of the field are skipped for an empty required value.
+pub fn required(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) -> bool {
+    if let Scalar::Str(s) = value {
+        if let Err(v) = rules::required::check_str(s) {
+            sink.error(path, v, Some(s));
+            return false;
+        }
+    }
+    true
+}
+
+/// `max_len = max`.
+pub fn max_len(value: Scalar<'_>, max: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+    if let Scalar::Str(s) = value {
+        if let Err(v) = rules::max_len::check(s, max) {
+            sink.error(path, v, Some(s));
+        }
+    }
+}
+
+/// `enum_values("A", …)`.
+pub fn enum_strs(
+    value: Scalar<'_>,
+    allowed: &'static [&'static str],
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    if let Scalar::Str(s) = value {
+        if let Err(v) = rules::enum_values::check_str(s, allowed, sink.options().mode) {
+            sink.error(path, v, Some(s));
+        }
+    }
+}
+
+/// `enum_values(0, …)`.
+pub fn enum_ints(value: Scalar<'_>, allowed: &'static [i64], path: &Path<'_>, sink: &mut Sink<'_>) {
+    match value {
+        Scalar::Int(_) | Scalar::UInt(_) => {
+            let result = match value.as_i64() {
+                Some(i) => rules::enum_values::check_int(i, allowed),
+                None => rules::enum_values::check_int(i64::MAX, allowed),
+            };
+            if let Err(v) = result {
+                sink.error(path, v, Some(&value.to_text()));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `bool01`.
+pub fn bool01(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    if let Scalar::Int(_) | Scalar::UInt(_) = value {
+        let result = rules::bool01::check(value.as_i64().unwrap_or(i64::MAX));
+        if let Err(v) = result {
+            sink.error(path, v, Some(&value.to_text()));
+        }
+    }
+}
+
+/// `uuid`.
+pub fn uuid(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    if let Scalar::Str(s) = value {
+        if let Err(v) = rules::uuid::check(s, sink.options().mode) {
+            sink.error(path, v, Some(s));
+        }
+    }
+}
+
+/// `datetime`.
+pub fn datetime(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    if let Scalar::Str(s) = value {
+        if let Err(v) = rules::datetime::check(s, sink.options().mode) {
+            sink.error(path, v, Some(s));
+        }
+    }
+}
+
+/// `date`.
+pub fn date(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    if let Scalar::Str(s) = value {
+        if let Err(v) = rules::date::check(s, sink.options().mode) {
+            sink.error(path, v, Some(s));
+        }
+    }
+}
+
+/// `number`: numeric text must parse, and every number must be finite.
+pub fn number(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    let result = match value {
+        Scalar::Str(s) => rules::number::check_str(s, sink.options().mode).map(|_| ()),
+        Scalar::Float(f) => rules::number::check_f64(f),
+        _ => Ok(()),
+    };
+    if let Err(v) = result {
+        sink.error(path, v, Some(&value.to_text()));
+    }
+}
+
+/// `range(min, max)`. Text that is not a number is left to the `number` rule when the field
+/// has one (`with_number`), and is a `range` error otherwise; `""` is unset in lax mode.
+pub fn range(
+    value: Scalar<'_>,
+    min: f64,
+    max: f64,
+    with_number: bool,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let n = match value {
+        Scalar::Str(s) => match rules::number::parse(s) {
+            Some(n) => n,
+            None if with_number || (s.is_empty() && !sink.options().is_strict()) => return,
+            None => {
+                let v = Violation {
+                    code: Code::Range,
+                    message: format!(
+                        "{} is not a number, so it is not within {min} to {max}",
+                        crate::report::quoted(s)
+                    ),
+                    params: Params {
+                        min: Some(min),
+                        max: Some(max),
+                        ..Params::default()
+                    },
+                };
+                sink.error(path, v, Some(s));
+                return;
+            }
+        },
+        Scalar::Bool(_) => return,
+        other => match other.as_f64() {
+            Some(n) => n,
+            None => return,
+        },
+    };
+    if n.is_nan() {
+        // Not finite: the `number` rule's business.
+        return;
+    }
+    if let Err(v) = rules::range::check(n, min, max) {
+        sink.error(path, v, Some(&value.to_text()));
+    }
+}
+
+/// `uuid_list`: one issue per bad element, at `field[index]`.
+pub fn uuid_list(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    if let Scalar::Str(s) = value {
+        let mode = sink.options().mode;
+        rules::uuid_list::check(s, mode, |index, v| match index {
+            Some(i) => {
+                let element = path.embedded(i);
+                sink.error(&element, v, Some(s));
+            }
+            None => sink.error(path, v, Some(s)),
+        });
+    }
+}

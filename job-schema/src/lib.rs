@@ -1,0 +1,171 @@
+//! `job-schema` names every problem in a ServiceM8 job record before it costs a request.
+//!
+//! ServiceM8's "Create a new Job" endpoint answers a bad body with one line ("An error
+//! occurred completing your request") and allows 180 requests a minute. This crate checks a
+//! record against the rules of the API and reports every field error and warning at once, in
+//! a [`Report`] with stable codes.
+//!
+//! - [`Validate`] checks a record built in code.
+//! - [`Schema`] reads a record from JSON in one pass, putting type errors and rule errors in
+//!   the same report, and describes its fields in a table ([`FieldSpec`]).
+//! - `#[derive(Schema)]` generates both from `#[schema(...)]` field attributes; a schema that
+//!   cannot hold does not compile.
+//!
+//! ```
+//! use job_schema::{Schema, Validate};
+//!
+//! #[derive(Schema)]
+//! struct Visit {
+//!     #[schema(required, enum_values("Quote", "Work Order"), max_len = 20)]
+//!     status: String,
+//!     #[schema(uuid)]
+//!     company_uuid: Option<String>,
+//! }
+//!
+//! let visit = Visit { status: "work order".into(), company_uuid: Some("nope".into()) };
+//! let report = visit.validate().unwrap_err();
+//! assert_eq!(report.errors.len(), 2);
+//! assert_eq!(report.errors[0].field, "status");
+//! assert_eq!(report.errors[0].params.suggestion.as_deref(), Some("Work Order"));
+//!
+//! let read = Visit::check_json(br#"{"status": "Quote", "company_uuid": 7}"#, Default::default());
+//! assert_eq!(read.errors[0].code, job_schema::Code::Type);
+//! ```
+
+// The derive names `::job_schema`; this lets the crate derive on its own types.
+extern crate self as job_schema;
+
+mod apply;
+mod job;
+mod options;
+mod path;
+pub mod reader;
+pub mod report;
+pub mod rules;
+mod sink;
+mod spec;
+mod value;
+
+use std::collections::BTreeMap;
+
+pub use crate::job::{Job, JobStatus, UnknownStatus};
+pub use crate::options::{Direction, Mode, Options};
+pub use crate::path::{Path, Segment};
+pub use crate::reader::Parsed;
+pub use crate::report::{Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Violation};
+pub use crate::sink::Sink;
+pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
+pub use crate::value::{AnyScalar, FieldValue, Scalar};
+
+/// Derives [`Validate`], [`Schema`] and [`FieldValue`] from `#[schema(...)]` field attributes.
+///
+/// Field attributes: `required`, `max_len = N`, `enum_values("A", "B")` or
+/// `enum_values(0, 1)`, `bool01`, `uuid`, `datetime`, `date`, `number`,
+/// `range(min = a, max = b)`, `uuid_list`, `deprecated` or `deprecated = "note"`,
+/// `read_only`, and `custom_prefix = "customfield_"` on a map field that collects
+/// `prefix*` keys. Wire names follow `#[serde(rename)]` and `#[serde(rename_all)]`.
+pub use job_schema_derive::Schema;
+
+/// A record that can check itself against its rules.
+///
+/// `#[derive(Schema)]` implements it; [`Validate::validate`] collects every issue rather than
+/// stopping at the first.
+pub trait Validate {
+    /// Appends this value's issues to `sink`, with every path under `prefix`.
+    ///
+    /// ```
+    /// use job_schema::{Options, Path, Report, Sink, Validate};
+    /// # #[derive(job_schema::Schema)] struct Job { #[schema(required)] status: String }
+    /// let batch = [Job { status: "Quote".into() }, Job { status: String::new() }];
+    /// let mut report = Report::new();
+    /// let mut sink = Sink::new(&mut report, Options::default());
+    /// for (i, job) in batch.iter().enumerate() {
+    ///     job.validate_into(&Path::ROOT.index(i), &mut sink);
+    /// }
+    /// assert_eq!(report.errors[0].field, "[1].status");
+    /// ```
+    fn validate_into(&self, prefix: &Path<'_>, sink: &mut Sink<'_>);
+
+    /// Checks the value with `options`: `Err` when there is at least one error; warnings
+    /// alone do not fail (but strict mode makes every warning an error).
+    fn validate_with(&self, options: Options) -> Result<(), Report> {
+        let mut report = Report::new();
+        self.validate_into(&Path::ROOT, &mut Sink::new(&mut report, options));
+        report.into_result()
+    }
+
+    /// Checks the value in lax mode, create direction.
+    fn validate(&self) -> Result<(), Report> {
+        self.validate_with(Options::default())
+    }
+
+    /// Every issue of the value, errors and warnings, with `options`.
+    fn report(&self, options: Options) -> Report {
+        let mut report = Report::new();
+        self.validate_into(&Path::ROOT, &mut Sink::new(&mut report, options));
+        report
+    }
+}
+
+/// A record with a field table and a collecting JSON reader.
+///
+/// Implemented by `#[derive(Schema)]`. The `__`-prefixed items are generated plumbing and not
+/// part of the public API.
+pub trait Schema: Validate + FieldValue {
+    /// The field table, in declaration order.
+    const FIELDS: &'static [FieldSpec];
+    /// The prefix of custom keys collected by a `custom_prefix` field, if any.
+    const CUSTOM_PREFIX: Option<&'static str>;
+
+    /// Reads a record from JSON (lax, create): the record and its warnings, or a report
+    /// with every error and every warning.
+    fn from_json(bytes: &[u8]) -> Result<Parsed<Self>, Report> {
+        reader::read::<Self>(bytes, Options::default())
+    }
+
+    /// Reads a record from JSON with `options`.
+    fn from_json_with(bytes: &[u8], options: Options) -> Result<Parsed<Self>, Report> {
+        reader::read::<Self>(bytes, options)
+    }
+
+    /// Checks a JSON body without building the record: the same issues as
+    /// [`Schema::from_json_with`], borrowed from the input where it can be.
+    fn check_json(bytes: &[u8], options: Options) -> Report {
+        reader::check::<Self>(bytes, options)
+    }
+
+    #[doc(hidden)]
+    fn __field_index(key: &str) -> Option<usize>;
+
+    #[doc(hidden)]
+    fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
+
+    #[doc(hidden)]
+    fn __read_map<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
+        map: A,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<Option<Self>, A::Error>;
+}
+
+/// A map that collects custom keys (`customfield_*`) for a `custom_prefix` field.
+///
+/// Implemented for `BTreeMap<String, String>`, whose key order keeps reports deterministic.
+pub trait CustomFields: Default {
+    /// Keeps `value` under `key`.
+    fn insert_custom(&mut self, key: String, value: String);
+    /// The keys held, for validation.
+    fn custom_keys(&self) -> impl Iterator<Item = &str>;
+}
+
+impl CustomFields for BTreeMap<String, String> {
+    fn insert_custom(&mut self, key: String, value: String) {
+        self.insert(key, value);
+    }
+    fn custom_keys(&self) -> impl Iterator<Item = &str> {
+        self.keys().map(String::as_str)
+    }
+}
+
+#[doc(hidden)]
+pub mod __private;

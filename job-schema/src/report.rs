@@ -1,0 +1,522 @@
+//! The [`Report`]: every error and every warning of a record, at once.
+//!
+//! A report is two flat lists of [`Issue`]s. Each issue names the field (as a wire path such
+//! as `badges[2]` and as an RFC 6901 pointer such as `/badges`), a stable [`Code`], a plain
+//! English message, the rule's parameters and the offending value, cut to
+//! [`ECHO_LIMIT`] characters with control characters escaped so that a report is always safe
+//! to log.
+
+use std::fmt;
+
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+
+use crate::path::Path;
+
+/// The most characters of an input value that an [`Issue`] echoes back.
+pub const ECHO_LIMIT: usize = 64;
+
+/// The stable, machine-readable name of a problem.
+///
+/// The snake_case names (see [`Code::as_str`]) are a contract: they are never renamed once
+/// released.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Code {
+    /// The input is not well-formed JSON.
+    JsonSyntax,
+    /// A JSON value of a type the field cannot take.
+    Type,
+    /// A required field is missing, `null` or `""`.
+    Required,
+    /// A key appears more than once in one object.
+    DuplicateField,
+    /// A key that is not a field of the record.
+    UnknownField,
+    /// Text longer than the field's limit.
+    MaxLen,
+    /// A value that is not one of the allowed values.
+    EnumValues,
+    /// A flag that is not the integer 0 or 1.
+    Bool01,
+    /// Text that is not a hyphenated UUID.
+    Uuid,
+    /// Text that is not a `YYYY-MM-DD HH:MM:SS` datetime.
+    Datetime,
+    /// Text that is not a `YYYY-MM-DD` date (or a datetime).
+    Date,
+    /// A value that is not a finite decimal number.
+    Number,
+    /// A number outside the field's range.
+    Range,
+    /// A badge list that is not a JSON array of UUIDs encoded in a string.
+    UuidList,
+    /// A deprecated field is present.
+    Deprecated,
+    /// A read-only field is present in a create request.
+    ReadOnly,
+}
+
+impl Code {
+    /// Every code, in declaration order.
+    pub const ALL: [Code; 16] = [
+        Code::JsonSyntax,
+        Code::Type,
+        Code::Required,
+        Code::DuplicateField,
+        Code::UnknownField,
+        Code::MaxLen,
+        Code::EnumValues,
+        Code::Bool01,
+        Code::Uuid,
+        Code::Datetime,
+        Code::Date,
+        Code::Number,
+        Code::Range,
+        Code::UuidList,
+        Code::Deprecated,
+        Code::ReadOnly,
+    ];
+
+    /// The stable snake_case name, as it appears in JSON output.
+    ///
+    /// ```
+    /// assert_eq!(job_schema::Code::MaxLen.as_str(), "max_len");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::JsonSyntax => "json_syntax",
+            Code::Type => "type",
+            Code::Required => "required",
+            Code::DuplicateField => "duplicate_field",
+            Code::UnknownField => "unknown_field",
+            Code::MaxLen => "max_len",
+            Code::EnumValues => "enum_values",
+            Code::Bool01 => "bool01",
+            Code::Uuid => "uuid",
+            Code::Datetime => "datetime",
+            Code::Date => "date",
+            Code::Number => "number",
+            Code::Range => "range",
+            Code::UuidList => "uuid_list",
+            Code::Deprecated => "deprecated",
+            Code::ReadOnly => "read_only",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The JSON types, as named in type errors and in the field table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonType {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Boolean,
+    /// a number without fraction or exponent
+    Integer,
+    /// any number
+    Number,
+    /// a string
+    String,
+    /// an array
+    Array,
+    /// an object
+    Object,
+}
+
+impl JsonType {
+    /// The lower-case name used in messages and JSON output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JsonType::Null => "null",
+            JsonType::Boolean => "boolean",
+            JsonType::Integer => "integer",
+            JsonType::Number => "number",
+            JsonType::String => "string",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+        }
+    }
+}
+
+impl fmt::Display for JsonType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A set of [`JsonType`]s, serialized as a list of names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct JsonTypes(u8);
+
+impl JsonTypes {
+    /// The empty set.
+    pub const NONE: JsonTypes = JsonTypes(0);
+
+    /// A set holding one type.
+    pub const fn one(ty: JsonType) -> JsonTypes {
+        JsonTypes(1 << ty as u8)
+    }
+
+    /// This set with `ty` added.
+    #[must_use]
+    pub const fn with(self, ty: JsonType) -> JsonTypes {
+        JsonTypes(self.0 | 1 << ty as u8)
+    }
+
+    /// Whether `ty` is in the set.
+    pub const fn contains(self, ty: JsonType) -> bool {
+        self.0 & (1 << ty as u8) != 0
+    }
+
+    /// The types in the set, in [`JsonType`] declaration order.
+    pub fn iter(self) -> impl Iterator<Item = JsonType> {
+        const ORDER: [JsonType; 7] = [
+            JsonType::Null,
+            JsonType::Boolean,
+            JsonType::Integer,
+            JsonType::Number,
+            JsonType::String,
+            JsonType::Array,
+            JsonType::Object,
+        ];
+        ORDER.into_iter().filter(move |ty| self.contains(*ty))
+    }
+}
+
+impl fmt::Display for JsonTypes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.iter().map(JsonType::as_str).collect();
+        match names.as_slice() {
+            [] => f.write_str("nothing"),
+            [one] => f.write_str(one),
+            [init @ .., last] => write!(f, "{} or {last}", init.join(", ")),
+        }
+    }
+}
+
+impl Serialize for JsonTypes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for ty in self.iter() {
+            seq.serialize_element(&ty)?;
+        }
+        seq.end()
+    }
+}
+
+/// The allowed values of an `enum_values` rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    /// String values.
+    Strs(&'static [&'static str]),
+    /// Integer values.
+    Ints(&'static [i64]),
+}
+
+impl Serialize for Allowed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Allowed::Strs(values) => values.serialize(serializer),
+            Allowed::Ints(values) => values.serialize(serializer),
+        }
+    }
+}
+
+impl fmt::Display for Allowed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Allowed::Strs(values) => {
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{v:?}")?;
+                }
+            }
+            Allowed::Ints(values) => {
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{v}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The parameters of an issue: the rule's limits and what helps to fix the value.
+///
+/// Only the parameters that apply are set; JSON output leaves the others out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Params {
+    /// `max_len`: the most characters allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// `max_len`: how many characters the value has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<usize>,
+    /// `enum_values`: the allowed values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Allowed>,
+    /// `range`: the smallest value allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// `range`: the largest value allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// `type`: the JSON types the field takes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<JsonTypes>,
+    /// `type`: the JSON type it was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<JsonType>,
+    /// A format the value must follow, such as `YYYY-MM-DD HH:MM:SS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// `uuid_list`: the index of the bad element.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// A close, valid alternative (`unknown_field`, `enum_values`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// `deprecated`: what to use instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
+    /// `json_syntax`: the 1-based line of the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// `json_syntax`: the 1-based column of the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+/// What a rule found wrong with one value, before it is placed at a field.
+///
+/// The rule functions in [`crate::rules`] return this; a [`Report`] turns it into an [`Issue`]
+/// by adding the field's path and the echoed value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    /// The stable code.
+    pub code: Code,
+    /// A plain English message.
+    pub message: String,
+    /// The rule's parameters.
+    pub params: Params,
+}
+
+impl Violation {
+    /// A violation with no parameters.
+    pub fn new(code: Code, message: impl Into<String>) -> Violation {
+        Violation {
+            code,
+            message: message.into(),
+            params: Params::default(),
+        }
+    }
+
+    /// This violation with its parameters set by `f`.
+    #[must_use]
+    pub fn with(mut self, f: impl FnOnce(&mut Params)) -> Violation {
+        f(&mut self.params);
+        self
+    }
+}
+
+/// One problem with one field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Issue {
+    /// The wire path of the field: `status`, `address.city`, `badges[2]`, `""` for the root.
+    pub field: String,
+    /// The RFC 6901 JSON pointer of the value: `/status`, `/address/city`, `/badges`.
+    pub pointer: String,
+    /// The stable code.
+    pub code: Code,
+    /// A plain English message.
+    pub message: String,
+    /// The rule's parameters.
+    pub params: Params,
+    /// The offending value as text, cut to [`ECHO_LIMIT`] characters, control characters
+    /// escaped; `None` when there is no value to show (a missing field).
+    pub value: Option<String>,
+}
+
+impl Issue {
+    /// An issue at `path` from a rule's violation, echoing `value`.
+    pub fn at(path: &Path<'_>, violation: Violation, value: Option<&str>) -> Issue {
+        Issue {
+            field: path.field(),
+            pointer: path.pointer(),
+            code: violation.code,
+            message: violation.message,
+            params: violation.params,
+            value: value.map(echo),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = if self.field.is_empty() {
+            "(root)"
+        } else {
+            &self.field
+        };
+        write!(f, "{field}: {}", self.message)
+    }
+}
+
+/// Every error and every warning found in one record (or one batch).
+///
+/// Errors make a record invalid; warnings do not (unless strict mode turned them into
+/// errors). Both lists are in field-declaration order, then unknown keys in input order, and
+/// the same input always gives the same report.
+///
+/// Serializes as `{"errors": [Issue…], "warnings": [Issue…]}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The problems that make the input invalid.
+    pub errors: Vec<Issue>,
+    /// The problems worth knowing about that do not make it invalid.
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    /// An empty report. Allocates nothing.
+    pub const fn new() -> Report {
+        Report {
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Whether the report holds at least one error.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Whether the report holds neither errors nor warnings.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.warnings.is_empty()
+    }
+
+    /// Moves every issue of `other` to the end of this report's lists.
+    pub fn append(&mut self, other: &mut Report) {
+        self.errors.append(&mut other.errors);
+        self.warnings.append(&mut other.warnings);
+    }
+
+    /// Every issue: the errors, then the warnings.
+    pub fn iter(&self) -> impl Iterator<Item = &Issue> {
+        self.errors.iter().chain(self.warnings.iter())
+    }
+
+    /// `Ok(())` when there is no error, else `Err(self)`.
+    pub fn into_result(self) -> Result<(), Report> {
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Serializes the errors and warnings lists as JSON (the contract shape).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Report {
+    /// One `field: message` line per issue: the errors, then the warnings (marked).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for (issues, prefix) in [(&self.errors, ""), (&self.warnings, "warning: ")] {
+            for issue in issues {
+                if !first {
+                    f.write_str("\n")?;
+                }
+                first = false;
+                write!(f, "{prefix}{issue}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
+
+/// Cuts `value` to [`ECHO_LIMIT`] characters and escapes control characters, so that it is
+/// safe to log. A cut value ends in `…`.
+///
+/// ```
+/// use job_schema::report::echo;
+/// assert_eq!(echo("a\tb"), "a\\tb");
+/// assert_eq!(echo(&"x".repeat(1000)).chars().count(), 64);
+/// ```
+pub fn echo(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(ECHO_LIMIT * 2));
+    let mut count = 0;
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if count + 1 == ECHO_LIMIT && chars.clone().next().is_some() {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            let escaped: String = c.escape_default().collect();
+            // An escape counts as the characters it takes.
+            let width = escaped.chars().count();
+            if count + width >= ECHO_LIMIT && chars.clone().next().is_some() {
+                out.push('…');
+                break;
+            }
+            count += width;
+            out.push_str(&escaped);
+        } else {
+            count += 1;
+            out.push(c);
+        }
+        if count >= ECHO_LIMIT {
+            break;
+        }
+    }
+    out
+}
+
+/// Quotes a value for a message: `"…"`, echoed as [`echo`] does.
+pub(crate) fn quoted(value: &str) -> String {
+    format!("\"{}\"", echo(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echo_cuts_long_values_to_the_limit() {
+        let long = "é".repeat(10_000);
+        let e = echo(&long);
+        assert_eq!(e.chars().count(), ECHO_LIMIT);
+        assert!(e.ends_with('…'));
+        assert_eq!(echo("short"), "short");
+        assert_eq!(echo(&"y".repeat(64)), "y".repeat(64));
+    }
+
+    #[test]
+    fn echo_escapes_control_characters_within_the_limit() {
+        assert_eq!(echo("a\nb\u{0}"), "a\\nb\\u{0}");
+        let e = echo(&"\n".repeat(100));
+        assert!(e.chars().count() <= ECHO_LIMIT);
+        assert!(!e.contains('\n'));
+    }
+}

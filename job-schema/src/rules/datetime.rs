@@ -1,0 +1,179 @@
+//! `datetime`: a date and time, exactly `YYYY-MM-DD HH:MM:SS`.
+//!
+//! Accepted: 19 characters, zero-padded digits, one space between date and time, a real day
+//! of the Gregorian calendar (years 0001–9999, leap years honoured, as in
+//! [`date`](crate::rules::date)), hours 00–23, minutes and seconds 00–59 (no leap second).
+//! Rejected: a `T` separator, a time zone or `Z`, a fraction of a second, missing padding,
+//! surrounding spaces, impossible dates and times. In lax mode `""` and
+//! `"0000-00-00 00:00:00"` mean "unset" and are accepted; strict mode rejects them.
+
+use crate::options::Mode;
+use crate::report::{quoted, Code, Violation};
+use crate::rules::date::{date_part, digits, Shape};
+use crate::rules::{DATETIME_FORMAT, STRICT_UNSET_HINT};
+
+/// The zero datetime, which lax mode reads as "unset".
+const ZERO_DATETIME: &str = "0000-00-00 00:00:00";
+
+/// The shape of `value` as a datetime.
+pub(crate) fn shape(value: &str) -> Shape {
+    let &[ref date @ .., b' ', h1, h2, b':', n1, n2, b':', s1, s2] = value.as_bytes() else {
+        return Shape::Malformed;
+    };
+    let (Some(hour), Some(minute), Some(second)) =
+        (digits(&[h1, h2]), digits(&[n1, n2]), digits(&[s1, s2]))
+    else {
+        return Shape::Malformed;
+    };
+    let time = if hour <= 23 && minute <= 59 && second <= 59 {
+        Shape::Real
+    } else {
+        Shape::Unreal
+    };
+    date_part(date).and(time)
+}
+
+/// Whether `value` is a real date and time written as `YYYY-MM-DD HH:MM:SS`.
+///
+/// ```
+/// use job_schema::rules::datetime;
+/// assert!(datetime::is_datetime("2024-02-29 23:59:59"));
+/// assert!(!datetime::is_datetime("2024-02-29T23:59:59"));
+/// ```
+pub fn is_datetime(value: &str) -> bool {
+    shape(value) == Shape::Real
+}
+
+/// Whether `value` is the zero datetime `0000-00-00 00:00:00`, which lax mode reads as
+/// "unset".
+///
+/// ```
+/// use job_schema::rules::datetime;
+/// assert!(datetime::is_zero("0000-00-00 00:00:00"));
+/// assert!(!datetime::is_zero("0000-00-00"));
+/// ```
+pub fn is_zero(value: &str) -> bool {
+    value == ZERO_DATETIME
+}
+
+/// Accepts a datetime; in lax mode also `""` and the zero datetime.
+///
+/// ```
+/// use job_schema::rules::datetime;
+/// use job_schema::{Code, Mode};
+/// assert!(datetime::check("2025-06-30 09:15:00", Mode::Strict).is_ok());
+/// assert!(datetime::check("0000-00-00 00:00:00", Mode::Lax).is_ok());
+/// let v = datetime::check("2025-06-30T09:15:00", Mode::Lax).unwrap_err();
+/// assert_eq!(v.code, Code::Datetime);
+/// ```
+pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
+    let unset = value.is_empty() || is_zero(value);
+    let shape = shape(value);
+    if shape == Shape::Real || (unset && mode == Mode::Lax) {
+        return Ok(());
+    }
+    let mut message = match shape {
+        Shape::Unreal => format!("{} is not a real date and time", quoted(value)),
+        Shape::Malformed | Shape::Real => format!(
+            "{} is not a datetime in the form {DATETIME_FORMAT}",
+            quoted(value)
+        ),
+    };
+    if unset {
+        message.push_str(STRICT_UNSET_HINT);
+    }
+    Err(Violation::new(Code::Datetime, message).with(|p| p.format = Some(DATETIME_FORMAT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_datetimes_pass() {
+        for good in [
+            "2024-02-29 00:00:00",
+            "2000-02-29 12:00:00",
+            "2025-12-31 23:59:59",
+            "0001-01-01 00:00:00",
+            "9999-12-31 23:59:59",
+        ] {
+            assert!(is_datetime(good), "{good:?}");
+            assert!(check(good, Mode::Strict).is_ok(), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_and_times_fail_as_unreal() {
+        for bad in [
+            "2025-02-29 00:00:00",
+            "1900-02-29 00:00:00",
+            "2026-02-30 00:00:00",
+            "2024-04-31 00:00:00",
+            "2024-13-01 00:00:00",
+            "0000-01-01 00:00:00",
+            "2024-01-01 23:59:60",
+            "2024-01-01 24:00:00",
+            "2024-01-01 23:60:00",
+            "2024-01-01 99:99:99",
+        ] {
+            assert!(!is_datetime(bad), "{bad:?}");
+            let v = check(bad, Mode::Lax).unwrap_err();
+            assert_eq!(v.code, Code::Datetime);
+            assert_eq!(v.message, format!("\"{bad}\" is not a real date and time"));
+            assert_eq!(v.params.format, Some(DATETIME_FORMAT));
+        }
+    }
+
+    #[test]
+    fn other_shapes_fail() {
+        for bad in [
+            "2024-01-01T00:00:00",
+            "2024-01-01 00:00:00Z",
+            "2024-01-01 00:00:00.5",
+            "2024-01-01 00:00:00+10:00",
+            "2024-1-01 00:00:00",
+            "2024-01-01 0:00:00",
+            "2024-01-01  00:00:00",
+            " 2024-01-01 00:00:00",
+            "2024-01-01 00:00:00 ",
+            "2024-01-01",
+            "2024-01-01 00:00",
+            "2024-01-01 00-00-00",
+            "2024-01-01 ab:cd:ef",
+            "2024-01-01 00:00:0é",
+            "é",
+        ] {
+            assert!(!is_datetime(bad), "{bad:?}");
+            let v = check(bad, Mode::Lax).unwrap_err();
+            assert_eq!(v.code, Code::Datetime);
+            assert!(
+                v.message.contains("is not a datetime in the form"),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            check("2024-01-01T10:00:00", Mode::Lax).unwrap_err().message,
+            "\"2024-01-01T10:00:00\" is not a datetime in the form YYYY-MM-DD HH:MM:SS"
+        );
+    }
+
+    #[test]
+    fn unset_only_in_lax() {
+        for unset in ["", ZERO_DATETIME] {
+            assert!(check(unset, Mode::Lax).is_ok(), "{unset:?}");
+            let v = check(unset, Mode::Strict).unwrap_err();
+            assert_eq!(v.code, Code::Datetime);
+            assert!(v.message.ends_with(STRICT_UNSET_HINT), "{unset:?}");
+        }
+        // The zero date alone is not an unset datetime.
+        assert!(check("0000-00-00", Mode::Lax).is_err());
+    }
+
+    #[test]
+    fn zero() {
+        assert!(is_zero(ZERO_DATETIME));
+        assert!(!is_zero(""));
+        assert!(!is_zero("0000-00-00 00:00:01"));
+    }
+}

@@ -1,0 +1,42 @@
+//! The rules of the field table, as pure functions over one value.
+//!
+//! Each rule returns `Ok` for a good value and a [`Violation`](crate::report::Violation)
+//! for a bad one; the caller places the violation at a field. Nothing allocates unless a
+//! value is rejected.
+//!
+//! - [`max_len`]: at most N characters (Unicode scalar values).
+//! - [`enum_values`]: one of a fixed list of strings or integers, with a suggestion for a
+//!   near miss in case or spacing.
+//! - [`bool01`]: the integer 0 or 1, and the lax spellings that map to it.
+//! - [`uuid`]: a hyphenated 8-4-4-4-12 hex UUID.
+//! - [`datetime`]: `YYYY-MM-DD HH:MM:SS`, a real date and time.
+//! - [`date`]: `YYYY-MM-DD`, or a datetime.
+//! - [`number`]: a finite decimal number, given as text or as a float.
+//! - [`range`]: a number within inclusive bounds.
+//! - [`uuid_list`]: a string holding a JSON array of UUIDs.
+//! - [`required`]: present, not `null`, not `""`.
+
+// The rules return `Result<_, Violation>` by contract; a `Violation` is built only when a
+// value is rejected, so its size costs nothing on the success path.
+#![allow(clippy::result_large_err)]
+
+pub mod bool01;
+pub mod date;
+pub mod datetime;
+pub mod enum_values;
+pub mod max_len;
+pub mod number;
+pub mod range;
+pub mod required;
+pub mod uuid;
+pub mod uuid_list;
+
+/// The one form a datetime takes.
+pub const DATETIME_FORMAT: &str = "YYYY-MM-DD HH:MM:SS";
+
+/// The short form a date takes (a date also takes [`DATETIME_FORMAT`]).
+pub const DATE_FORMAT: &str = "YYYY-MM-DD";
+
+/// Added to the message when strict mode rejects `""` or a zero date that lax mode reads as
+/// "unset".
+pub(crate) const STRICT_UNSET_HINT: &str = "; in strict mode, leave the field out to unset it";

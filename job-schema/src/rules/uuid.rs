@@ -1,0 +1,111 @@
+//! `uuid`: a hyphenated UUID.
+//!
+//! Accepted: exactly 36 characters, hex digits (either case) in groups of 8-4-4-4-12
+//! separated by `-`. The version and variant bits are not checked, since `ServiceM8` issues its
+//! own UUIDs. Rejected: braces (`{…}`), a `urn:uuid:` prefix, the 32-digit form without
+//! hyphens, surrounding spaces, and anything else. `""` means "unset" in lax mode and is
+//! accepted there; strict mode rejects it.
+
+use crate::options::Mode;
+use crate::report::{quoted, Code, Violation};
+use crate::rules::STRICT_UNSET_HINT;
+
+/// The format named in a violation.
+const FORMAT: &str = "8-4-4-4-12 hex digits";
+
+/// Whether `value` is a hyphenated 8-4-4-4-12 hex UUID, in either case.
+///
+/// ```
+/// use job_schema::rules::uuid;
+/// assert!(uuid::is_uuid("5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17"));
+/// assert!(!uuid::is_uuid("{5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17}"));
+/// ```
+pub fn is_uuid(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Accepts a UUID, and `""` in lax mode.
+///
+/// ```
+/// use job_schema::rules::uuid;
+/// use job_schema::{Code, Mode};
+/// assert!(uuid::check("5F1B7E42-36A4-4C09-9D3E-2B1F0C6A8E17", Mode::Strict).is_ok());
+/// assert!(uuid::check("", Mode::Lax).is_ok());
+/// assert_eq!(uuid::check("", Mode::Strict).unwrap_err().code, Code::Uuid);
+/// ```
+pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
+    if is_uuid(value) || (value.is_empty() && mode == Mode::Lax) {
+        return Ok(());
+    }
+    let mut message = format!("{} is not a UUID ({FORMAT}, no braces)", quoted(value));
+    if value.is_empty() {
+        message.push_str(STRICT_UNSET_HINT);
+    }
+    Err(Violation::new(Code::Uuid, message).with(|p| p.format = Some(FORMAT)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17";
+
+    #[test]
+    fn either_case_passes() {
+        assert!(is_uuid(GOOD));
+        assert!(is_uuid(&GOOD.to_uppercase()));
+        assert!(is_uuid("5F1b7E42-36a4-4C09-9d3e-2B1f0c6a8e17"));
+        assert!(is_uuid("00000000-0000-0000-0000-000000000000"));
+        // Version and variant bits are not checked.
+        assert!(is_uuid("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+    }
+
+    #[test]
+    fn other_forms_fail() {
+        let braced = format!("{{{GOOD}}}");
+        let urn = format!("urn:uuid:{GOOD}");
+        let simple = GOOD.replace('-', "");
+        let short = &GOOD[..35];
+        let long = format!("{GOOD}0");
+        let spaced = format!(" {GOOD}");
+        for bad in [
+            braced.as_str(),
+            urn.as_str(),
+            simple.as_str(),
+            short,
+            long.as_str(),
+            spaced.as_str(),
+            "5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e1g",
+            "5f1b7e4236a4-4c09-9d3e-2b1f0c6a8e17-",
+            "5f1b7e42_36a4_4c09_9d3e_2b1f0c6a8e17",
+            "5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8é7",
+            "",
+        ] {
+            assert!(!is_uuid(bad), "{bad:?}");
+            assert_eq!(check(bad, Mode::Strict).unwrap_err().code, Code::Uuid);
+        }
+    }
+
+    #[test]
+    fn empty_is_unset_only_in_lax() {
+        assert!(check("", Mode::Lax).is_ok());
+        let v = check("", Mode::Strict).unwrap_err();
+        assert_eq!(v.code, Code::Uuid);
+        assert!(v.message.contains("leave the field out"));
+    }
+
+    #[test]
+    fn violation_names_value_and_format() {
+        let v = check("{abc}", Mode::Lax).unwrap_err();
+        assert_eq!(
+            v.message,
+            "\"{abc}\" is not a UUID (8-4-4-4-12 hex digits, no braces)"
+        );
+        assert_eq!(v.params.format, Some("8-4-4-4-12 hex digits"));
+    }
+}

@@ -1,0 +1,323 @@
+//! `uuid_list`: a string holding a JSON array of UUIDs, such as `"[\"…\",\"…\"]"`.
+//!
+//! Accepted: text that is one JSON array (whitespace around and between tokens allowed, as
+//! JSON allows it) whose elements are all strings that pass [`uuid::is_uuid`]; `"[]"` is the
+//! empty list, and in lax mode so is `""`. Rejected as a whole, with one violation and no
+//! index: text that is not JSON, JSON that is not an array (an object, a string, a number),
+//! and an array followed by anything but whitespace; `""` in strict mode. Rejected element
+//! by element, one violation per element naming its index: a string that is not a UUID
+//! (`""` included) and any element that is not a string (a number, `null`, a boolean, an
+//! array, an object).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer as _, IgnoredAny, SeqAccess, Visitor};
+
+use crate::options::Mode;
+use crate::report::{quoted, Code, Violation};
+use crate::rules::uuid;
+
+/// The message of a value that is not a list at all.
+const NOT_A_LIST: &str = r#"must be a JSON array of UUIDs encoded in a string, such as "[\"…\"]""#;
+
+/// Checks that `value` holds a JSON array of UUIDs, calling `on_error` once per problem:
+/// with `None` when `value` is not such an array at all (then only once), with
+/// `Some(index)` for each bad element (in order).
+///
+/// Nothing is called and nothing allocated for a good list.
+///
+/// ```
+/// use job_schema::rules::uuid_list;
+/// use job_schema::{Code, Mode};
+/// let mut errors = Vec::new();
+/// uuid_list::check(r#"["5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17"]"#, Mode::Strict, |i, v| {
+///     errors.push((i, v.code));
+/// });
+/// assert!(errors.is_empty());
+/// uuid_list::check(r#"["5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17", "x"]"#, Mode::Lax, |i, v| {
+///     errors.push((i, v.code));
+/// });
+/// assert_eq!(errors, [(Some(1), Code::UuidList)]);
+/// ```
+pub fn check(value: &str, mode: Mode, mut on_error: impl FnMut(Option<usize>, Violation)) {
+    if value.is_empty() {
+        if mode == Mode::Strict {
+            on_error(
+                None,
+                Violation::new(
+                    Code::UuidList,
+                    format!(r#"{NOT_A_LIST}; in strict mode the empty list is "[]""#),
+                ),
+            );
+        }
+        return;
+    }
+    // A first pass finds out whether the text is an array at all, and how many elements are
+    // bad, without reporting: a list that turns out to be malformed near its end must draw
+    // one error, not element errors followed by it.
+    match scan(value, None) {
+        Err(_) => on_error(None, Violation::new(Code::UuidList, NOT_A_LIST)),
+        Ok(0) => {}
+        Ok(_) => {
+            // The same text scans the same way, so this pass cannot fail.
+            let _ = scan(value, Some(&mut on_error));
+        }
+    }
+}
+
+/// The callback of a reporting scan.
+type OnError<'a> = &'a mut dyn FnMut(Option<usize>, Violation);
+
+/// Reads `value` as one JSON array, returning how many elements are bad and reporting each
+/// to `on_error` when there is one.
+fn scan(value: &str, on_error: Option<OnError<'_>>) -> Result<usize, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(value);
+    let bad = de.deserialize_seq(ListVisitor { on_error })?;
+    de.end()?;
+    Ok(bad)
+}
+
+/// Visits the array, counting (and reporting) its bad elements.
+struct ListVisitor<'a> {
+    on_error: Option<OnError<'a>>,
+}
+
+impl<'de> Visitor<'de> for ListVisitor<'_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON array of UUID strings")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<usize, A::Error> {
+        let mut bad = 0;
+        let mut index = 0;
+        while let Some(element) = seq.next_element_seed(ElementSeed)? {
+            if !matches!(element, Element::Uuid) {
+                bad += 1;
+                if let Some(on_error) = self.on_error.as_mut() {
+                    on_error(Some(index), element_violation(index, &element));
+                }
+            }
+            index += 1;
+        }
+        Ok(bad)
+    }
+}
+
+/// The violation of the bad element at `index`.
+fn element_violation(index: usize, element: &Element<'_>) -> Violation {
+    let message = match element {
+        Element::Text(text) => format!("element {index}, {}, is not a UUID", quoted(text)),
+        Element::Other(kind) => format!("element {index} is {kind}, not a UUID string"),
+        Element::Uuid => format!("element {index} is a UUID"),
+    };
+    Violation::new(Code::UuidList, message).with(|p| p.index = Some(index))
+}
+
+/// What one element of the array is.
+enum Element<'de> {
+    /// A string holding a UUID.
+    Uuid,
+    /// A string that is not a UUID (owned only when it held escapes).
+    Text(Cow<'de, str>),
+    /// Not a string: "a number", "null", …
+    Other(&'static str),
+}
+
+/// Reads one element of any JSON type.
+struct ElementSeed;
+
+impl<'de> DeserializeSeed<'de> for ElementSeed {
+    type Value = Element<'de>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(ElementVisitor)
+    }
+}
+
+/// Classifies one element of any JSON type.
+struct ElementVisitor;
+
+impl<'de> Visitor<'de> for ElementVisitor {
+    type Value = Element<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(if uuid::is_uuid(v) {
+            Element::Uuid
+        } else {
+            Element::Text(Cow::Borrowed(v))
+        })
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(if uuid::is_uuid(v) {
+            Element::Uuid
+        } else {
+            Element::Text(Cow::Owned(v.to_owned()))
+        })
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(if uuid::is_uuid(&v) {
+            Element::Uuid
+        } else {
+            Element::Text(Cow::Owned(v))
+        })
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Element::Other("a boolean"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Element::Other("a number"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Element::Other("a number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Element::Other("a number"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Element::Other("null"))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Element::Other("null"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Element::Other("an array"))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Element::Other("an object"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17";
+    const B: &str = "A0C3E5F7-1B2D-4E6F-8A9B-0C1D2E3F4A5B";
+
+    fn errors(value: &str, mode: Mode) -> Vec<(Option<usize>, Violation)> {
+        let mut out = Vec::new();
+        check(value, mode, |i, v| out.push((i, v)));
+        out
+    }
+
+    #[test]
+    fn good_lists_pass() {
+        for good in [
+            "[]".to_owned(),
+            " [ ] ".to_owned(),
+            format!(r#"["{A}"]"#),
+            format!(r#"["{A}","{B}"]"#),
+            format!("[ \"{A}\" ,\n\"{B}\" ]"),
+            // An escaped character still makes a UUID.
+            format!(r#"["\u0035{}"]"#, &A[1..]),
+        ] {
+            assert!(errors(&good, Mode::Strict).is_empty(), "{good:?}");
+            assert!(errors(&good, Mode::Lax).is_empty(), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn empty_string_is_the_empty_list_only_in_lax() {
+        assert!(errors("", Mode::Lax).is_empty());
+        let e = errors("", Mode::Strict);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, None);
+        assert_eq!(e[0].1.code, Code::UuidList);
+    }
+
+    #[test]
+    fn each_bad_element_is_its_own_error() {
+        let e = errors(&format!(r#"["{A}", "x", 3]"#), Mode::Lax);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].0, Some(1));
+        assert_eq!(e[0].1.code, Code::UuidList);
+        assert_eq!(e[0].1.params.index, Some(1));
+        assert_eq!(e[0].1.message, "element 1, \"x\", is not a UUID");
+        assert_eq!(e[1].0, Some(2));
+        assert_eq!(e[1].1.params.index, Some(2));
+        assert_eq!(e[1].1.message, "element 2 is a number, not a UUID string");
+    }
+
+    #[test]
+    fn every_kind_of_bad_element() {
+        let e = errors(
+            &format!(
+                r#"["", null, true, 1.5, -1, [1, [2]], {{"a": [{{}}]}}, "{{{A}}}", "a\nb", "{A}"]"#
+            ),
+            Mode::Lax,
+        );
+        let indices: Vec<_> = e.iter().map(|(i, _)| *i).collect();
+        assert_eq!(
+            indices,
+            [
+                Some(0),
+                Some(1),
+                Some(2),
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8)
+            ]
+        );
+        assert_eq!(e[0].1.message, "element 0, \"\", is not a UUID");
+        assert_eq!(e[1].1.message, "element 1 is null, not a UUID string");
+        assert_eq!(e[5].1.message, "element 5 is an array, not a UUID string");
+        assert_eq!(e[6].1.message, "element 6 is an object, not a UUID string");
+        // The escaped newline is echoed escaped.
+        assert_eq!(e[8].1.message, "element 8, \"a\\nb\", is not a UUID");
+    }
+
+    #[test]
+    fn not_a_list_is_one_error() {
+        for bad in [
+            "{}".to_owned(),
+            "not json".to_owned(),
+            format!(r#""{A}""#),
+            A.to_owned(),
+            "3".to_owned(),
+            "null".to_owned(),
+            "[".to_owned(),
+            "[,]".to_owned(),
+            "[1,]".to_owned(),
+            format!(r#"["{A}"]x"#),
+            format!(r#"["{A}"] []"#),
+            // Element errors are not reported when the list is malformed further on.
+            format!(r#"["x", 3, "{A}""#),
+            "[".repeat(10_000),
+        ] {
+            let e = errors(&bad, Mode::Lax);
+            assert_eq!(e.len(), 1, "{bad:?}");
+            assert_eq!(e[0].0, None);
+            assert_eq!(e[0].1.code, Code::UuidList);
+            assert_eq!(e[0].1.params.index, None);
+            assert_eq!(
+                e[0].1.message,
+                r#"must be a JSON array of UUIDs encoded in a string, such as "[\"…\"]""#
+            );
+        }
+    }
+}

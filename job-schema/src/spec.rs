@@ -1,0 +1,159 @@
+//! The field table: what `#[derive(Schema)]` records about each field.
+//!
+//! The JSON reader, the CLI's field listing and the JSON Schema export all read this table, so
+//! the attributes on a struct are the single source of truth for each of them.
+
+use crate::options::Mode;
+use crate::report::{JsonType, JsonTypes};
+
+/// The Rust-side shape of a field's type, which decides the JSON types it can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    /// Text (`String`, `&str`, …).
+    Text,
+    /// An integer (`u8`, `i32`, `i64`, …).
+    Integer,
+    /// A floating-point number (`f64`, `f32`).
+    Float,
+    /// `bool`.
+    Bool,
+    /// Any JSON scalar ([`crate::AnyScalar`]), for deprecated fields of loose type.
+    Any,
+    /// A nested struct that derives `Schema`.
+    Nested,
+}
+
+/// Whether a field may be sent on create, is only returned by the API, or is deprecated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldClass {
+    /// Part of the create request.
+    Writable,
+    /// Returned by the API only: a `read_only` warning in the create direction.
+    ReadOnly,
+    /// Deprecated, with an optional note on what to use instead: a `deprecated` warning.
+    Deprecated(Option<&'static str>),
+}
+
+impl FieldClass {
+    /// `writable`, `read_only` or `deprecated`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FieldClass::Writable => "writable",
+            FieldClass::ReadOnly => "read_only",
+            FieldClass::Deprecated(_) => "deprecated",
+        }
+    }
+}
+
+/// One rule with its parameters, as written in `#[schema(...)]`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Rule {
+    /// `required`: present, not `null`, not `""`.
+    Required,
+    /// `max_len = N`: at most N characters.
+    MaxLen(usize),
+    /// `enum_values("A", "B")`.
+    EnumStrs(&'static [&'static str]),
+    /// `enum_values(0, 1)`.
+    EnumInts(&'static [i64]),
+    /// `bool01`: the integer 0 or 1.
+    Bool01,
+    /// `uuid`: a hyphenated UUID.
+    Uuid,
+    /// `datetime`: `YYYY-MM-DD HH:MM:SS`.
+    Datetime,
+    /// `date`: `YYYY-MM-DD` or a datetime.
+    Date,
+    /// `number`: a finite decimal number, as a JSON number or (lax) a numeric string.
+    Number,
+    /// `range(min = a, max = b)`: a number within [a, b].
+    Range {
+        /// The smallest value allowed.
+        min: f64,
+        /// The largest value allowed.
+        max: f64,
+    },
+    /// `uuid_list`: a string holding a JSON array of UUIDs.
+    UuidList,
+}
+
+impl Rule {
+    /// The rule's name as written in the attribute (and as its issue code).
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::MaxLen(_) => "max_len",
+            Rule::EnumStrs(_) | Rule::EnumInts(_) => "enum_values",
+            Rule::Bool01 => "bool01",
+            Rule::Uuid => "uuid",
+            Rule::Datetime => "datetime",
+            Rule::Date => "date",
+            Rule::Number => "number",
+            Rule::Range { .. } => "range",
+            Rule::UuidList => "uuid_list",
+        }
+    }
+}
+
+/// What the derive records about one field.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldSpec {
+    /// The wire name (after `serde(rename)` / `rename_all`, without `r#`).
+    pub name: &'static str,
+    /// The Rust field name.
+    pub ident: &'static str,
+    /// The shape of the field's type.
+    pub shape: Shape,
+    /// Whether the Rust type is an `Option`.
+    pub optional: bool,
+    /// The rules, in attribute order.
+    pub rules: &'static [Rule],
+    /// Writable, read-only or deprecated.
+    pub class: FieldClass,
+    /// The field's doc comment.
+    pub doc: &'static str,
+    /// For a nested struct, its own field table.
+    pub nested: Option<&'static [FieldSpec]>,
+}
+
+impl FieldSpec {
+    /// Whether the field carries `rule` (compared by name, ignoring parameters).
+    pub fn has(&self, rule: &str) -> bool {
+        self.rules.iter().any(|r| r.name() == rule)
+    }
+
+    /// Whether the field is required.
+    pub fn is_required(&self) -> bool {
+        self.rules.contains(&Rule::Required)
+    }
+
+    /// The JSON types the field accepts in `mode` (with `null` where it means unset).
+    ///
+    /// Strict mode accepts the canonical type only; lax mode adds the forms real traffic
+    /// uses: `null` for unset, booleans and `"0"`/`"1"` for `bool01` flags, strings for
+    /// `number` fields and numbers for textual `number` fields.
+    pub fn json_types(&self, mode: Mode) -> JsonTypes {
+        let lax = matches!(mode, Mode::Lax);
+        let canonical = match self.shape {
+            Shape::Text => JsonTypes::one(JsonType::String),
+            Shape::Integer => JsonTypes::one(JsonType::Integer),
+            Shape::Float => JsonTypes::one(JsonType::Number),
+            Shape::Bool => JsonTypes::one(JsonType::Boolean),
+            Shape::Any => JsonTypes::one(JsonType::String)
+                .with(JsonType::Number)
+                .with(JsonType::Boolean),
+            Shape::Nested => JsonTypes::one(JsonType::Object),
+        };
+        if !lax {
+            return canonical;
+        }
+        let mut types = canonical.with(JsonType::Null);
+        if self.has("bool01") {
+            types = types.with(JsonType::Boolean).with(JsonType::String);
+        }
+        if self.has("number") {
+            types = types.with(JsonType::String).with(JsonType::Number);
+        }
+        types
+    }
+}

@@ -1,0 +1,322 @@
+//! Field values: the types a `#[derive(Schema)]` struct may hold, and the borrowed
+//! [`Scalar`] view that every rule reads.
+//!
+//! Both doors into the rules go through [`Scalar`]: `validate()` views a built field with
+//! [`FieldValue::scalar`], and the JSON reader hands the rules the scalar it has just read
+//! (borrowed from the input where it can be). That is why both report the same issues.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::spec::Shape;
+
+/// A borrowed view of one scalar value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar<'a> {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A negative integer, or any integer read as signed.
+    Int(i64),
+    /// A non-negative integer too large for `i64`.
+    UInt(u64),
+    /// A number with a fraction or an exponent.
+    Float(f64),
+    /// Text.
+    Str(&'a str),
+}
+
+impl Scalar<'_> {
+    /// The value as an `i64`, when it is an integer that fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match *self {
+            Scalar::Int(i) => Some(i),
+            Scalar::UInt(u) => i64::try_from(u).ok(),
+            _ => None,
+        }
+    }
+
+    /// The value as an `f64`, when it is a number.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn as_f64(&self) -> Option<f64> {
+        match *self {
+            Scalar::Int(i) => Some(i as f64),
+            Scalar::UInt(u) => Some(u as f64),
+            Scalar::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The value as text, when it is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Scalar::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value as it would be echoed in a report.
+    pub fn to_text(&self) -> Cow<'_, str> {
+        match *self {
+            Scalar::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+            Scalar::Int(i) => Cow::Owned(i.to_string()),
+            Scalar::UInt(u) => Cow::Owned(u.to_string()),
+            Scalar::Float(f) => Cow::Owned(f.to_string()),
+            Scalar::Str(s) => Cow::Borrowed(s),
+        }
+    }
+}
+
+/// An owned JSON scalar of any type, for deprecated fields that real traffic fills with
+/// strings, numbers or booleans (`payment_amount: 0`, `related_knowledge_articles: false`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnyScalar {
+    /// A boolean.
+    Bool(bool),
+    /// A number, kept exactly as JSON gave it.
+    Number(serde_json::Number),
+    /// A string.
+    String(String),
+}
+
+impl From<&str> for AnyScalar {
+    fn from(value: &str) -> AnyScalar {
+        AnyScalar::String(value.to_owned())
+    }
+}
+
+impl fmt::Display for AnyScalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnyScalar::Bool(b) => write!(f, "{b}"),
+            AnyScalar::Number(n) => write!(f, "{n}"),
+            AnyScalar::String(s) => f.write_str(s),
+        }
+    }
+}
+
+impl Serialize for AnyScalar {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnyScalar::Bool(b) => serializer.serialize_bool(*b),
+            AnyScalar::Number(n) => n.serialize(serializer),
+            AnyScalar::String(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+/// A type that a `#[derive(Schema)]` struct can hold in a field.
+///
+/// Implemented for text (`String`, `&'static str`, `Box<str>`), integers, floats, `bool`,
+/// [`AnyScalar`], `Option<T>` of any of them, and every struct that derives `Schema`.
+pub trait FieldValue: Sized {
+    /// The shape that decides which JSON types the field takes.
+    const SHAPE: Shape;
+    /// Whether the type is an `Option`.
+    const OPTIONAL: bool = false;
+    /// For a struct that derives `Schema` (or an `Option` of one), its field table.
+    const NESTED: Option<&'static [crate::FieldSpec]> = None;
+
+    /// The value as a scalar for the rules, or `None` when it is unset (or nested).
+    fn scalar(&self) -> Option<Scalar<'_>>;
+
+    /// Whether the field counts as present (sent) for `deprecated` and `read_only` warnings.
+    fn is_present(&self) -> bool {
+        true
+    }
+
+    /// Builds the value from a scalar the reader accepted; `None` when it does not fit the
+    /// Rust type (an integer out of range, say).
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
+
+    /// The value of a field that is absent or unset.
+    fn unset() -> Self;
+
+    /// Validates what lies below this value (nested structs), appending to `sink`.
+    fn dive(&self, _path: &crate::Path<'_>, _sink: &mut crate::__private::Sink<'_>) {}
+
+    /// Reads a nested object into this type (structs that derive `Schema`); other types
+    /// return `Ok(None)` and the reader reports a type error.
+    fn read_object<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
+        _map: A,
+        _path: &crate::Path<'_>,
+        _sink: &mut crate::__private::Sink<'_>,
+    ) -> Result<Option<Option<Self>>, A::Error> {
+        Ok(None)
+    }
+}
+
+impl FieldValue for String {
+    const SHAPE: Shape = Shape::Text;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(Scalar::Str(self))
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        scalar.as_str().map(str::to_owned)
+    }
+    fn unset() -> Self {
+        String::new()
+    }
+}
+
+impl FieldValue for Box<str> {
+    const SHAPE: Shape = Shape::Text;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(Scalar::Str(self))
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        scalar.as_str().map(Box::from)
+    }
+    fn unset() -> Self {
+        Box::from("")
+    }
+}
+
+/// A `&'static str` field can be validated; the reader cannot make one from input, so it
+/// reports the value as a type error (use `String` for fields that are read from JSON).
+impl FieldValue for &'static str {
+    const SHAPE: Shape = Shape::Text;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(Scalar::Str(self))
+    }
+    fn from_scalar(_scalar: Scalar<'_>) -> Option<Self> {
+        None
+    }
+    fn unset() -> Self {
+        ""
+    }
+}
+
+macro_rules! integer_field {
+    ($($ty:ty),*) => {$(
+        impl FieldValue for $ty {
+            const SHAPE: Shape = Shape::Integer;
+            #[allow(clippy::cast_lossless, clippy::cast_possible_wrap)]
+            fn scalar(&self) -> Option<Scalar<'_>> {
+                Some(match i64::try_from(*self) {
+                    Ok(i) => Scalar::Int(i),
+                    Err(_) => Scalar::UInt(u64::try_from(*self).unwrap_or(u64::MAX)),
+                })
+            }
+            fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+                match scalar {
+                    Scalar::Int(i) => <$ty>::try_from(i).ok(),
+                    Scalar::UInt(u) => <$ty>::try_from(u).ok(),
+                    _ => None,
+                }
+            }
+            fn unset() -> Self {
+                0
+            }
+        }
+    )*};
+}
+integer_field!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
+
+impl FieldValue for f64 {
+    const SHAPE: Shape = Shape::Float;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(Scalar::Float(*self))
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        match scalar {
+            Scalar::Str(s) => crate::rules::number::parse(s),
+            other => other.as_f64(),
+        }
+    }
+    fn unset() -> Self {
+        0.0
+    }
+}
+
+impl FieldValue for f32 {
+    const SHAPE: Shape = Shape::Float;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(Scalar::Float(f64::from(*self)))
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        f64::from_scalar(scalar).map(|f| f as f32)
+    }
+    fn unset() -> Self {
+        0.0
+    }
+}
+
+impl FieldValue for bool {
+    const SHAPE: Shape = Shape::Bool;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(Scalar::Bool(*self))
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        match scalar {
+            Scalar::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+    fn unset() -> Self {
+        false
+    }
+}
+
+impl FieldValue for AnyScalar {
+    const SHAPE: Shape = Shape::Any;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        Some(match self {
+            AnyScalar::Bool(b) => Scalar::Bool(*b),
+            AnyScalar::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    Scalar::Int(i)
+                } else if let Some(u) = n.as_u64() {
+                    Scalar::UInt(u)
+                } else {
+                    Scalar::Float(n.as_f64().unwrap_or(f64::NAN))
+                }
+            }
+            AnyScalar::String(s) => Scalar::Str(s),
+        })
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        Some(match scalar {
+            Scalar::Bool(b) => AnyScalar::Bool(b),
+            Scalar::Int(i) => AnyScalar::Number(i.into()),
+            Scalar::UInt(u) => AnyScalar::Number(u.into()),
+            Scalar::Float(f) => AnyScalar::Number(serde_json::Number::from_f64(f)?),
+            Scalar::Str(s) => AnyScalar::String(s.to_owned()),
+        })
+    }
+    fn unset() -> Self {
+        AnyScalar::String(String::new())
+    }
+}
+
+impl<T: FieldValue> FieldValue for Option<T> {
+    const SHAPE: Shape = T::SHAPE;
+    const OPTIONAL: bool = true;
+    const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        self.as_ref().and_then(FieldValue::scalar)
+    }
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        T::from_scalar(scalar).map(Some)
+    }
+    fn unset() -> Self {
+        None
+    }
+    fn dive(&self, path: &crate::Path<'_>, sink: &mut crate::__private::Sink<'_>) {
+        if let Some(value) = self {
+            value.dive(path, sink);
+        }
+    }
+    fn read_object<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
+        map: A,
+        path: &crate::Path<'_>,
+        sink: &mut crate::__private::Sink<'_>,
+    ) -> Result<Option<Option<Self>>, A::Error> {
+        Ok(T::read_object::<A, BUILD>(map, path, sink)?.map(|inner| inner.map(Some)))
+    }
+}
