@@ -252,11 +252,9 @@ fn check_enum(values: &[EnumLit], span: Span, errors: &mut Errors) -> Option<Enu
             }
         }
     }
-    ok.then(|| {
-        if strings {
-            Enum::Strs(strs)
-        } else {
-            Enum::Ints(ints)
-        }
+    ok.then_some(if strings {
+        Enum::Strs(strs)
+    } else {
+        Enum::Ints(ints)
     })
 }

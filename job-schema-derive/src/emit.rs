@@ -254,10 +254,10 @@ fn spec(field: &Field) -> TokenStream {
     }
     match &field.enum_values {
         Some((Enum::Strs(values), _)) => {
-            rules.push(quote!(::job_schema::__private::Rule::EnumStrs(&[#(#values),*])))
+            rules.push(quote!(::job_schema::__private::Rule::EnumStrs(&[#(#values),*])));
         }
         Some((Enum::Ints(values), _)) => {
-            rules.push(quote!(::job_schema::__private::Rule::EnumInts(&[#(#values),*])))
+            rules.push(quote!(::job_schema::__private::Rule::EnumInts(&[#(#values),*])));
         }
         None => {}
     }

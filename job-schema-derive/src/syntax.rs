@@ -1,6 +1,8 @@
 //! Reads the struct and its `#[schema(...)]` attributes into the raw model. It records every
 //! mistake and goes on reading, so that `check` can report them all in one build.
 
+use std::fmt::Write;
+
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
@@ -109,9 +111,9 @@ fn read_rule(
     let Some(&key) = key::ALL.iter().find(|k| **k == name) else {
         let mut message = format!("unknown schema attribute `{name}`");
         if let Some(close) = closest(&name, key::ALL) {
-            message.push_str(&format!(", did you mean `{close}`?"));
+            let _ = write!(message, ", did you mean `{close}`?");
         } else {
-            message.push_str(&format!("; expected one of: {}", key::ALL.join(", ")));
+            let _ = write!(message, "; expected one of: {}", key::ALL.join(", "));
         }
         errors.push(syn::Error::new(span, message));
         skip_value(meta.input);
@@ -157,7 +159,10 @@ fn value_expr(
         skip_value(meta.input);
         return None;
     }
-    match meta.value().and_then(|v| v.parse::<Expr>()) {
+    match meta
+        .value()
+        .and_then(syn::parse::ParseBuffer::parse::<Expr>)
+    {
         Ok(expr) => Some(expr),
         Err(e) => {
             errors.push(e);
@@ -172,16 +177,14 @@ fn read_int(
     errors: &mut Vec<syn::Error>,
 ) -> Option<(i128, Span)> {
     let expr = value_expr(meta, key, errors)?;
-    match number_lit(&expr) {
-        Some(Number::Int(i)) => Some((i, expr.span())),
-        _ => {
-            errors.push(syn::Error::new_spanned(
-                &expr,
-                format!("`{key}` must be a positive integer literal, such as `{key} = 500`"),
-            ));
-            None
-        }
+    if let Some(Number::Int(i)) = number_lit(&expr) {
+        return Some((i, expr.span()));
     }
+    errors.push(syn::Error::new_spanned(
+        &expr,
+        format!("`{key}` must be a positive integer literal, such as `{key} = 500`"),
+    ));
+    None
 }
 
 fn read_text(
@@ -452,7 +455,7 @@ const CASES: &[&str] = &[
     "SCREAMING-KEBAB-CASE",
 ];
 
-/// Applies a serde `rename_all` rule to a snake_case field name.
+/// Applies a serde `rename_all` rule to a `snake_case` field name.
 fn apply_case(rule: &str, field: &str) -> String {
     let words = field.split('_').filter(|w| !w.is_empty());
     let capitalize = |w: &str| {
@@ -464,7 +467,6 @@ fn apply_case(rule: &str, field: &str) -> String {
     };
     match rule {
         "lowercase" => field.to_lowercase(),
-        "UPPERCASE" => field.to_uppercase(),
         "PascalCase" => words.map(capitalize).collect(),
         "camelCase" => {
             let pascal: String = words.map(capitalize).collect();
@@ -474,7 +476,7 @@ fn apply_case(rule: &str, field: &str) -> String {
                 .map(|c| c.to_lowercase().chain(chars).collect())
                 .unwrap_or_default()
         }
-        "SCREAMING_SNAKE_CASE" => field.to_uppercase(),
+        "UPPERCASE" | "SCREAMING_SNAKE_CASE" => field.to_uppercase(),
         "kebab-case" => field.replace('_', "-"),
         "SCREAMING-KEBAB-CASE" => field.replace('_', "-").to_uppercase(),
         _ => field.to_owned(),

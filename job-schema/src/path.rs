@@ -45,6 +45,7 @@ impl<'a> Path<'a> {
     };
 
     /// The path of the value under `key` in the object at this path.
+    #[must_use]
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -53,6 +54,7 @@ impl<'a> Path<'a> {
     }
 
     /// The path of element `index` of the array at this path.
+    #[must_use]
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -61,6 +63,7 @@ impl<'a> Path<'a> {
     }
 
     /// The path of element `index` of a list encoded in the string at this path.
+    #[must_use]
     pub fn embedded(&'a self, index: usize) -> Path<'a> {
         Path {
             parent: Some(self),
