@@ -21,7 +21,7 @@ use crate::path::Path;
 use crate::report::{quoted, Code, Issue, JsonType, Params, Report, Violation};
 use crate::rules;
 use crate::sink::Sink;
-use crate::spec::{FieldSpec, Shape};
+use crate::spec::{FieldSpec, Rule, Shape};
 use crate::value::{FieldValue, Scalar};
 use crate::Schema;
 
@@ -382,6 +382,23 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
     }
 }
 
+/// Whether lax mode reads `value` as "unset" for `field`: `""` in a field with a format or
+/// `enum_values` rule, and a zero date in a `datetime` or `date` field.
+fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
+    let Scalar::Str(s) = value else {
+        return false;
+    };
+    if mode == Mode::Strict {
+        return false;
+    }
+    field.rules.iter().any(|rule| match rule {
+        Rule::Uuid | Rule::Number | Rule::UuidList | Rule::EnumStrs(_) => s.is_empty(),
+        Rule::Datetime => s.is_empty() || rules::datetime::is_zero(s),
+        Rule::Date => s.is_empty() || s == "0000-00-00" || rules::datetime::is_zero(s),
+        _ => false,
+    })
+}
+
 fn given_type(scalar: Scalar<'_>) -> JsonType {
     match scalar {
         Scalar::Bool(_) => JsonType::Boolean,
@@ -456,6 +473,11 @@ impl<S: Schema, T: FieldValue, const BUILD: bool> FieldSeed<'_, '_, S, T, BUILD>
                 S::__check_field(self.index, Some(value), self.path, self.sink);
                 if !BUILD {
                     return None;
+                }
+                if lax_unset(spec, value, self.sink.options().mode) {
+                    // Keep the record canonical: what lax mode reads as unset is `None`, so
+                    // that serializing the record leaves it out.
+                    return Some(T::unset());
                 }
                 let built = T::from_scalar(value);
                 if built.is_none() && self.sink.error_count() == before {

@@ -1,1 +1,32 @@
-//! Test crate.
+//! Tests for `job-schema`: trybuild compile-fail and compile-pass cases (`tests/ui`),
+//! behaviour of every rule, the `Job` record and its JSON reader, and property tests.
+//!
+//! The library part holds only what several test files share.
+
+use job_schema::{Code, Report};
+
+/// The `(field, code)` pairs of a report's errors, in order.
+pub fn errors(report: &Report) -> Vec<(String, Code)> {
+    report
+        .errors
+        .iter()
+        .map(|i| (i.field.clone(), i.code))
+        .collect()
+}
+
+/// The `(field, code)` pairs of a report's warnings, in order.
+pub fn warnings(report: &Report) -> Vec<(String, Code)> {
+    report
+        .warnings
+        .iter()
+        .map(|i| (i.field.clone(), i.code))
+        .collect()
+}
+
+/// `(field, code)` pairs from string literals, for comparing with [`errors`].
+pub fn pairs(expected: &[(&str, Code)]) -> Vec<(String, Code)> {
+    expected
+        .iter()
+        .map(|(f, c)| ((*f).to_owned(), *c))
+        .collect()
+}
