@@ -16,7 +16,7 @@ use proc_macro::TokenStream;
 /// Derives `job_schema::Validate`, `job_schema::Schema` and `job_schema::FieldValue`.
 ///
 /// See the `job_schema` crate for the attributes.
-#[proc_macro_derive(Schema, attributes(schema))]
+#[proc_macro_derive(Schema, attributes(schema, serde))]
 pub fn derive_schema(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     let raw = syntax::read(&input);

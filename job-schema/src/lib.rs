@@ -169,3 +169,8 @@ impl CustomFields for BTreeMap<String, String> {
 
 #[doc(hidden)]
 pub mod __private;
+
+/// The README's Rust examples, compiled and run as doctests so that they cannot rot.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
