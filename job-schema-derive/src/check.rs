@@ -37,9 +37,12 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
     let mut custom = None;
     let mut wires = HashSet::new();
     for field in raw.fields {
-        if let Some(prefix) = custom_prefix(&field, &mut errors) {
+        if let Some((prefix, span)) = custom_prefix(&field, &mut errors) {
             if custom.is_some() {
-                errors.at(field.ident.span(), "only one field may collect custom keys");
+                errors.at(
+                    span,
+                    "only one field may collect custom keys (`custom_prefix`)",
+                );
             }
             custom = Some((field.ident, field.ty, prefix));
             continue;
@@ -64,7 +67,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
 }
 
 /// A `custom_prefix` field takes no other rule.
-fn custom_prefix(field: &RawField, errors: &mut Errors) -> Option<String> {
+fn custom_prefix(field: &RawField, errors: &mut Errors) -> Option<(String, Span)> {
     let rule = field.rules.iter().find(|r| r.key == key::CUSTOM_PREFIX)?;
     for other in field.rules.iter().filter(|r| r.key != key::CUSTOM_PREFIX) {
         errors.at(
@@ -77,9 +80,9 @@ fn custom_prefix(field: &RawField, errors: &mut Errors) -> Option<String> {
             if prefix.is_empty() {
                 errors.at(*span, "`custom_prefix` must not be empty");
             }
-            Some(prefix.clone())
+            Some((prefix.clone(), rule.span))
         }
-        _ => Some(String::new()),
+        _ => Some((String::new(), rule.span)),
     }
 }
 
@@ -125,24 +128,29 @@ fn check_field(raw: RawField, errors: &mut Errors) -> Field {
                 None => {}
             },
             (key::ENUM_VALUES, RawKind::EnumValues(values)) => {
-                enum_lits = values;
-                field.enum_values = check_enum(values, rule.span, errors).map(|e| (e, rule.span));
+                if let Some(values) = values {
+                    enum_lits = values;
+                    field.enum_values =
+                        check_enum(values, rule.span, errors).map(|e| (e, rule.span));
+                }
             }
             (key::BOOL01, _) => field.bool01 = Some(rule.span),
-            (key::RANGE, RawKind::Range { min, max }) => match (min, max) {
-                (Some((min, _)), Some((max, max_span))) => {
+            (key::RANGE, RawKind::Range { min, max }) => {
+                if let (Some((min, _)), Some((max, max_span))) = (min, max) {
                     if min > max {
-                        errors.at(*max_span, format!("`range` has min {min} greater than max {max}"));
+                        errors.at(*max_span, format!("`range` has min {min} greater than max {max}: no value could pass"));
                     } else {
                         field.range = Some((*min, *max, rule.span));
                     }
                 }
-                _ => errors.at(rule.span, "`range` needs both bounds: `range(min = -90, max = 90)`"),
-            },
+            }
             (key::DEPRECATED | key::READ_ONLY, kind) => {
                 // One class per field: deprecated and read-only are different promises.
                 if let Some((other, _, _)) = class_span {
-                    errors.at(rule.span, format!("`{}` contradicts `{other}`", rule.key));
+                    errors.at(
+                        rule.span,
+                        format!("`{}` contradicts `{other}`: a field is one or the other", rule.key),
+                    );
                     continue;
                 }
                 class_span = Some((rule.key, rule.span, position));

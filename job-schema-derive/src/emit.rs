@@ -7,6 +7,7 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 
 use crate::model::{Class, Enum, Field, Format, Struct};
 
@@ -25,7 +26,7 @@ pub fn emit(model: &Struct) -> TokenStream {
     let asserts = model.fields.iter().map(assertions);
     let validates = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);
-        quote!(::job_schema::__private::validate_field::<Self, #ty>(#i, &self.#field, __schema_prefix, __schema_sink);)
+        quote_spanned!(ty.span()=> ::job_schema::__private::validate_field::<Self, #ty>(#i, &self.#field, __schema_prefix, __schema_sink);)
     });
     let slots: Vec<_> = (0..count)
         .map(|i| quote::format_ident!("__schema_f{}", i))
@@ -36,7 +37,8 @@ pub fn emit(model: &Struct) -> TokenStream {
     });
     let read_arms = model.fields.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
         let ty = &f.ty;
-        quote! {
+        let slot = syn::Ident::new(&slot.to_string(), ty.span());
+        quote_spanned! {ty.span()=>
             #i => {
                 #slot = __schema_map.next_value_seed(
                     ::job_schema::__private::FieldSeed::<Self, #ty, __SCHEMA_BUILD>::new(#i, &__schema_path, &mut __schema_field_sink),
@@ -46,11 +48,14 @@ pub fn emit(model: &Struct) -> TokenStream {
     });
     let build = model.fields.iter().zip(&slots).map(|(f, slot)| {
         let field = &f.ident;
-        quote!(#field: #slot.unwrap_or_else(::job_schema::__private::FieldValue::unset),)
+        let ty = &f.ty;
+        let slot = syn::Ident::new(&slot.to_string(), ty.span());
+        quote_spanned!(ty.span()=> #field: #slot.unwrap_or_else(<#ty as ::job_schema::__private::FieldValue>::unset),)
     });
     let unset = model.fields.iter().map(|f| {
         let field = &f.ident;
-        quote!(#field: ::job_schema::__private::FieldValue::unset(),)
+        let ty = &f.ty;
+        quote_spanned!(ty.span()=> #field: <#ty as ::job_schema::__private::FieldValue>::unset(),)
     });
     let (
         custom_prefix,
@@ -64,9 +69,9 @@ pub fn emit(model: &Struct) -> TokenStream {
         Some((field, ty, prefix)) => (
             quote!(::core::option::Option::Some(#prefix)),
             quote!(let mut __schema_custom: #ty = ::core::default::Default::default();),
-            quote! {
+            quote_spanned! {ty.span()=>
                 if let ::core::option::Option::Some(__schema_value) = __schema_value {
-                    ::job_schema::__private::CustomFields::insert_custom(
+                    <#ty as ::job_schema::__private::CustomFields>::insert_custom(
                         &mut __schema_custom,
                         ::core::convert::Into::into(__schema_name),
                         __schema_value,
@@ -75,8 +80,8 @@ pub fn emit(model: &Struct) -> TokenStream {
             },
             quote!(#field: __schema_custom,),
             quote!(#field: ::core::default::Default::default(),),
-            quote!(::job_schema::__private::validate_custom::<Self, #ty>(&self.#field, __schema_prefix, __schema_sink);),
-            quote_spanned!(field.span()=> const _: () = ::job_schema::__private::assert_custom::<#ty>();),
+            quote_spanned!(ty.span()=> ::job_schema::__private::validate_custom::<Self, #ty>(&self.#field, __schema_prefix, __schema_sink);),
+            quote_spanned!(ty.span()=> const _: () = ::job_schema::__private::assert_custom::<#ty>();),
         ),
         None => (
             quote!(::core::option::Option::None),
@@ -287,7 +292,7 @@ fn spec(field: &Field) -> TokenStream {
             quote!(::job_schema::__private::FieldClass::Deprecated(::core::option::Option::Some(#note)))
         }
     };
-    quote! {
+    quote_spanned! {ty.span()=>
         ::job_schema::__private::FieldSpec {
             name: #wire,
             ident: #ident,

@@ -67,7 +67,10 @@ pub enum RawKind {
     Flag,
     /// `max_len = N`: the value and the literal's span (`None` if it did not parse).
     Int(Option<(i128, Span)>),
-    EnumValues(Vec<EnumLit>),
+    /// `enum_values(...)`: the values read (`None` if the list could not be read at all).
+    EnumValues(Option<Vec<EnumLit>>),
+    /// `range(min = a, max = b)`: a bound is `None` when it was missing or did not parse
+    /// (`syntax` has reported it).
     Range {
         min: Option<(f64, Span)>,
         max: Option<(f64, Span)>,

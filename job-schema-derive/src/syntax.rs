@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use proc_macro2::Span;
-use syn::parse::{Parse, ParseStream};
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Expr, Fields, Lit, Token, UnOp};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::parse::{ParseStream, Parser};
+use syn::{Data, DeriveInput, Expr, Fields, Lit, Token};
 
 use crate::model::{key, EnumLit, RawField, RawKind, RawRule, RawStruct};
 
@@ -37,6 +37,16 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         errors.push(syn::Error::new_spanned(
             &input.generics,
             "#[derive(Schema)] does not support generic parameters: the field table is static",
+        ));
+    }
+    for attr in input
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident(key::SCHEMA))
+    {
+        errors.push(syn::Error::new_spanned(
+            attr.path(),
+            "#[schema(...)] goes on a field: the struct itself takes no schema rule",
         ));
     }
     let rename_all = serde_rename_all(&input.attrs, &mut errors);
@@ -74,15 +84,23 @@ fn read_field(
         rename_all.map_or_else(|| rust_name.clone(), |rule| apply_case(rule, &rust_name))
     });
     let mut rules = Vec::new();
-    for attr in &field.attrs {
-        if attr.path().is_ident(key::SCHEMA) {
-            let result = attr.parse_nested_meta(|meta| {
-                read_rule(&meta, &mut rules, errors);
-                Ok(())
-            });
-            if let Err(e) = result {
-                errors.push(e);
-            }
+    for attr in field
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident(key::SCHEMA))
+    {
+        match &attr.meta {
+            syn::Meta::List(list) => read_items(list.tokens.clone(), errors, |meta, errors| {
+                read_rule(meta, &mut rules, errors);
+            }),
+            syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
+                path,
+                "`#[schema]` needs a list of rules: `#[schema(max_len = 500)]`",
+            )),
+            syn::Meta::NameValue(nv) => errors.push(syn::Error::new(
+                nv.eq_token.span,
+                "expected a list of rules in parentheses: `#[schema(max_len = 500)]`",
+            )),
         }
     }
     Some(RawField {
@@ -94,15 +112,62 @@ fn read_field(
     })
 }
 
-/// Reads one `key`, `key = value` or `key(...)` item. An unknown key is recorded and its value
-/// skipped, so that the items after it are still read.
-fn read_rule(
-    meta: &syn::meta::ParseNestedMeta<'_>,
-    rules: &mut Vec<RawRule>,
+/// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a
+/// time, so that a malformed item (a literal, a stray comma, a value that is not one) is
+/// recorded and the items after it are still read.
+fn read_items(
+    tokens: TokenStream,
     errors: &mut Vec<syn::Error>,
+    mut item: impl FnMut(&ParseNestedMeta<'_>, &mut Vec<syn::Error>),
 ) {
+    for tokens in split_items(tokens, "expected a schema rule before this `,`", errors) {
+        if matches!(tokens.clone().into_iter().next(), Some(TokenTree::Ident(_))) {
+            let parser = syn::meta::parser(|meta| {
+                item(&meta, errors);
+                Ok(())
+            });
+            if let Err(e) = parser.parse2(tokens) {
+                errors.push(e);
+            }
+        } else {
+            errors.push(syn::Error::new_spanned(
+                tokens,
+                "expected a schema rule, such as `max_len = 500`",
+            ));
+        }
+    }
+}
+
+/// Splits a list at its top-level commas. An empty item (`a,,b`) is reported with `empty`.
+fn split_items(tokens: TokenStream, empty: &str, errors: &mut Vec<syn::Error>) -> Vec<TokenStream> {
+    let mut items = Vec::new();
+    let mut item = TokenStream::new();
+    for tt in tokens {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == ',' => {
+                if item.is_empty() {
+                    errors.push(syn::Error::new(p.span(), empty));
+                } else {
+                    items.push(std::mem::take(&mut item));
+                }
+            }
+            _ => item.extend([tt]),
+        }
+    }
+    if !item.is_empty() {
+        items.push(item);
+    }
+    items
+}
+
+/// Reads one `key`, `key = value` or `key(...)` item. An unknown key is recorded and its value
+/// skipped.
+fn read_rule(meta: &ParseNestedMeta<'_>, rules: &mut Vec<RawRule>, errors: &mut Vec<syn::Error>) {
     let Some(ident) = meta.path.get_ident() else {
-        errors.push(meta.error("expected a schema rule name"));
+        errors.push(syn::Error::new_spanned(
+            &meta.path,
+            "expected a schema rule, such as `max_len = 500`, not a path",
+        ));
         skip_value(meta.input);
         return;
     };
@@ -122,7 +187,7 @@ fn read_rule(
     let kind = match key {
         key::MAX_LEN => RawKind::Int(read_int(meta, key, errors)),
         key::ENUM_VALUES => RawKind::EnumValues(read_enum(meta, span, errors)),
-        key::RANGE => read_range(meta, errors),
+        key::RANGE => read_range(meta, span, errors),
         key::CUSTOM_PREFIX => RawKind::Text(read_text(meta, key, true, errors)),
         key::DEPRECATED => RawKind::Text(read_text(meta, key, false, errors)),
         _ => {
@@ -136,59 +201,73 @@ fn read_rule(
     rules.push(RawRule { key, span, kind });
 }
 
-/// Skips `= expr` or `(...)` after a key that could not be read.
+/// Skips what is left of an item: everything up to the next `,` of its list.
 fn skip_value(input: ParseStream<'_>) {
-    if input.peek(Token![=]) {
-        let _ = input.parse::<Token![=]>();
-        let _ = input.parse::<Expr>();
-    } else if input.peek(syn::token::Paren) {
-        let _ = input.step(|cursor| match cursor.token_tree() {
-            Some((_, rest)) => Ok(((), rest)),
-            None => Err(cursor.error("expected a value")),
-        });
-    }
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    });
 }
 
-fn value_expr(
-    meta: &syn::meta::ParseNestedMeta<'_>,
+/// The tokens of `= value` after `key`, up to the next `,`; `None` (and an error) when there
+/// is no `=` or nothing after it.
+fn value_tokens(
+    meta: &ParseNestedMeta<'_>,
     key: &str,
+    example: &str,
     errors: &mut Vec<syn::Error>,
-) -> Option<Expr> {
-    if !meta.input.peek(Token![=]) {
-        errors.push(meta.error(format!("`{key}` needs a value: `{key} = ...`")));
+) -> Option<TokenStream> {
+    let Ok(eq) = meta.input.parse::<Token![=]>() else {
+        errors.push(meta.error(format!("`{key}` needs a value: `{key} = {example}`")));
         skip_value(meta.input);
         return None;
-    }
-    match meta
-        .value()
-        .and_then(syn::parse::ParseBuffer::parse::<Expr>)
-    {
-        Ok(expr) => Some(expr),
-        Err(e) => {
-            errors.push(e);
-            None
+    };
+    let mut tokens = TokenStream::new();
+    let _ = meta.input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tt, next)) = rest.token_tree() {
+            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            tokens.extend([tt]);
+            rest = next;
         }
+        Ok(((), rest))
+    });
+    if tokens.is_empty() {
+        errors.push(syn::Error::new(
+            eq.span,
+            format!("`{key}` needs a value after `=`: `{key} = {example}`"),
+        ));
+        return None;
     }
+    Some(tokens)
 }
 
 fn read_int(
-    meta: &syn::meta::ParseNestedMeta<'_>,
+    meta: &ParseNestedMeta<'_>,
     key: &str,
     errors: &mut Vec<syn::Error>,
 ) -> Option<(i128, Span)> {
-    let expr = value_expr(meta, key, errors)?;
-    if let Some(Number::Int(i)) = number_lit(&expr) {
-        return Some((i, expr.span()));
+    let tokens = value_tokens(meta, key, "500", errors)?;
+    if let Some(Number::Int(i)) = number_lit(&tokens) {
+        return Some((i, span_of(&tokens)));
     }
     errors.push(syn::Error::new_spanned(
-        &expr,
+        &tokens,
         format!("`{key}` must be a positive integer literal, such as `{key} = 500`"),
     ));
     None
 }
 
 fn read_text(
-    meta: &syn::meta::ParseNestedMeta<'_>,
+    meta: &ParseNestedMeta<'_>,
     key: &str,
     needed: bool,
     errors: &mut Vec<syn::Error>,
@@ -202,108 +281,127 @@ fn read_text(
         }
         return None;
     }
-    let expr = value_expr(meta, key, errors)?;
-    if let Expr::Lit(syn::ExprLit {
-        lit: Lit::Str(s), ..
-    }) = &expr
-    {
+    let tokens = value_tokens(meta, key, "\"...\"", errors)?;
+    if let Ok(s) = syn::parse2::<syn::LitStr>(tokens.clone()) {
         return Some((s.value(), s.span()));
     }
     errors.push(syn::Error::new_spanned(
-        &expr,
-        format!("`{key}` takes a string literal"),
+        &tokens,
+        format!("`{key}` takes a string literal, such as `{key} = \"...\"`"),
     ));
     None
 }
 
+/// The listed values, or `None` when the list could not be read at all (already reported).
 fn read_enum(
-    meta: &syn::meta::ParseNestedMeta<'_>,
+    meta: &ParseNestedMeta<'_>,
     span: Span,
     errors: &mut Vec<syn::Error>,
-) -> Vec<EnumLit> {
-    if !meta.input.peek(syn::token::Paren) {
+) -> Option<Vec<EnumLit>> {
+    let Some(tokens) = list_tokens(meta) else {
         errors.push(syn::Error::new(
             span,
             "`enum_values` takes a list: `enum_values(\"A\", \"B\")` or `enum_values(0, 1)`",
         ));
         skip_value(meta.input);
-        return Vec::new();
-    }
-    let parsed = (|| {
-        let content;
-        syn::parenthesized!(content in meta.input);
-        content.parse_terminated(Expr::parse, Token![,])
-    })();
-    let exprs = match parsed {
-        Ok(exprs) => exprs,
-        Err(e) => {
-            errors.push(e);
-            return Vec::new();
-        }
+        return None;
     };
     let mut values = Vec::new();
-    for expr in exprs {
-        match &expr {
-            Expr::Lit(syn::ExprLit {
-                lit: Lit::Str(s), ..
-            }) => values.push(EnumLit::Str(s.value(), s.span())),
-            _ => match number_lit(&expr) {
-                Some(Number::Int(i)) => match i64::try_from(i) {
-                    Ok(i) => values.push(EnumLit::Int(i, expr.span())),
-                    Err(_) => errors.push(syn::Error::new_spanned(
-                        &expr,
-                        "this value does not fit in an i64",
-                    )),
-                },
-                _ => errors.push(syn::Error::new_spanned(
-                    &expr,
-                    "`enum_values` takes string or integer literals",
-                )),
-            },
+    let mut unreadable = false;
+    for item in split_items(tokens, "expected a value before this `,`", errors) {
+        if let Ok(s) = syn::parse2::<syn::LitStr>(item.clone()) {
+            values.push(EnumLit::Str(s.value(), s.span()));
+            continue;
+        }
+        let int = match number_lit(&item) {
+            Some(Number::Int(i)) => {
+                i64::try_from(i).map_err(|_| "this value does not fit in an i64")
+            }
+            _ => Err("`enum_values` takes string or integer literals"),
+        };
+        match int {
+            Ok(i) => values.push(EnumLit::Int(i, span_of(&item))),
+            Err(message) => {
+                unreadable = true;
+                errors.push(syn::Error::new_spanned(&item, message));
+            }
         }
     }
-    values
+    // A list whose every value was unreadable is not "empty": its values are reported.
+    (!values.is_empty() || !unreadable).then_some(values)
 }
 
-fn read_range(meta: &syn::meta::ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> RawKind {
+/// `range(min = a, max = b)`. A missing or unreadable bound is reported here, and left `None`.
+fn read_range(meta: &ParseNestedMeta<'_>, span: Span, errors: &mut Vec<syn::Error>) -> RawKind {
     let mut min = None;
     let mut max = None;
-    if !meta.input.peek(syn::token::Paren) {
-        errors.push(meta.error("`range` takes bounds: `range(min = -90, max = 90)`"));
+    let Some(tokens) = list_tokens(meta) else {
+        errors.push(syn::Error::new(
+            span,
+            "`range` takes bounds: `range(min = -90, max = 90)`",
+        ));
         skip_value(meta.input);
         return RawKind::Range { min, max };
-    }
-    let result = meta.parse_nested_meta(|inner| {
+    };
+    let before = errors.len();
+    read_items(tokens, errors, |inner, errors| {
         let which = if inner.path.is_ident(key::MIN) {
             &mut min
         } else if inner.path.is_ident(key::MAX) {
             &mut max
         } else {
-            errors.push(inner.error("unknown `range` bound; expected `min` or `max`"));
+            errors.push(syn::Error::new_spanned(
+                &inner.path,
+                "unknown `range` bound; expected `min` or `max`",
+            ));
             skip_value(inner.input);
-            return Ok(());
-        };
-        let Some(expr) = value_expr(&inner, "range bound", errors) else {
-            return Ok(());
+            return;
         };
         if which.is_some() {
-            errors.push(inner.error("this bound is given twice"));
+            errors.push(syn::Error::new_spanned(
+                &inner.path,
+                "this `range` bound is given twice",
+            ));
         }
+        let Some(tokens) = value_tokens(inner, "range bound", "90", errors) else {
+            return;
+        };
         #[allow(clippy::cast_precision_loss)]
-        match number_lit(&expr) {
-            Some(Number::Int(i)) => *which = Some((i as f64, expr.span())),
-            Some(Number::Float(f)) => *which = Some((f, expr.span())),
+        match number_lit(&tokens) {
+            Some(Number::Int(i)) => *which = Some((i as f64, span_of(&tokens))),
+            Some(Number::Float(f)) => *which = Some((f, span_of(&tokens))),
             None => errors.push(syn::Error::new_spanned(
-                &expr,
-                "a `range` bound is a number literal",
+                &tokens,
+                "a `range` bound is a number literal, such as `-90` or `12.5`",
             )),
         }
-        Ok(())
     });
-    if let Err(e) = result {
-        errors.push(e);
+    // Only when the bounds given were all readable: otherwise the user has a better message.
+    if errors.len() == before && (min.is_none() || max.is_none()) {
+        errors.push(syn::Error::new(
+            span,
+            "`range` needs both bounds: `range(min = -90, max = 90)`",
+        ));
     }
     RawKind::Range { min, max }
+}
+
+/// The tokens inside `key(...)`, when a parenthesized list follows the key.
+fn list_tokens(meta: &ParseNestedMeta<'_>) -> Option<TokenStream> {
+    if !meta.input.peek(syn::token::Paren) {
+        return None;
+    }
+    let group = meta.input.parse::<proc_macro2::Group>().ok()?;
+    Some(group.stream())
+}
+
+/// The span of a value: its first token (a sign and its literal read as one).
+fn span_of(tokens: &TokenStream) -> Span {
+    let mut iter = tokens.clone().into_iter();
+    let first = iter.next().map_or_else(Span::call_site, |tt| tt.span());
+    iter.last()
+        .and_then(|last| first.join(last.span()))
+        .unwrap_or(first)
 }
 
 enum Number {
@@ -311,28 +409,35 @@ enum Number {
     Float(f64),
 }
 
-/// A number literal, possibly negated.
-fn number_lit(expr: &Expr) -> Option<Number> {
-    match expr {
-        Expr::Lit(syn::ExprLit {
-            lit: Lit::Int(i), ..
-        }) => i.base10_parse::<i128>().ok().map(Number::Int),
-        Expr::Lit(syn::ExprLit {
-            lit: Lit::Float(f), ..
-        }) => f
-            .base10_parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite())
-            .map(Number::Float),
-        Expr::Unary(syn::ExprUnary {
-            op: UnOp::Neg(_),
-            expr,
-            ..
-        }) => match number_lit(expr)? {
-            Number::Int(i) => Some(Number::Int(-i)),
-            Number::Float(f) => Some(Number::Float(-f)),
-        },
-        Expr::Group(group) => number_lit(&group.expr),
+/// A number literal, possibly negated, and nothing else.
+fn number_lit(tokens: &TokenStream) -> Option<Number> {
+    let parse = |input: ParseStream<'_>| {
+        let negative = input.parse::<Option<Token![-]>>()?.is_some();
+        let lit: Lit = input.parse()?;
+        let number = match lit {
+            Lit::Int(i) => i.base10_parse::<i128>().ok().map(Number::Int),
+            Lit::Float(f) => f
+                .base10_parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .map(Number::Float),
+            _ => None,
+        };
+        Ok(number.map(|n| match n {
+            Number::Int(i) if negative => Number::Int(-i),
+            Number::Float(f) if negative => Number::Float(-f),
+            n => n,
+        }))
+    };
+    if let Ok(number) = parse.parse2(tokens.clone()) {
+        return number;
+    }
+    // A value passed through a `macro_rules!` fragment arrives wrapped in an invisible group.
+    let mut iter = tokens.clone().into_iter();
+    match (iter.next(), iter.next()) {
+        (Some(TokenTree::Group(g)), None) if g.delimiter() == Delimiter::None => {
+            number_lit(&g.stream())
+        }
         _ => None,
     }
 }

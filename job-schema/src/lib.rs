@@ -151,6 +151,10 @@ pub trait Schema: Validate + FieldValue {
 /// A map that collects custom keys (`customfield_*`) for a `custom_prefix` field.
 ///
 /// Implemented for `BTreeMap<String, String>`, whose key order keeps reports deterministic.
+#[diagnostic::on_unimplemented(
+    message = "`custom_prefix` needs a map of custom keys, and `{Self}` is not one",
+    label = "use `BTreeMap<String, String>`"
+)]
 pub trait CustomFields: Default {
     /// Keeps `value` under `key`.
     fn insert_custom(&mut self, key: String, value: String);

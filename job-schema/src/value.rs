@@ -110,6 +110,11 @@ impl Serialize for AnyScalar {
 ///
 /// Implemented for text (`String`, `&'static str`, `Box<str>`), integers, floats, `bool`,
 /// [`AnyScalar`], `Option<T>` of any of them, and every struct that derives `Schema`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of a `#[derive(Schema)]` struct",
+    label = "not a supported field type",
+    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, an `Option` of one, or a struct that derives `Schema`"
+)]
 pub trait FieldValue: Sized {
     /// The shape that decides which JSON types the field takes.
     const SHAPE: Shape;

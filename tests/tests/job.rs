@@ -124,7 +124,7 @@ fn rows() -> Vec<Row> {
         },
         Row {
             field: "lng",
-            valid: json!(153.6121731),
+            valid: json!(153.612_173_1),
             invalid: json!(180.5),
             code: Code::Range,
         },
@@ -315,7 +315,7 @@ fn the_real_record_is_valid_in_both_directions() {
 
     let job = record.record;
     assert_eq!(job.status, "Unsuccessful");
-    assert_eq!(job.lat, Some(-28.6488633));
+    assert_eq!(job.lat, Some(-28.648_863_3));
     assert_eq!(job.quote_sent, Some(0), "false is read as 0");
     assert_eq!(job.badges.as_deref(), Some("[]"));
     assert_eq!(job.custom_fields.len(), 2);

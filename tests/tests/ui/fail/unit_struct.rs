@@ -1,0 +1,6 @@
+use job_schema::Schema;
+
+#[derive(Schema)]
+struct Job;
+
+fn main() {}
