@@ -393,8 +393,8 @@ fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
     }
     field.rules.iter().any(|rule| match rule {
         Rule::Uuid | Rule::Number | Rule::UuidList | Rule::EnumStrs(_) => s.is_empty(),
-        Rule::Datetime => s.is_empty() || rules::datetime::is_zero(s),
-        Rule::Date => s.is_empty() || s == "0000-00-00" || rules::datetime::is_zero(s),
+        Rule::Datetime => rules::datetime::is_unset(s),
+        Rule::Date => rules::date::is_unset(s),
         _ => false,
     })
 }

@@ -86,6 +86,17 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+/// Whether lax mode reads `value` as an unset date: `""`, `0000-00-00` or the zero datetime.
+///
+/// ```
+/// use job_schema::rules::date;
+/// assert!(date::is_unset("0000-00-00"));
+/// assert!(!date::is_unset("2026-01-01"));
+/// ```
+pub fn is_unset(value: &str) -> bool {
+    value.is_empty() || value == ZERO_DATE || datetime::is_zero(value)
+}
+
 /// Whether `value` is a real date as `YYYY-MM-DD`, or a real datetime as
 /// `YYYY-MM-DD HH:MM:SS`.
 ///
@@ -119,7 +130,7 @@ fn shape(value: &str) -> Shape {
 /// assert_eq!(date::check("30/06/2025", Mode::Lax).unwrap_err().code, Code::Date);
 /// ```
 pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
-    let unset = value.is_empty() || value == ZERO_DATE || datetime::is_zero(value);
+    let unset = is_unset(value);
     let shape = shape(value);
     if shape == Shape::Real || (unset && mode == Mode::Lax) {
         return Ok(());

@@ -56,6 +56,17 @@ pub fn is_zero(value: &str) -> bool {
     value == ZERO_DATETIME
 }
 
+/// Whether lax mode reads `value` as an unset datetime: `""` or `0000-00-00 00:00:00`.
+///
+/// ```
+/// use job_schema::rules::datetime;
+/// assert!(datetime::is_unset(""));
+/// assert!(!datetime::is_unset("2026-01-01 00:00:00"));
+/// ```
+pub fn is_unset(value: &str) -> bool {
+    value.is_empty() || is_zero(value)
+}
+
 /// Accepts a datetime; in lax mode also `""` and the zero datetime.
 ///
 /// ```
@@ -67,7 +78,7 @@ pub fn is_zero(value: &str) -> bool {
 /// assert_eq!(v.code, Code::Datetime);
 /// ```
 pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
-    let unset = value.is_empty() || is_zero(value);
+    let unset = is_unset(value);
     let shape = shape(value);
     if shape == Shape::Real || (unset && mode == Mode::Lax) {
         return Ok(());
