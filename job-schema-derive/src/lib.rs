@@ -1,9 +1,9 @@
 //! `#[derive(Schema)]` for `job-schema`.
 //!
-//! Three stages, one file each, through one model: [`syntax`] reads the struct and its
+//! Three stages, one file each, through one model: `syntax` reads the struct and its
 //! `#[schema(...)]` attributes into a raw model without stopping at the first mistake,
-//! [`check`] turns it into a checked model in which an impossible schema cannot be
-//! represented (reporting every mistake at once), and [`emit`] generates the code. Use it
+//! `check` turns it into a checked model in which an impossible schema cannot be
+//! represented (reporting every mistake at once), and `emit` generates the code. Use it
 //! through `job_schema::Schema`, which re-exports it.
 
 mod check;

@@ -55,7 +55,7 @@ pub struct Job {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_address: Option<String>,
 
-    /// Current status of the job. Controls where the Job appears in the Dispatch Board..  Valid values are [Quote,Work Order,Unsuccessful,Completed]
+    /// Current status of the job. Controls where the Job appears in the Dispatch Board..  Valid values are `[Quote,Work Order,Unsuccessful,Completed]`
     ///
     /// The only required field.
     #[schema(
@@ -121,7 +121,7 @@ pub struct Job {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_order_number: Option<String>,
 
-    /// Indicates whether an invoice has been sent for this job..  Valid values are [0,1]
+    /// Indicates whether an invoice has been sent for this job..  Valid values are `[0,1]`
     ///
     /// `true`/`false` in responses.
     #[schema(bool01)]
@@ -198,7 +198,7 @@ pub struct Job {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_date: Option<String>,
 
-    /// Boolean flag indicating whether a quote has been sent to the client for this job..  Valid values are [0,1]
+    /// Boolean flag indicating whether a quote has been sent to the client for this job..  Valid values are `[0,1]`
     ///
     /// `true`/`false` in responses.
     #[schema(bool01)]
@@ -251,14 +251,14 @@ pub struct Job {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub work_done_description: Option<String>,
 
-    /// Indicates whether the job has been exported to the connected Accounting Package..  Valid values are [0,1]
+    /// Indicates whether the job has been exported to the connected Accounting Package..  Valid values are `[0,1]`
     ///
     /// "exported to the accounting package".
     #[schema(bool01)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_processed: Option<u8>,
 
-    /// Indicates whether full payment has been received for this job..  Valid values are [0,1]
+    /// Indicates whether full payment has been received for this job..  Valid values are `[0,1]`
     #[schema(bool01)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_received: Option<u8>,

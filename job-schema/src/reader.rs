@@ -313,6 +313,8 @@ pub fn suggest<'c>(
     let len = lower.chars().count();
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
     candidates
+        // The distance is at least the difference in length: skip the far ones unmeasured.
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(&lower, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
@@ -417,7 +419,15 @@ pub fn type_error(
     sink: &mut Sink<'_>,
 ) {
     let expected = field.json_types(sink.options().mode);
-    let mut message = format!("expected {expected}, got {given}");
+    let mut message = if field.has("bool01") {
+        // A flag's lax spellings are specific values, not whole types: name them.
+        match sink.options().mode {
+            Mode::Lax => format!("expected 0 or 1 (or true, false, \"0\", \"1\"), got {given}"),
+            Mode::Strict => format!("expected the integer 0 or 1, got {given}"),
+        }
+    } else {
+        format!("expected {expected}, got {given}")
+    };
     if let Some(v) = value {
         if given == JsonType::String {
             message.push(' ');
@@ -574,7 +584,14 @@ impl<'de, S: Schema, T: FieldValue, const BUILD: bool> Visitor<'de>
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        type_error(self.spec(), JsonType::Array, None, self.path, self.sink);
+        let spec = self.spec();
+        if spec.has("uuid_list") {
+            // The live API's own complaint: the list must be encoded in a string.
+            self.sink
+                .error(self.path, rules::uuid_list::raw_array(), None);
+        } else {
+            type_error(spec, JsonType::Array, None, self.path, self.sink);
+        }
         Ok(None)
     }
 

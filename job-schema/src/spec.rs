@@ -106,7 +106,8 @@ pub struct FieldSpec {
     pub shape: Shape,
     /// Whether the Rust type is an `Option`.
     pub optional: bool,
-    /// The rules, in attribute order.
+    /// The rules, in the order they are applied: `required`, `max_len`, `enum_values`,
+    /// `bool01`, the format rule, `range`.
     pub rules: &'static [Rule],
     /// Writable, read-only or deprecated.
     pub class: FieldClass,

@@ -169,7 +169,7 @@ fn rows() -> Vec<Row> {
             field: "badges",
             valid: json!(format!("[\"{U}\"]")),
             invalid: json!([U]),
-            code: Code::Type,
+            code: Code::UuidList,
         },
         datetime("quote_date"),
         flag("quote_sent"),

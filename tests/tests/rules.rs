@@ -318,12 +318,12 @@ fn uuid_list_reports_each_bad_element_at_its_index() {
             "{bad}"
         );
     }
-    // A raw JSON array, not a string, is a type error in every mode.
+    // A raw JSON array, not a string, is an error in every mode.
     let raw = format!(r#"{{"name": "n", "badges": ["{u}"]}}"#);
     for options in [Options::default(), Options::default().strict()] {
         assert_eq!(
             errors(&Probe::check_json(raw.as_bytes(), options)),
-            [("badges".to_owned(), Code::Type)]
+            [("badges".to_owned(), Code::UuidList)]
         );
     }
 }

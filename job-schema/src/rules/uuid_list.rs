@@ -7,7 +7,8 @@
 //! and an array followed by anything but whitespace; `""` in strict mode. Rejected element
 //! by element, one violation per element naming its index: a string that is not a UUID
 //! (`""` included) and any element that is not a string (a number, `null`, a boolean, an
-//! array, an object).
+//! array, an object). A raw JSON array given where the string belongs is rejected too (see
+//! [`raw_array`]): the live API answers it with a 400.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -20,6 +21,26 @@ use crate::rules::uuid;
 
 /// The message of a value that is not a list at all.
 const NOT_A_LIST: &str = r#"must be a JSON array of UUIDs encoded in a string, such as "[\"…\"]""#;
+
+/// The violation for a raw JSON array sent where the string that encodes it belongs, in
+/// every mode.
+///
+/// ```
+/// use job_schema::rules::uuid_list;
+/// assert_eq!(uuid_list::raw_array().code, job_schema::Code::UuidList);
+/// ```
+pub fn raw_array() -> Violation {
+    Violation::new(
+        Code::UuidList,
+        format!("got a raw JSON array; the list {NOT_A_LIST}"),
+    )
+    .with(|p| {
+        p.expected = Some(crate::report::JsonTypes::one(
+            crate::report::JsonType::String,
+        ));
+        p.given = Some(crate::report::JsonType::Array);
+    })
+}
 
 /// Checks that `value` holds a JSON array of UUIDs, calling `on_error` once per problem:
 /// with `None` when `value` is not such an array at all (then only once), with

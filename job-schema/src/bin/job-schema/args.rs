@@ -1,0 +1,89 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Names every problem in ServiceM8 job records before they cost a request.
+#[derive(Debug, Parser)]
+#[command(name = "job-schema", version, about, arg_required_else_help = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check job records in files or on standard input.
+    ///
+    /// Each input may hold one JSON object (compact or pretty-printed), a JSON array of
+    /// objects, NDJSON (one object per line; blank lines are skipped) or objects one after
+    /// another; the form is detected, not configured. Records are read one at a time, so
+    /// memory does not grow with the size of the input. A malformed record is that record's
+    /// `json_syntax` error, and the records after it are still checked.
+    ///
+    /// Exit status: 0 when every record is valid (warnings allowed unless --strict),
+    /// 1 when some record is invalid, 2 on a usage error or an unreadable file (the other
+    /// files are still checked).
+    #[command(after_help = CHECK_AFTER_HELP)]
+    Check(CheckArgs),
+
+    /// Print the field table of the job record: name, class, JSON types, rules, description.
+    Fields(FieldsArgs),
+}
+
+const CHECK_AFTER_HELP: &str = "\
+Text output: one line per issue, `FILE:LINE: field: message [code]` (warnings read
+`FILE:LINE: warning: field: message [code]`), where LINE is the line the record starts on (for
+malformed JSON, the line of the error), then one summary line. Records without issues print
+nothing. Colour is used only when standard output is a terminal and NO_COLOR is unset.
+
+JSON output: exactly one line per record and nothing else:
+{\"source\": FILE or \"-\", \"record\": 0-based index in its input, \"line\": 1-based start line,
+ \"valid\": bool, \"errors\": [Issue...], \"warnings\": [Issue...]}";
+
+/// The options of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Strict mode: only the canonical form of the OpenAPI text is accepted, and every
+    /// warning becomes an error.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Read stored records (one element of a GET response) instead of create request
+    /// bodies: read-only fields draw no warning.
+    #[arg(long)]
+    pub record: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Print only the summary line (text); with --format json, print nothing: the exit
+    /// status tells the result.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Files to check; `-` (or none) reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// The options of `fields`.
+#[derive(Debug, clap::Args)]
+pub struct FieldsArgs {
+    /// Output format: an aligned table, or one JSON array of fields.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable lines.
+    Text,
+    /// Machine-readable JSON.
+    Json,
+}

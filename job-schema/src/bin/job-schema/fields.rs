@@ -1,0 +1,225 @@
+//! `job-schema fields`: the job record's field table, read from what the derive generated.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use job_schema::{FieldClass, FieldSpec, Job, JsonType, JsonTypes, Mode, Rule, Schema};
+use serde_json::{json, Value};
+
+use crate::args::{FieldsArgs, Format};
+
+/// Prints the table; exit status 2 when standard output cannot be written.
+pub fn run(args: &FieldsArgs) -> ExitCode {
+    let rows = rows(<Job as Schema>::FIELDS, "");
+    let text = match args.format {
+        Format::Text => text(&rows),
+        Format::Json => {
+            let fields: Vec<Value> = rows.iter().map(Row::to_json).collect();
+            let mut text = serde_json::to_string_pretty(&fields).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+    };
+    match io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("job-schema: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// One line of the table.
+struct Row {
+    name: String,
+    class: &'static str,
+    note: Option<&'static str>,
+    required: bool,
+    lax: JsonTypes,
+    strict: JsonTypes,
+    rules: &'static [Rule],
+    description: String,
+}
+
+/// The rows of `fields` (nested tables flattened to `parent.child`), then the custom keys.
+fn rows(fields: &'static [FieldSpec], prefix: &str) -> Vec<Row> {
+    let mut table = Vec::new();
+    for field in fields {
+        let name = format!("{prefix}{}", field.name);
+        let note = match field.class {
+            FieldClass::Deprecated(note) => note,
+            _ => None,
+        };
+        table.push(Row {
+            name: name.clone(),
+            class: field.class.as_str(),
+            note,
+            required: field.is_required(),
+            lax: field.json_types(Mode::Lax),
+            strict: field.json_types(Mode::Strict),
+            rules: field.rules,
+            description: one_paragraph(field.doc),
+        });
+        if let Some(nested) = field.nested {
+            table.extend(rows(nested, &format!("{name}.")));
+        }
+    }
+    if prefix.is_empty() {
+        if let Some(custom) = <Job as Schema>::CUSTOM_PREFIX {
+            table.push(Row {
+                name: format!("{custom}*"),
+                class: "custom",
+                note: None,
+                required: false,
+                lax: JsonTypes::one(JsonType::String).with(JsonType::Null),
+                strict: JsonTypes::one(JsonType::String),
+                rules: &[],
+                description: format!(
+                    "A custom field of the account: any key `{custom}` followed by one or more \
+                     of [a-z0-9_], holding a string. Kept, and never warned about."
+                ),
+            });
+        }
+    }
+    table
+}
+
+/// A doc comment on one line: its paragraphs joined, blank lines dropped.
+fn one_paragraph(doc: &str) -> String {
+    doc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A rule as it is written in `#[schema(...)]`.
+fn rule_text(rule: &Rule) -> String {
+    match rule {
+        Rule::MaxLen(limit) => format!("max_len = {limit}"),
+        Rule::EnumStrs(values) => {
+            let values: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+            format!("enum_values({})", values.join(", "))
+        }
+        Rule::EnumInts(values) => {
+            let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+            format!("enum_values({})", values.join(", "))
+        }
+        Rule::Range { min, max } => format!("range(min = {min}, max = {max})"),
+        other => other.name().to_owned(),
+    }
+}
+
+fn rule_json(rule: &Rule) -> Value {
+    match rule {
+        Rule::MaxLen(limit) => json!({ "rule": rule.name(), "limit": limit }),
+        Rule::EnumStrs(values) => json!({ "rule": rule.name(), "allowed": values }),
+        Rule::EnumInts(values) => json!({ "rule": rule.name(), "allowed": values }),
+        Rule::Range { min, max } => json!({ "rule": rule.name(), "min": min, "max": max }),
+        other => json!({ "rule": other.name() }),
+    }
+}
+
+fn types_text(types: JsonTypes) -> String {
+    types
+        .iter()
+        .map(JsonType::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Row {
+    fn to_json(&self) -> Value {
+        let mut value = json!({
+            "name": self.name,
+            "class": self.class,
+            "required": self.required,
+            "types": { "lax": self.lax, "strict": self.strict },
+            "rules": self.rules.iter().map(rule_json).collect::<Vec<_>>(),
+            "description": self.description,
+        });
+        if let (Some(note), Some(object)) = (self.note, value.as_object_mut()) {
+            object.insert("note".to_owned(), json!(note));
+        }
+        value
+    }
+
+    fn rules_text(&self) -> String {
+        let rules: Vec<String> = self.rules.iter().map(rule_text).collect();
+        if rules.is_empty() {
+            "-".to_owned()
+        } else {
+            rules.join(", ")
+        }
+    }
+}
+
+/// An aligned table, each row followed by its description, indented.
+fn text(rows: &[Row]) -> String {
+    let header = ["FIELD", "CLASS", "LAX TYPES", "STRICT TYPES", "RULES"];
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|row| {
+            [
+                row.name.clone(),
+                row.class.to_owned(),
+                types_text(row.lax),
+                types_text(row.strict),
+                row.rules_text(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for row in &cells {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, cells: [&str; 5]| {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                text.push_str(cell);
+            } else {
+                let _ = write!(text, "{cell:<width$}  ", width = widths[i]);
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(&mut out, header);
+    for (row, cell) in rows.iter().zip(&cells) {
+        line(&mut out, cell.each_ref().map(String::as_str));
+        let mut description = row.description.clone();
+        if let Some(note) = row.note {
+            if !description.contains(note) {
+                let _ = write!(description, " Deprecated: {note}");
+            }
+        }
+        if !description.is_empty() {
+            let _ = writeln!(out, "    {}", description.trim());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_and_the_custom_keys_are_listed() {
+        let rows = rows(<Job as Schema>::FIELDS, "");
+        assert_eq!(rows.len(), <Job as Schema>::FIELDS.len() + 1);
+        let status = rows.iter().find(|r| r.name == "status").unwrap();
+        assert!(status.required);
+        let rules = status.rules_text();
+        for rule in [
+            "required",
+            "enum_values(\"Quote\", \"Work Order\", \"Unsuccessful\", \"Completed\")",
+            "max_len = 20",
+        ] {
+            assert!(rules.contains(rule), "{rules}");
+        }
+        assert_eq!(rows.last().unwrap().name, "customfield_*");
+    }
+}
