@@ -72,7 +72,7 @@ pub(crate) fn date_part(bytes: &[u8]) -> Shape {
 
 /// Whether `year` is a leap year of the Gregorian calendar.
 fn is_leap_year(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 /// The number of days of `month` (1–12) in `year`; 0 for a month that does not exist.
