@@ -46,6 +46,7 @@ impl<'a> Path<'a> {
 
     /// The path of the value under `key` in the object at this path.
     #[must_use]
+    #[inline]
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -76,45 +77,79 @@ impl<'a> Path<'a> {
         self.segment
     }
 
-    fn segments(&self) -> Vec<Segment<'a>> {
-        let mut out = Vec::new();
-        let mut at = Some(self);
-        while let Some(path) = at {
-            out.push(path.segment);
-            at = path.parent;
+    /// Calls `f` on each segment, from the root down.
+    fn walk(&self, f: &mut impl FnMut(Segment<'a>)) {
+        if let Some(parent) = self.parent {
+            parent.walk(f);
         }
-        out.reverse();
-        out
+        f(self.segment);
+    }
+
+    /// The key of a path that is one key below the root (a field of a top-level record).
+    fn top_key(&self) -> Option<&'a str> {
+        match (self.segment, self.parent) {
+            (Segment::Key(key), Some(parent)) if parent.parent.is_none() => {
+                matches!(parent.segment, Segment::Root).then_some(key)
+            }
+            _ => None,
+        }
     }
 
     /// The wire path: keys joined by `.`, indices as `[i]`; `""` at the root.
+    ///
+    /// Allocates once, the exact length.
     pub fn field(&self) -> String {
-        let mut out = String::new();
-        for segment in self.segments() {
-            match segment {
-                Segment::Root => {}
-                Segment::Key(key) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-                Segment::Index(i) | Segment::Embedded(i) => {
-                    let _ = write!(out, "[{i}]");
-                }
-            }
+        if let Some(key) = self.top_key() {
+            return key.to_owned();
         }
+        let mut len = 0;
+        self.walk(&mut |segment| match segment {
+            Segment::Root => {}
+            Segment::Key(key) => len += usize::from(len > 0) + key.len(),
+            Segment::Index(i) | Segment::Embedded(i) => len += 2 + decimal_len(i),
+        });
+        let mut out = String::with_capacity(len);
+        self.walk(&mut |segment| match segment {
+            Segment::Root => {}
+            Segment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Index(i) | Segment::Embedded(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+        });
         out
     }
 
     /// The RFC 6901 JSON pointer: `/key/0/other`, with `~` and `/` escaped; `""` at the root.
+    ///
+    /// Allocates once, the exact length.
     pub fn pointer(&self) -> String {
-        let mut out = String::new();
-        for segment in self.segments() {
-            match segment {
-                Segment::Root | Segment::Embedded(_) => {}
-                Segment::Key(key) => {
-                    out.push('/');
+        if let Some(key) = self.top_key() {
+            if !key.bytes().any(|b| b == b'~' || b == b'/') {
+                let mut out = String::with_capacity(1 + key.len());
+                out.push('/');
+                out.push_str(key);
+                return out;
+            }
+        }
+        let mut len = 0;
+        self.walk(&mut |segment| match segment {
+            Segment::Root | Segment::Embedded(_) => {}
+            Segment::Key(key) => {
+                len += 1 + key.len() + key.bytes().filter(|b| matches!(b, b'~' | b'/')).count();
+            }
+            Segment::Index(i) => len += 1 + decimal_len(i),
+        });
+        let mut out = String::with_capacity(len);
+        self.walk(&mut |segment| match segment {
+            Segment::Root | Segment::Embedded(_) => {}
+            Segment::Key(key) => {
+                out.push('/');
+                if key.bytes().any(|b| b == b'~' || b == b'/') {
                     for c in key.chars() {
                         match c {
                             '~' => out.push_str("~0"),
@@ -122,14 +157,21 @@ impl<'a> Path<'a> {
                             c => out.push(c),
                         }
                     }
-                }
-                Segment::Index(i) => {
-                    let _ = write!(out, "/{i}");
+                } else {
+                    out.push_str(key);
                 }
             }
-        }
+            Segment::Index(i) => {
+                let _ = write!(out, "/{i}");
+            }
+        });
         out
     }
+}
+
+/// The number of decimal digits of `n`.
+fn decimal_len(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 #[cfg(test)]
@@ -140,6 +182,40 @@ mod tests {
     fn root_is_empty() {
         assert_eq!(Path::ROOT.field(), "");
         assert_eq!(Path::ROOT.pointer(), "");
+    }
+
+    #[test]
+    fn strings_are_allocated_at_their_exact_length() {
+        let root = Path::ROOT;
+        let batch = root.index(1234);
+        let record = batch.key("badges");
+        let element = record.embedded(10);
+        let odd = element.key("a~b/c");
+        let empty = root.key("");
+        let after_empty = empty.key("x");
+        let top = root.key("status");
+        let top_odd = root.key("a/b");
+        for (path, field, pointer) in [
+            (&root, "", ""),
+            (&batch, "[1234]", "/1234"),
+            (&record, "[1234].badges", "/1234/badges"),
+            (&element, "[1234].badges[10]", "/1234/badges"),
+            (&odd, "[1234].badges[10].a~b/c", "/1234/badges/a~0b~1c"),
+            (&empty, "", "/"),
+            (&after_empty, "x", "//x"),
+            (&top, "status", "/status"),
+            (&top_odd, "a/b", "/a~1b"),
+        ] {
+            let (f, p) = (path.field(), path.pointer());
+            assert_eq!(f, field);
+            assert_eq!(p, pointer);
+            assert_eq!(f.capacity(), f.len());
+            assert_eq!(p.capacity(), p.len());
+        }
+        assert_eq!(decimal_len(0), 1);
+        assert_eq!(decimal_len(9), 1);
+        assert_eq!(decimal_len(10), 2);
+        assert_eq!(decimal_len(usize::MAX), usize::MAX.to_string().len());
     }
 
     #[test]

@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -24,6 +23,8 @@ use crate::sink::Sink;
 use crate::spec::{FieldSpec, Rule, Shape};
 use crate::value::{FieldValue, Scalar};
 use crate::Schema;
+
+mod scan;
 
 /// A record read from JSON, with the warnings found on the way.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +58,47 @@ pub fn check<S: Schema>(bytes: &[u8], options: Options) -> Report {
 
 /// Reads (`BUILD`) or checks one record at `path`, appending its issues to `report`.
 /// Malformed JSON replaces whatever this record had found with one `json_syntax` error.
+///
+/// The body is read by the fast scanner of the `scan` module when it can be, and by serde_json
+/// otherwise (the scanner gives up on anything it is not sure of, malformed JSON included);
+/// both drive the same visitors, so the result is the same.
 pub fn read_into<S: Schema, const BUILD: bool>(
+    bytes: &[u8],
+    options: Options,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> Option<S> {
+    if let Some((mut own, record)) = scan_into::<S, BUILD>(bytes, options, path) {
+        report.append(&mut own);
+        return record;
+    }
+    serde_into::<S, BUILD>(bytes, options, path, report)
+}
+
+/// The fast path of [`read_into`]: the record and its report, or `None` when the scanner
+/// gave up.
+fn scan_into<S: Schema, const BUILD: bool>(
+    bytes: &[u8],
+    options: Options,
+    path: &Path<'_>,
+) -> Option<(Report, Option<S>)> {
+    let mut scanner = scan::Scanner::new(bytes)?;
+    let mut own = Report::new();
+    let result = {
+        let mut sink = Sink::new(&mut own, options);
+        let seed = RootSeed::<S, BUILD> {
+            path,
+            sink: &mut sink,
+            marker: PhantomData,
+        };
+        seed.deserialize(&mut scanner)
+            .and_then(|record| scanner.end().map(|()| record))
+    };
+    result.ok().map(|record| (own, record))
+}
+
+/// [`read_into`] with serde_json's deserializer.
+fn serde_into<S: Schema, const BUILD: bool>(
     bytes: &[u8],
     options: Options,
     path: &Path<'_>,
@@ -266,10 +307,32 @@ pub fn is_custom_key(prefix: &str, key: &str) -> bool {
 }
 
 /// A stable hash of a key, to detect repeated custom keys without keeping them.
+///
+/// Eight bytes at a time with a multiply-and-rotate mix, then a final avalanche: a fraction
+/// of `SipHash`'s cost, on every custom or unknown key of every body. (Neither is a defence
+/// against keys crafted to collide; a collision could only add a `duplicate_field` error,
+/// never hide one.)
 pub fn key_hash(key: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut hasher);
-    hasher.finish()
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes = key.as_bytes();
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    hash = (hash ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    // The finaliser of MurmurHash3.
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    hash ^ (hash >> 33)
 }
 
 /// The `duplicate_field` error.
@@ -312,26 +375,112 @@ pub fn suggest<'c>(
     }
     let len = lower.chars().count();
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
+    let pattern = BitPattern::new(&lower);
     candidates
         // The distance is at least the difference in length: skip the far ones unmeasured.
         .filter(|c| c.chars().count().abs_diff(len) <= limit)
-        .map(|c| (edit_distance(&lower, c), c))
+        .map(|c| {
+            let distance = match &pattern {
+                Some(pattern) if c.is_ascii() => pattern.distance(c.as_bytes()),
+                _ => edit_distance(&lower, c, limit),
+            };
+            (distance, c)
+        })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-/// The Levenshtein distance between two strings, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+/// A short ASCII key prepared for Myers' bit-parallel Levenshtein distance (as Hyyrö
+/// formulates it): one machine word per row instead of one cell per character pair, so that
+/// a misspelt key is measured against every field name in a few hundred instructions.
+struct BitPattern {
+    /// For each byte, the positions of the key where it occurs.
+    positions: [u64; 128],
+    len: usize,
+}
+
+impl BitPattern {
+    /// The pattern of `key`, when it is ASCII and 1 to 64 bytes long.
+    fn new(key: &str) -> Option<BitPattern> {
+        if key.is_empty() || key.len() > 64 || !key.is_ascii() {
+            return None;
+        }
+        let mut positions = [0u64; 128];
+        for (i, b) in key.bytes().enumerate() {
+            positions[usize::from(b)] |= 1 << i;
+        }
+        Some(BitPattern {
+            positions,
+            len: key.len(),
+        })
+    }
+
+    /// The Levenshtein distance between the key and the ASCII `text`.
+    fn distance(&self, text: &[u8]) -> usize {
+        let last = 1u64 << (self.len - 1);
+        let mut plus = u64::MAX;
+        let mut minus = 0u64;
+        let mut score = self.len;
+        for &b in text {
+            let equal = self.positions.get(usize::from(b)).copied().unwrap_or(0);
+            let vertical = equal | minus;
+            let horizontal = ((equal & plus).wrapping_add(plus) ^ plus) | equal;
+            let mut up = minus | !(horizontal | plus);
+            let mut down = plus & horizontal;
+            if up & last != 0 {
+                score += 1;
+            } else if down & last != 0 {
+                score -= 1;
+            }
+            up = (up << 1) | 1;
+            down <<= 1;
+            plus = down | !(vertical | up);
+            minus = up & vertical;
+        }
+        score
+    }
+}
+
+/// The Levenshtein distance between two strings, in characters, when it is at most
+/// `limit`; some larger number otherwise (the computation stops as soon as every entry of a
+/// row exceeds `limit`, since the distance can only grow from there).
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return bounded_distance(a.as_bytes(), b.as_bytes(), limit);
+    }
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    bounded_distance(&a, &b, limit)
+}
+
+/// The Levenshtein DP over one row, stopping early past `limit`.
+fn bounded_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
+    // Field names are short: the row lives on the stack.
+    const STACK: usize = 64;
+    let mut stack = [0usize; STACK + 1];
+    let mut heap = Vec::new();
+    let row: &mut [usize] = if b.len() <= STACK {
+        &mut stack[..=b.len()]
+    } else {
+        heap.resize(b.len() + 1, 0);
+        &mut heap
+    };
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
         let mut previous = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
+            let substitution = previous + usize::from(ca != cb);
             previous = row[j + 1];
             row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+            least = least.min(row[j + 1]);
+        }
+        if least > limit {
+            return least;
         }
     }
     row[b.len()]
@@ -696,20 +845,136 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
 }
 
+/// How many extra keys [`ExtraKeys`] holds without allocating.
+const INLINE_EXTRA_KEYS: usize = 8;
+
 /// The keys of an object that are not fields of the table (custom and unknown keys), kept as
 /// hashes to find repeats without keeping the keys.
+///
+/// The first few live on the stack, so that a record with a handful of custom fields is read
+/// without allocating.
 #[derive(Debug, Default)]
-pub struct ExtraKeys(Vec<u64>);
+pub struct ExtraKeys {
+    inline: [u64; INLINE_EXTRA_KEYS],
+    len: usize,
+    spilled: Vec<u64>,
+}
 
 impl ExtraKeys {
     /// Records `key`; `false` when it was seen before.
     pub fn first_time(&mut self, key: &str) -> bool {
         let hash = key_hash(key);
-        if self.0.contains(&hash) {
-            false
+        let inline = &self.inline[..self.len.min(INLINE_EXTRA_KEYS)];
+        if inline.contains(&hash) || self.spilled.contains(&hash) {
+            return false;
+        }
+        if self.len < INLINE_EXTRA_KEYS {
+            self.inline[self.len] = hash;
         } else {
-            self.0.push(hash);
-            true
+            self.spilled.push(hash);
+        }
+        self.len += 1;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain Levenshtein distance, for comparison.
+    fn levenshtein(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous + usize::from(ca != *cb);
+                previous = row[j + 1];
+                row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+            }
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn the_bit_parallel_distance_is_the_levenshtein_distance() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "status",
+            "statsu",
+            "purchase_order_no",
+            "purchase_order_number",
+            "job_adress",
+            "job_address",
+            "customfield_x",
+        ]
+        .iter()
+        .map(|w| (*w).to_owned())
+        .collect();
+        words.push("x".repeat(64));
+        words.push("xy".repeat(32));
+        words.push("yx".repeat(40));
+        let mut seed = 0x1234_5678_u64;
+        for _ in 0..300 {
+            let mut word = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 70) {
+                let pick = seed.rotate_right(u32::try_from(k).unwrap()) % 4;
+                word.push(char::from(b"abc_"[usize::try_from(pick).unwrap()]));
+            }
+            words.push(word);
+        }
+        for a in &words {
+            let Some(pattern) = BitPattern::new(a) else {
+                continue;
+            };
+            for b in &words {
+                assert_eq!(
+                    pattern.distance(b.as_bytes()),
+                    levenshtein(a, b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_distance_is_exact_within_the_limit() {
+        let words = [
+            "",
+            "a",
+            "status",
+            "Status",
+            "statsu",
+            "purchase_order_no",
+            "purchase_order_number",
+            "job_adress",
+            "job_address",
+            "zürich",
+            "zurich",
+            "ÉÉÉ",
+            &"x".repeat(70),
+            &"xy".repeat(40),
+        ];
+        for a in words {
+            for b in words {
+                let exact = levenshtein(a, b);
+                for limit in 0..6 {
+                    let bounded = edit_distance(a, b, limit);
+                    if exact <= limit {
+                        assert_eq!(bounded, exact, "{a:?} {b:?} {limit}");
+                    } else {
+                        assert!(bounded > limit, "{a:?} {b:?} {limit}");
+                    }
+                }
+            }
         }
     }
 }

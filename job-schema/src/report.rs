@@ -412,8 +412,8 @@ impl Report {
 
     /// Moves every issue of `other` to the end of this report's lists.
     pub fn append(&mut self, other: &mut Report) {
-        self.errors.append(&mut other.errors);
-        self.warnings.append(&mut other.warnings);
+        append(&mut self.errors, &mut other.errors);
+        append(&mut self.warnings, &mut other.warnings);
     }
 
     /// Every issue: the errors, then the warnings.
@@ -455,6 +455,21 @@ impl fmt::Display for Report {
 
 impl std::error::Error for Report {}
 
+/// Moves the issues of `from` to the end of `to`. A list that receives its first issues gets
+/// room for a few more, since a record's issues are gathered field by field.
+fn append(to: &mut Vec<Issue>, from: &mut Vec<Issue>) {
+    if from.is_empty() {
+        return;
+    }
+    if to.capacity() == 0 {
+        to.reserve(from.len().max(APPEND_START));
+    }
+    to.append(from);
+}
+
+/// The room a list gets when it receives its first issues.
+const APPEND_START: usize = 8;
+
 /// Cuts `value` to [`ECHO_LIMIT`] characters and escapes control characters, so that it is
 /// safe to log. A cut value ends in `…`.
 ///
@@ -465,6 +480,43 @@ impl std::error::Error for Report {}
 /// ```
 pub fn echo(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(ECHO_LIMIT * 2));
+    echo_into(&mut out, value);
+    out
+}
+
+/// [`echo`], appended to `out`.
+fn echo_into(out: &mut String, value: &str) {
+    // Short printable ASCII, the common case, is echoed as it is.
+    if value.len() <= ECHO_LIMIT && value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        out.push_str(value);
+        return;
+    }
+    // No control character among the first characters: the value as it is, or its first
+    // `ECHO_LIMIT - 1` characters and `…`.
+    let mut cut = None;
+    let mut printable = true;
+    for (count, (at, c)) in value.char_indices().enumerate() {
+        if count == ECHO_LIMIT {
+            break;
+        }
+        if c.is_control() {
+            printable = false;
+            break;
+        }
+        if count == ECHO_LIMIT - 1 {
+            cut = Some(at);
+        }
+    }
+    if printable {
+        match cut {
+            Some(at) if value[at..].chars().nth(1).is_some() => {
+                out.push_str(&value[..at]);
+                out.push('…');
+            }
+            _ => out.push_str(value),
+        }
+        return;
+    }
     let mut count = 0;
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
@@ -490,12 +542,24 @@ pub fn echo(value: &str) -> String {
             break;
         }
     }
-    out
 }
 
 /// Quotes a value for a message: `"…"`, echoed as [`echo`] does.
 pub(crate) fn quoted(value: &str) -> String {
-    format!("\"{}\"", echo(value))
+    quoted_then(value, &[])
+}
+
+/// A message that starts with a quoted value: `"…"` followed by `rest`, in one allocation.
+pub(crate) fn quoted_then(value: &str, rest: &[&str]) -> String {
+    let tail: usize = rest.iter().map(|s| s.len()).sum();
+    let mut out = String::with_capacity(value.len().min(ECHO_LIMIT * 2) + 2 + tail);
+    out.push('"');
+    echo_into(&mut out, value);
+    out.push('"');
+    for part in rest {
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -510,6 +574,70 @@ mod tests {
         assert!(e.ends_with('…'));
         assert_eq!(echo("short"), "short");
         assert_eq!(echo(&"y".repeat(64)), "y".repeat(64));
+    }
+
+    #[test]
+    fn echo_takes_short_printable_ascii_as_it_is() {
+        for value in [
+            "",
+            "x",
+            "work order",
+            &"y".repeat(64),
+            "~!@#$%^&*()_+{}|:<>?",
+        ] {
+            assert_eq!(echo(value), value);
+        }
+        // One more character, or one control character, takes the general path.
+        assert_eq!(echo(&"y".repeat(65)).chars().count(), ECHO_LIMIT);
+        assert_eq!(echo("a\u{7f}b"), "a\\u{7f}b");
+        assert_eq!(quoted("a\tb"), "\"a\\tb\"");
+        assert_eq!(quoted_then("x", &[" is ", "bad"]), "\"x\" is bad");
+    }
+
+    /// The character loop alone, as `echo` was first written.
+    fn echo_by_chars(value: &str) -> String {
+        let mut out = String::new();
+        let mut count = 0;
+        let mut chars = value.chars();
+        while let Some(c) = chars.next() {
+            if count + 1 == ECHO_LIMIT && chars.clone().next().is_some() {
+                out.push('…');
+                break;
+            }
+            if c.is_control() {
+                let escaped: String = c.escape_default().collect();
+                let width = escaped.chars().count();
+                if count + width >= ECHO_LIMIT && chars.clone().next().is_some() {
+                    out.push('…');
+                    break;
+                }
+                count += width;
+                out.push_str(&escaped);
+            } else {
+                count += 1;
+                out.push(c);
+            }
+            if count >= ECHO_LIMIT {
+                break;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_path_of_echo_agrees_with_the_character_loop() {
+        let pieces = ["a", "é", "\n", "\u{0}", "ab", "Ōtaki ", "\u{85}"];
+        let mut values = vec![String::new()];
+        for n in [1, 2, 62, 63, 64, 65, 66, 130] {
+            for piece in pieces {
+                values.push(piece.repeat(n));
+                values.push(format!("{}{piece}", "x".repeat(n)));
+                values.push(format!("{piece}{}", "y".repeat(n)));
+            }
+        }
+        for value in values {
+            assert_eq!(echo(&value), echo_by_chars(&value), "{value:?}");
+        }
     }
 
     #[test]

@@ -16,16 +16,19 @@ pub struct Sink<'r> {
 
 impl<'r> Sink<'r> {
     /// A sink appending to `report`.
+    #[inline]
     pub fn new(report: &'r mut Report, options: Options) -> Sink<'r> {
         Sink { report, options }
     }
 
     /// The options of the run.
+    #[inline]
     pub fn options(&self) -> Options {
         self.options
     }
 
     /// A sink with the same options appending to another report.
+    #[inline]
     pub fn redirect<'s>(&self, report: &'s mut Report) -> Sink<'s> {
         Sink {
             report,
@@ -34,27 +37,32 @@ impl<'r> Sink<'r> {
     }
 
     /// The number of errors recorded so far.
+    #[inline]
     pub fn error_count(&self) -> usize {
         self.report.errors.len()
     }
 
     /// Moves every issue of `other` to the end of the report.
+    #[inline]
     pub fn append(&mut self, other: &mut Report) {
+        if other.errors.is_empty() && other.warnings.is_empty() {
+            return;
+        }
         self.report.append(other);
     }
 
     /// Records an error at `path`, echoing `value`.
     pub fn error(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
-        self.report.errors.push(Issue::at(path, violation, value));
+        push(&mut self.report.errors, Issue::at(path, violation, value));
     }
 
     /// Records a warning at `path` (an error in strict mode).
     pub fn warn(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
         let issue = Issue::at(path, violation, value);
         if self.options.is_strict() {
-            self.report.errors.push(issue);
+            push(&mut self.report.errors, issue);
         } else {
-            self.report.warnings.push(issue);
+            push(&mut self.report.warnings, issue);
         }
     }
 
@@ -65,7 +73,13 @@ impl<'r> Sink<'r> {
             FieldClass::Writable => {}
             FieldClass::Deprecated(note) => {
                 let message = match note {
-                    Some(note) => format!("is deprecated: {note}"),
+                    Some(note) => {
+                        const LEAD: &str = "is deprecated: ";
+                        let mut message = String::with_capacity(LEAD.len() + note.len());
+                        message.push_str(LEAD);
+                        message.push_str(note);
+                        message
+                    }
                     None => "is deprecated".to_owned(),
                 };
                 let violation = Violation {
@@ -89,4 +103,14 @@ impl<'r> Sink<'r> {
             }
         }
     }
+}
+
+/// Pushes `issue`, making room for exactly one when the list is empty: most fields have one
+/// issue at most, and the reader collects each field's issues in a list of its own.
+#[inline]
+fn push(issues: &mut Vec<Issue>, issue: Issue) {
+    if issues.capacity() == 0 {
+        issues.reserve_exact(1);
+    }
+    issues.push(issue);
 }

@@ -12,7 +12,7 @@
 //! This module also holds the calendar code the `datetime` rule uses.
 
 use crate::options::Mode;
-use crate::report::{quoted, Code, Violation};
+use crate::report::{quoted_then, Code, Violation};
 use crate::rules::{datetime, DATETIME_FORMAT, DATE_FORMAT, STRICT_UNSET_HINT};
 
 /// The formats named in a violation.
@@ -137,12 +137,17 @@ pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
     }
     let mut message = match shape {
         Shape::Unreal if value.len() == DATE_FORMAT.len() => {
-            format!("{} is not a real date", quoted(value))
+            quoted_then(value, &[" is not a real date"])
         }
-        Shape::Unreal => format!("{} is not a real date and time", quoted(value)),
-        Shape::Malformed | Shape::Real => format!(
-            "{} is not a date in the form {DATE_FORMAT} or {DATETIME_FORMAT}",
-            quoted(value)
+        Shape::Unreal => quoted_then(value, &[" is not a real date and time"]),
+        Shape::Malformed | Shape::Real => quoted_then(
+            value,
+            &[
+                " is not a date in the form ",
+                DATE_FORMAT,
+                " or ",
+                DATETIME_FORMAT,
+            ],
         ),
     };
     if unset {

@@ -8,7 +8,7 @@
 //! `"0000-00-00 00:00:00"` mean "unset" and are accepted; strict mode rejects them.
 
 use crate::options::Mode;
-use crate::report::{quoted, Code, Violation};
+use crate::report::{quoted_then, Code, Violation};
 use crate::rules::date::{date_part, digits, Shape};
 use crate::rules::{DATETIME_FORMAT, STRICT_UNSET_HINT};
 
@@ -84,11 +84,10 @@ pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
         return Ok(());
     }
     let mut message = match shape {
-        Shape::Unreal => format!("{} is not a real date and time", quoted(value)),
-        Shape::Malformed | Shape::Real => format!(
-            "{} is not a datetime in the form {DATETIME_FORMAT}",
-            quoted(value)
-        ),
+        Shape::Unreal => quoted_then(value, &[" is not a real date and time"]),
+        Shape::Malformed | Shape::Real => {
+            quoted_then(value, &[" is not a datetime in the form ", DATETIME_FORMAT])
+        }
     };
     if unset {
         message.push_str(STRICT_UNSET_HINT);

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::options::Mode;
-use crate::report::{quoted, Allowed, Code, Violation};
+use crate::report::{quoted, quoted_then, Allowed, Code, Violation};
 
 /// Accepts `value` when it is one of `allowed` (or `""` in lax mode).
 ///
@@ -35,7 +35,10 @@ pub fn check_str(
     let mut message = if allowed.is_empty() {
         format!("{} is not allowed: the field takes no value", quoted(value))
     } else {
-        format!("{} is not one of {list}", quoted(value))
+        let mut message = quoted_then(value, &[" is not one of "]);
+        // Writing to a `String` cannot fail.
+        let _ = write!(message, "{list}");
+        message
     };
     if let Some(s) = suggestion {
         // Writing to a `String` cannot fail.

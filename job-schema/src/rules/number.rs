@@ -9,7 +9,7 @@
 //! ([`check_f64`]), any finite value is accepted and NaN and the infinities are rejected.
 
 use crate::options::Mode;
-use crate::report::{quoted, Code, Violation};
+use crate::report::{quoted_then, Code, Violation};
 use crate::rules::STRICT_UNSET_HINT;
 
 /// The bytes after the leading ASCII digits of `bytes`, and how many digits there were.
@@ -84,7 +84,7 @@ pub fn check_str(value: &str, mode: Mode) -> Result<Option<f64>, Violation> {
     if value.is_empty() && mode == Mode::Lax {
         return Ok(None);
     }
-    let mut message = format!("{} is not a finite decimal number", quoted(value));
+    let mut message = quoted_then(value, &[" is not a finite decimal number"]);
     if value.is_empty() {
         message.push_str(STRICT_UNSET_HINT);
     }
