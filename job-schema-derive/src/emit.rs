@@ -15,9 +15,30 @@ pub fn emit(model: &Struct) -> TokenStream {
     let ident = &model.ident;
     let count = model.fields.len();
     let table = model.fields.iter().map(spec);
-    let names = model.fields.iter().enumerate().map(|(i, f)| {
+    // Keys are matched on their length first: one comparison picks the few names of that
+    // length, instead of comparing a key with every name in turn.
+    let mut by_length: std::collections::BTreeMap<usize, Vec<TokenStream>> =
+        std::collections::BTreeMap::new();
+    for (i, f) in model.fields.iter().enumerate() {
         let wire = &f.wire;
-        quote!(#wire => ::core::option::Option::Some(#i),)
+        by_length
+            .entry(wire.len())
+            .or_default()
+            .push(quote!(#wire => ::core::option::Option::Some(#i),));
+    }
+    let names = by_length.iter().map(|(len, arms)| {
+        quote!(#len => match __schema_key { #(#arms)* _ => ::core::option::Option::None },)
+    });
+    let missing_required = model.fields.iter().enumerate().filter(|(_, f)| f.required).map(|(i, _)| {
+        let place = u32::try_from(i).unwrap_or(u32::MAX);
+        quote! {
+            if !__schema_seen[#i] {
+                let __schema_mark = __schema_sink.mark();
+                let __schema_path = __schema_parent.key(__SCHEMA_FIELDS[#i].name);
+                <Self as ::job_schema::__private::Schema>::__check_field(#i, ::core::option::Option::None, &__schema_path, __schema_sink);
+                __schema_order.close(#place, __schema_mark, __schema_sink);
+            }
+        }
     });
     let checks = model.fields.iter().enumerate().map(|(i, f)| {
         let body = rules(f);
@@ -41,7 +62,7 @@ pub fn emit(model: &Struct) -> TokenStream {
         quote_spanned! {ty.span()=>
             #i => {
                 #slot = __schema_map.next_value_seed(
-                    ::job_schema::__private::FieldSeed::<Self, #ty, __SCHEMA_BUILD>::new(#i, &__schema_path, &mut __schema_field_sink),
+                    ::job_schema::__private::FieldSeed::<Self, #ty, __SCHEMA_BUILD>::new(#i, &__schema_path, __schema_sink),
                 )?;
             }
         }
@@ -93,7 +114,7 @@ pub fn emit(model: &Struct) -> TokenStream {
             TokenStream::new(),
         ),
     };
-    let buckets = count + 1;
+    let extra_place = u32::try_from(count).unwrap_or(u32::MAX);
 
     quote! {
         #[allow(deprecated, non_local_definitions, clippy::all, clippy::pedantic)]
@@ -149,7 +170,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                 const CUSTOM_PREFIX: ::core::option::Option<&'static str> = #custom_prefix;
 
                 fn __field_index(__schema_key: &str) -> ::core::option::Option<usize> {
-                    match __schema_key {
+                    match __schema_key.len() {
                         #(#names)*
                         _ => ::core::option::Option::None,
                     }
@@ -175,8 +196,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                 ) -> ::core::result::Result<::core::option::Option<Self>, __SchemaMap::Error> {
                     const __SCHEMA_FIELDS: &[::job_schema::__private::FieldSpec] =
                         <#ident as ::job_schema::__private::Schema>::FIELDS;
-                    let mut __schema_buckets: [::job_schema::__private::Report; #buckets] =
-                        ::job_schema::__private::buckets();
+                    let mut __schema_order = ::job_schema::__private::FieldOrder::new(__schema_sink);
                     let mut __schema_seen = [false; #count];
                     let mut __schema_extra_keys: ::job_schema::__private::ExtraKeys = ::core::default::Default::default();
                     #(#declare)*
@@ -184,57 +204,51 @@ pub fn emit(model: &Struct) -> TokenStream {
                     while let ::core::option::Option::Some(__schema_key) =
                         __schema_map.next_key_seed(::job_schema::__private::KeySeed::<Self>::new())?
                     {
-                        match __schema_key {
+                        let __schema_mark = __schema_sink.mark();
+                        let __schema_place: u32 = match __schema_key {
                             ::job_schema::__private::Key::Field(__schema_index) => {
                                 let __schema_spec = &__SCHEMA_FIELDS[__schema_index];
                                 let __schema_path = __schema_parent.key(__schema_spec.name);
-                                let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[__schema_index]);
                                 if __schema_seen[__schema_index] {
-                                    ::job_schema::__private::duplicate(&__schema_path, &mut __schema_field_sink);
+                                    ::job_schema::__private::duplicate(&__schema_path, __schema_sink);
                                     ::job_schema::__private::skip(&mut __schema_map)?;
-                                    continue;
+                                } else {
+                                    __schema_seen[__schema_index] = true;
+                                    __schema_sink.presence(__schema_spec, &__schema_path);
+                                    match __schema_index {
+                                        #(#read_arms)*
+                                        _ => ::job_schema::__private::skip(&mut __schema_map)?,
+                                    }
                                 }
-                                __schema_seen[__schema_index] = true;
-                                __schema_field_sink.presence(__schema_spec, &__schema_path);
-                                match __schema_index {
-                                    #(#read_arms)*
-                                    _ => ::job_schema::__private::skip(&mut __schema_map)?,
-                                }
+                                u32::try_from(__schema_index).unwrap_or(u32::MAX)
                             }
                             ::job_schema::__private::Key::Custom(__schema_name) => {
                                 let __schema_path = __schema_parent.key(&__schema_name);
-                                let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[#count]);
-                                if !__schema_extra_keys.first_time(&__schema_name) {
-                                    ::job_schema::__private::duplicate(&__schema_path, &mut __schema_field_sink);
+                                if __schema_extra_keys.first_time(&__schema_name) {
+                                    let __schema_value = __schema_map.next_value_seed(
+                                        ::job_schema::__private::CustomSeed::<__SCHEMA_BUILD>::new(&__schema_path, __schema_sink),
+                                    )?;
+                                    #custom_keep
+                                } else {
+                                    ::job_schema::__private::duplicate(&__schema_path, __schema_sink);
                                     ::job_schema::__private::skip(&mut __schema_map)?;
-                                    continue;
                                 }
-                                let __schema_value = __schema_map.next_value_seed(
-                                    ::job_schema::__private::CustomSeed::<__SCHEMA_BUILD>::new(&__schema_path, &mut __schema_field_sink),
-                                )?;
-                                #custom_keep
+                                #extra_place
                             }
                             ::job_schema::__private::Key::Unknown(__schema_name) => {
-                                let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[#count]);
                                 if __schema_extra_keys.first_time(&__schema_name) {
-                                    ::job_schema::__private::unknown(&__schema_name, __SCHEMA_FIELDS, __schema_parent, &mut __schema_field_sink);
+                                    ::job_schema::__private::unknown(&__schema_name, __SCHEMA_FIELDS, __schema_parent, __schema_sink);
                                 } else {
-                                    ::job_schema::__private::duplicate(&__schema_parent.key(&__schema_name), &mut __schema_field_sink);
+                                    ::job_schema::__private::duplicate(&__schema_parent.key(&__schema_name), __schema_sink);
                                 }
                                 ::job_schema::__private::skip(&mut __schema_map)?;
+                                #extra_place
                             }
-                        }
+                        };
+                        __schema_order.close(__schema_place, __schema_mark, __schema_sink);
                     }
-                    for (__schema_index, __schema_spec) in __SCHEMA_FIELDS.iter().enumerate() {
-                        if !__schema_seen[__schema_index] {
-                            let __schema_path = __schema_parent.key(__schema_spec.name);
-                            let mut __schema_field_sink = __schema_sink.redirect(&mut __schema_buckets[__schema_index]);
-                            <Self as ::job_schema::__private::Schema>::__check_field(__schema_index, ::core::option::Option::None, &__schema_path, &mut __schema_field_sink);
-                        }
-                    }
-                    for __schema_bucket in &mut __schema_buckets {
-                        __schema_sink.append(__schema_bucket);
-                    }
+                    #(#missing_required)*
+                    __schema_order.finish(__schema_sink);
                     if !__SCHEMA_BUILD {
                         return ::core::result::Result::Ok(::core::option::Option::None);
                     }

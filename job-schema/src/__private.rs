@@ -5,6 +5,7 @@ pub use crate::apply::*;
 pub use crate::reader::{
     duplicate, is_custom_key, skip, unknown, CustomSeed, ExtraKeys, FieldSeed, Key, KeySeed,
 };
+pub use crate::sink::FieldOrder;
 pub use crate::{
     AnyScalar, CustomFields, FieldClass, FieldSpec, FieldValue, Path, Report, Rule, Scalar, Schema,
     Shape, Sink, Validate,
@@ -45,11 +46,6 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
             unknown(key, S::FIELDS, prefix, sink);
         }
     }
-}
-
-/// An empty report per field, plus one for unknown keys, without allocating.
-pub fn buckets<const N: usize>() -> [Report; N] {
-    core::array::from_fn(|_| Report::new())
 }
 
 /// Text types: `max_len`, `uuid`, `datetime`, `date`, `uuid_list` and string

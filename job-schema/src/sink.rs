@@ -27,28 +27,15 @@ impl<'r> Sink<'r> {
         self.options
     }
 
-    /// A sink with the same options appending to another report.
-    #[inline]
-    pub fn redirect<'s>(&self, report: &'s mut Report) -> Sink<'s> {
-        Sink {
-            report,
-            options: self.options,
-        }
+    /// Where the report's lists end now: the number of errors and of warnings.
+    pub fn mark(&self) -> (usize, usize) {
+        (self.report.errors.len(), self.report.warnings.len())
     }
 
     /// The number of errors recorded so far.
     #[inline]
     pub fn error_count(&self) -> usize {
         self.report.errors.len()
-    }
-
-    /// Moves every issue of `other` to the end of the report.
-    #[inline]
-    pub fn append(&mut self, other: &mut Report) {
-        if other.errors.is_empty() && other.warnings.is_empty() {
-            return;
-        }
-        self.report.append(other);
     }
 
     /// Records an error at `path`, echoing `value`.
@@ -113,4 +100,82 @@ fn push(issues: &mut Vec<Issue>, issue: Issue) {
         issues.reserve_exact(1);
     }
     issues.push(issue);
+}
+
+/// Keeps a record's issues in field order while the reader meets its keys in input order.
+///
+/// Issues go straight into the report; the reader marks where each key's issues start and
+/// closes the span with the key's place in the order (its field index, or one past the last
+/// field for custom and unknown keys). Only when the spans came out of order, which needs
+/// issues on at least two keys out of order, are they moved, once, at the end.
+#[derive(Debug)]
+pub struct FieldOrder {
+    base: (usize, usize),
+    spans: Vec<Span>,
+    last: u32,
+    disordered: bool,
+}
+
+/// The issues of one key: its place in the order and where its issues end.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    place: u32,
+    errors_end: usize,
+    warnings_end: usize,
+}
+
+impl FieldOrder {
+    /// Starts ordering the issues `sink` receives from now on.
+    pub fn new(sink: &Sink<'_>) -> FieldOrder {
+        FieldOrder {
+            base: sink.mark(),
+            spans: Vec::new(),
+            last: 0,
+            disordered: false,
+        }
+    }
+
+    /// Ends a key whose issues began at `mark` (from [`Sink::mark`]).
+    pub fn close(&mut self, place: u32, mark: (usize, usize), sink: &Sink<'_>) {
+        let (errors_end, warnings_end) = sink.mark();
+        if (errors_end, warnings_end) == mark {
+            return;
+        }
+        if place < self.last {
+            self.disordered = true;
+        }
+        self.last = self.last.max(place);
+        self.spans.push(Span {
+            place,
+            errors_end,
+            warnings_end,
+        });
+    }
+
+    /// Puts the issues received since [`FieldOrder::new`] in order of place (stable: keys of
+    /// one place keep their input order).
+    pub fn finish(self, sink: &mut Sink<'_>) {
+        if !self.disordered {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.spans.len()).collect();
+        order.sort_by_key(|&i| self.spans[i].place);
+        let errors: Vec<usize> = self.spans.iter().map(|s| s.errors_end).collect();
+        let warnings: Vec<usize> = self.spans.iter().map(|s| s.warnings_end).collect();
+        reorder(&mut sink.report.errors, self.base.0, &errors, &order);
+        reorder(&mut sink.report.warnings, self.base.1, &warnings, &order);
+    }
+}
+
+/// Rebuilds `list[base..]`, made of consecutive spans ending at `ends`, in span `order`.
+fn reorder(list: &mut Vec<Issue>, base: usize, ends: &[usize], order: &[usize]) {
+    let mut tail: Vec<Option<Issue>> = list.drain(base..).map(Some).collect();
+    for &i in order {
+        let start = if i == 0 { base } else { ends[i - 1] };
+        for slot in &mut tail[start - base..ends[i] - base] {
+            if let Some(issue) = slot.take() {
+                list.push(issue);
+            }
+        }
+    }
 }
