@@ -198,7 +198,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                         <#ident as ::job_schema::__private::Schema>::FIELDS;
                     let mut __schema_order = ::job_schema::__private::FieldOrder::new(__schema_sink);
                     let mut __schema_seen = [false; #count];
-                    let mut __schema_extra_keys: ::job_schema::__private::ExtraKeys = ::core::default::Default::default();
+                    let mut __schema_extra_keys: ::job_schema::__private::ExtraKeys<'de> = ::core::default::Default::default();
                     #(#declare)*
                     #custom_decl
                     while let ::core::option::Option::Some(__schema_key) =

@@ -306,12 +306,12 @@ pub fn is_custom_key(prefix: &str, key: &str) -> bool {
     })
 }
 
-/// A stable hash of a key, to detect repeated custom keys without keeping them.
+/// A stable hash of a key: [`ExtraKeys`] compares hashes first, and the keys themselves
+/// only when the hashes are equal.
 ///
 /// Eight bytes at a time with a multiply-and-rotate mix, then a final avalanche: a fraction
-/// of `SipHash`'s cost, on every custom or unknown key of every body. (Neither is a defence
-/// against keys crafted to collide; a collision could only add a `duplicate_field` error,
-/// never hide one.)
+/// of `SipHash`'s cost, on every custom or unknown key of every body. Keys crafted to collide
+/// cost one string comparison, never a wrong answer.
 pub fn key_hash(key: &str) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let bytes = key.as_bytes();
@@ -848,32 +848,32 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 /// How many extra keys [`ExtraKeys`] holds without allocating.
 const INLINE_EXTRA_KEYS: usize = 8;
 
-/// The keys of an object that are not fields of the table (custom and unknown keys), kept as
-/// hashes to find repeats without keeping the keys.
+/// The keys of an object that are not fields of the table (custom and unknown keys), to find
+/// repeats. Each is kept with its hash; two keys are the same only when their text is.
 ///
-/// The first few live on the stack, so that a record with a handful of custom fields is read
-/// without allocating.
+/// The first few live on the stack and keys borrowed from the input are not copied, so that a
+/// record with a handful of custom fields is read without allocating.
 #[derive(Debug, Default)]
-pub struct ExtraKeys {
-    inline: [u64; INLINE_EXTRA_KEYS],
-    len: usize,
-    spilled: Vec<u64>,
+pub struct ExtraKeys<'de> {
+    inline: [Option<(u64, Cow<'de, str>)>; INLINE_EXTRA_KEYS],
+    spilled: Vec<(u64, Cow<'de, str>)>,
 }
 
-impl ExtraKeys {
+impl<'de> ExtraKeys<'de> {
     /// Records `key`; `false` when it was seen before.
-    pub fn first_time(&mut self, key: &str) -> bool {
+    // The `Cow` itself is kept: a key borrowed from the input is stored without a copy.
+    #[allow(clippy::ptr_arg)]
+    pub fn first_time(&mut self, key: &Cow<'de, str>) -> bool {
         let hash = key_hash(key);
-        let inline = &self.inline[..self.len.min(INLINE_EXTRA_KEYS)];
-        if inline.contains(&hash) || self.spilled.contains(&hash) {
+        let seen = |entry: &(u64, Cow<'de, str>)| entry.0 == hash && entry.1 == *key;
+        if self.inline.iter().flatten().any(seen) || self.spilled.iter().any(seen) {
             return false;
         }
-        if self.len < INLINE_EXTRA_KEYS {
-            self.inline[self.len] = hash;
-        } else {
-            self.spilled.push(hash);
+        let entry = (hash, key.clone());
+        match self.inline.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(entry),
+            None => self.spilled.push(entry),
         }
-        self.len += 1;
         true
     }
 }
@@ -896,6 +896,22 @@ mod tests {
             }
         }
         row[b.len()]
+    }
+
+    #[test]
+    fn keys_with_the_same_hash_are_still_different_keys() {
+        // Two keys whose hashes collide (found by search): only equal text is a repeat.
+        let (a, b) = ("unknown_aaaaaaaabbbbbbbb", "unknown_swfbewhs}rr?q^KX");
+        assert_eq!(key_hash(a), key_hash(b));
+        let mut keys = ExtraKeys::default();
+        assert!(keys.first_time(&Cow::Borrowed(a)));
+        assert!(keys.first_time(&Cow::Borrowed(b)));
+        assert!(!keys.first_time(&Cow::Owned(a.to_owned())));
+        for i in 0..20 {
+            assert!(keys.first_time(&Cow::Owned(format!("k{i}"))));
+        }
+        assert!(!keys.first_time(&Cow::Borrowed("k17")));
+        assert!(!keys.first_time(&Cow::Borrowed(b)));
     }
 
     #[test]

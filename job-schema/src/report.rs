@@ -484,6 +484,14 @@ pub fn echo(value: &str) -> String {
     out
 }
 
+/// Whether `c` is escaped when echoed: control characters, and the invisible format
+/// characters that can reorder or hide text in a log (bidirectional overrides and isolates,
+/// zero-width characters, line and paragraph separators, the byte order mark).
+fn must_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// [`echo`], appended to `out`.
 fn echo_into(out: &mut String, value: &str) {
     // Short printable ASCII, the common case, is echoed as it is.
@@ -499,7 +507,7 @@ fn echo_into(out: &mut String, value: &str) {
         if count == ECHO_LIMIT {
             break;
         }
-        if c.is_control() {
+        if must_escape(c) {
             printable = false;
             break;
         }
@@ -524,7 +532,7 @@ fn echo_into(out: &mut String, value: &str) {
             out.push('…');
             break;
         }
-        if c.is_control() {
+        if must_escape(c) {
             let escaped: String = c.escape_default().collect();
             // An escape counts as the characters it takes.
             let width = escaped.chars().count();
@@ -567,6 +575,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn echo_escapes_invisible_format_characters() {
+        assert_eq!(echo("a\u{202E}b"), "a\\u{202e}b");
+        assert_eq!(echo("\u{200B}x\u{2028}"), "\\u{200b}x\\u{2028}");
+        assert_eq!(echo("\u{FEFF}"), "\\u{feff}");
+        assert_eq!(echo("Zürich"), "Zürich");
+    }
+
+    #[test]
     fn echo_cuts_long_values_to_the_limit() {
         let long = "é".repeat(10_000);
         let e = echo(&long);
@@ -604,7 +620,7 @@ mod tests {
                 out.push('…');
                 break;
             }
-            if c.is_control() {
+            if must_escape(c) {
                 let escaped: String = c.escape_default().collect();
                 let width = escaped.chars().count();
                 if count + width >= ECHO_LIMIT && chars.clone().next().is_some() {

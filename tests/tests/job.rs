@@ -435,6 +435,22 @@ fn a_duplicate_key_is_an_error_never_last_wins() {
 }
 
 #[test]
+fn different_keys_are_never_taken_for_a_repeat() {
+    // These two keys share a hash in the reader's key table; only the text decides.
+    let body =
+        br#"{"status": "Quote", "unknown_aaaaaaaabbbbbbbb": 1, "unknown_swfbewhs}rr?q^KX": 2}"#;
+    let report = Job::check_json(body, Options::default());
+    assert!(report.errors.is_empty(), "{report}");
+    assert_eq!(
+        warnings(&report),
+        pairs(&[
+            ("unknown_aaaaaaaabbbbbbbb", Code::UnknownField),
+            ("unknown_swfbewhs}rr?q^KX", Code::UnknownField),
+        ])
+    );
+}
+
+#[test]
 fn malformed_json_is_one_error_with_its_position() {
     let report =
         Job::from_json(b"{\"status\": \"Quote\",\n  \"lat\": -91,\n  \"uuid\": }").unwrap_err();
