@@ -89,9 +89,7 @@ pub trait Validate {
     /// Checks the value with `options`: `Err` when there is at least one error; warnings
     /// alone do not fail (but strict mode makes every warning an error).
     fn validate_with(&self, options: Options) -> Result<(), Report> {
-        let mut report = Report::new();
-        self.validate_into(&Path::ROOT, &mut Sink::new(&mut report, options));
-        report.into_result()
+        self.report(options).into_result()
     }
 
     /// Checks the value in lax mode, create direction.
