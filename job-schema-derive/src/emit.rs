@@ -34,7 +34,7 @@ pub fn emit(model: &Struct) -> TokenStream {
         quote! {
             if !__schema_seen[#i] {
                 let __schema_mark = __schema_sink.mark();
-                let __schema_path = __schema_parent.key(__SCHEMA_FIELDS[#i].name);
+                let __schema_path = __schema_parent.field_of(&__SCHEMA_FIELDS[#i]);
                 <Self as ::job_schema::__private::Schema>::__check_field(#i, ::core::option::Option::None, &__schema_path, __schema_sink);
                 __schema_order.close(#place, __schema_mark, __schema_sink);
             }
@@ -208,7 +208,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                         let __schema_place: u32 = match __schema_key {
                             ::job_schema::__private::Key::Field(__schema_index) => {
                                 let __schema_spec = &__SCHEMA_FIELDS[__schema_index];
-                                let __schema_path = __schema_parent.key(__schema_spec.name);
+                                let __schema_path = __schema_parent.field_of(__schema_spec);
                                 if __schema_seen[__schema_index] {
                                     ::job_schema::__private::duplicate(&__schema_path, __schema_sink);
                                     ::job_schema::__private::skip(&mut __schema_map)?;
@@ -248,7 +248,6 @@ pub fn emit(model: &Struct) -> TokenStream {
                         __schema_order.close(__schema_place, __schema_mark, __schema_sink);
                     }
                     #(#missing_required)*
-                    __schema_order.finish(__schema_sink);
                     if !__SCHEMA_BUILD {
                         return ::core::result::Result::Ok(::core::option::Option::None);
                     }
@@ -258,6 +257,12 @@ pub fn emit(model: &Struct) -> TokenStream {
         };
     }
 }
+
+/// The message of a deprecated field's warning, before its note.
+const DEPRECATED_NOTICE: &str = "is deprecated";
+
+/// The message of a read-only field's warning in the create direction.
+const READ_ONLY_NOTICE: &str = "is read-only: the API ignores it in a create request";
 
 /// The table entry of one field.
 fn spec(field: &Field) -> TokenStream {
@@ -306,9 +311,18 @@ fn spec(field: &Field) -> TokenStream {
             quote!(::job_schema::__private::FieldClass::Deprecated(::core::option::Option::Some(#note)))
         }
     };
+    let pointer = format!("/{}", wire.replace('~', "~0").replace('/', "~1"));
+    let notice = match &field.class {
+        Class::Writable => String::new(),
+        Class::ReadOnly => READ_ONLY_NOTICE.to_owned(),
+        Class::Deprecated(None) => DEPRECATED_NOTICE.to_owned(),
+        Class::Deprecated(Some(note)) => format!("{DEPRECATED_NOTICE}: {note}"),
+    };
     quote_spanned! {ty.span()=>
         ::job_schema::__private::FieldSpec {
             name: #wire,
+            pointer: #pointer,
+            notice: #notice,
             ident: #ident,
             shape: <#ty as ::job_schema::__private::FieldValue>::SHAPE,
             optional: <#ty as ::job_schema::__private::FieldValue>::OPTIONAL,

@@ -21,7 +21,7 @@ pub fn validate_field<S: Schema, T: FieldValue>(
     sink: &mut Sink<'_>,
 ) {
     let spec = &S::FIELDS[index];
-    let path = prefix.key(spec.name);
+    let path = prefix.field_of(spec);
     let present = value.is_present();
     if present {
         sink.presence(spec, &path);

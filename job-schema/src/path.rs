@@ -2,9 +2,13 @@
 //!
 //! A path lives on the stack as a chain of borrowed segments, so building one for every
 //! field allocates nothing; the strings of [`Path::field`] and [`Path::pointer`] are made only
-//! when an issue is reported.
+//! when an issue is reported, and not even then for a top-level field of the table, whose
+//! name and pointer are static.
 
+use std::borrow::Cow;
 use std::fmt::Write;
+
+use crate::spec::FieldSpec;
 
 /// One step of a [`Path`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +39,8 @@ pub enum Segment<'a> {
 pub struct Path<'a> {
     parent: Option<&'a Path<'a>>,
     segment: Segment<'a>,
+    /// The field's table entry, when the key is a field of a derived struct.
+    spec: Option<&'static FieldSpec>,
 }
 
 impl<'a> Path<'a> {
@@ -42,6 +48,7 @@ impl<'a> Path<'a> {
     pub const ROOT: Path<'static> = Path {
         parent: None,
         segment: Segment::Root,
+        spec: None,
     };
 
     /// The path of the value under `key` in the object at this path.
@@ -51,6 +58,20 @@ impl<'a> Path<'a> {
         Path {
             parent: Some(self),
             segment: Segment::Key(key),
+            spec: None,
+        }
+    }
+
+    /// The path of the field `spec` in the object at this path: the same as
+    /// [`Path::key`] with the field's wire name, but an issue of a top-level field borrows
+    /// the field's name and pointer instead of allocating them.
+    #[must_use]
+    #[inline]
+    pub fn field_of(&'a self, spec: &'static FieldSpec) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Key(spec.name),
+            spec: Some(spec),
         }
     }
 
@@ -60,6 +81,7 @@ impl<'a> Path<'a> {
         Path {
             parent: Some(self),
             segment: Segment::Index(index),
+            spec: None,
         }
     }
 
@@ -69,6 +91,7 @@ impl<'a> Path<'a> {
         Path {
             parent: Some(self),
             segment: Segment::Embedded(index),
+            spec: None,
         }
     }
 
@@ -95,12 +118,24 @@ impl<'a> Path<'a> {
         }
     }
 
+    /// The table entry of a top-level field.
+    fn top_spec(&self) -> Option<&'static FieldSpec> {
+        self.spec.filter(|_| self.top_key().is_some())
+    }
+
     /// The wire path: keys joined by `.`, indices as `[i]`; `""` at the root.
     ///
-    /// Allocates once, the exact length.
-    pub fn field(&self) -> String {
+    /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
+    /// otherwise allocated once, at the exact length.
+    pub fn field(&self) -> Cow<'static, str> {
+        if let Some(spec) = self.top_spec() {
+            return Cow::Borrowed(spec.name);
+        }
+        if self.parent.is_none() {
+            return Cow::Borrowed("");
+        }
         if let Some(key) = self.top_key() {
-            return key.to_owned();
+            return Cow::Owned(key.to_owned());
         }
         let mut len = 0;
         self.walk(&mut |segment| match segment {
@@ -121,19 +156,26 @@ impl<'a> Path<'a> {
                 let _ = write!(out, "[{i}]");
             }
         });
-        out
+        Cow::Owned(out)
     }
 
     /// The RFC 6901 JSON pointer: `/key/0/other`, with `~` and `/` escaped; `""` at the root.
     ///
-    /// Allocates once, the exact length.
-    pub fn pointer(&self) -> String {
+    /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
+    /// otherwise allocated once, at the exact length.
+    pub fn pointer(&self) -> Cow<'static, str> {
+        if let Some(spec) = self.top_spec() {
+            return Cow::Borrowed(spec.pointer);
+        }
+        if self.parent.is_none() {
+            return Cow::Borrowed("");
+        }
         if let Some(key) = self.top_key() {
             if !key.bytes().any(|b| b == b'~' || b == b'/') {
                 let mut out = String::with_capacity(1 + key.len());
                 out.push('/');
                 out.push_str(key);
-                return out;
+                return Cow::Owned(out);
             }
         }
         let mut len = 0;
@@ -165,7 +207,7 @@ impl<'a> Path<'a> {
                 let _ = write!(out, "/{i}");
             }
         });
-        out
+        Cow::Owned(out)
     }
 }
 
@@ -206,7 +248,7 @@ mod tests {
             (&top, "status", "/status"),
             (&top_odd, "a/b", "/a~1b"),
         ] {
-            let (f, p) = (path.field(), path.pointer());
+            let (f, p) = (path.field().into_owned(), path.pointer().into_owned());
             assert_eq!(f, field);
             assert_eq!(p, pointer);
             assert_eq!(f.capacity(), f.len());
@@ -216,6 +258,32 @@ mod tests {
         assert_eq!(decimal_len(9), 1);
         assert_eq!(decimal_len(10), 2);
         assert_eq!(decimal_len(usize::MAX), usize::MAX.to_string().len());
+    }
+
+    #[test]
+    fn top_level_fields_of_the_table_borrow_their_name_and_pointer() {
+        static SPEC: FieldSpec = FieldSpec {
+            name: "a/b",
+            pointer: "/a~1b",
+            ident: "a_b",
+            shape: crate::Shape::Text,
+            optional: true,
+            rules: &[],
+            class: crate::FieldClass::Writable,
+            notice: "",
+            doc: "",
+            nested: None,
+        };
+        let root = Path::ROOT;
+        let top = root.field_of(&SPEC);
+        assert!(matches!(top.field(), Cow::Borrowed("a/b")));
+        assert!(matches!(top.pointer(), Cow::Borrowed("/a~1b")));
+        // Below the root (a record of a batch), the strings are built.
+        let record = root.index(2);
+        let below = record.field_of(&SPEC);
+        assert!(matches!(below.field(), Cow::Owned(f) if f == "[2].a/b"));
+        assert!(matches!(below.pointer(), Cow::Owned(p) if p == "/2/a~1b"));
+        assert!(matches!(root.field(), Cow::Borrowed("")));
     }
 
     #[test]

@@ -68,24 +68,24 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     path: &Path<'_>,
     report: &mut Report,
 ) -> Option<S> {
-    if let Some((mut own, record)) = scan_into::<S, BUILD>(bytes, options, path) {
-        report.append(&mut own);
+    if let Some(record) = scan_into::<S, BUILD>(bytes, options, path, report) {
         return record;
     }
     serde_into::<S, BUILD>(bytes, options, path, report)
 }
 
-/// The fast path of [`read_into`]: the record and its report, or `None` when the scanner
-/// gave up.
+/// The fast path of [`read_into`]: the record (if built), or `None` when the scanner gave up,
+/// in which case `report` is as it was.
 fn scan_into<S: Schema, const BUILD: bool>(
     bytes: &[u8],
     options: Options,
     path: &Path<'_>,
-) -> Option<(Report, Option<S>)> {
+    report: &mut Report,
+) -> Option<Option<S>> {
     let mut scanner = scan::Scanner::new(bytes)?;
-    let mut own = Report::new();
+    let mark = (report.errors.len(), report.warnings.len());
     let result = {
-        let mut sink = Sink::new(&mut own, options);
+        let mut sink = Sink::new(report, options);
         let seed = RootSeed::<S, BUILD> {
             path,
             sink: &mut sink,
@@ -94,7 +94,11 @@ fn scan_into<S: Schema, const BUILD: bool>(
         seed.deserialize(&mut scanner)
             .and_then(|record| scanner.end().map(|()| record))
     };
-    result.ok().map(|record| (own, record))
+    if result.is_err() {
+        report.errors.truncate(mark.0);
+        report.warnings.truncate(mark.1);
+    }
+    result.ok()
 }
 
 /// [`read_into`] with serde_json's deserializer.
@@ -104,10 +108,10 @@ fn serde_into<S: Schema, const BUILD: bool>(
     path: &Path<'_>,
     report: &mut Report,
 ) -> Option<S> {
-    let mut own = Report::new();
+    let mark = (report.errors.len(), report.warnings.len());
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let result = {
-        let mut sink = Sink::new(&mut own, options);
+        let mut sink = Sink::new(report, options);
         let seed = RootSeed::<S, BUILD> {
             path,
             sink: &mut sink,
@@ -117,11 +121,10 @@ fn serde_into<S: Schema, const BUILD: bool>(
             .and_then(|record| de.end().map(|()| record))
     };
     match result {
-        Ok(record) => {
-            report.append(&mut own);
-            record
-        }
+        Ok(record) => record,
         Err(e) => {
+            report.errors.truncate(mark.0);
+            report.warnings.truncate(mark.1);
             report.errors.push(syntax_issue(path, &e));
             None
         }
@@ -130,19 +133,10 @@ fn serde_into<S: Schema, const BUILD: bool>(
 
 /// The `json_syntax` issue for a serde_json error.
 pub fn syntax_issue(path: &Path<'_>, error: &serde_json::Error) -> Issue {
-    let (line, column) = (error.line(), error.column());
     let what = error.to_string();
     // serde_json appends " at line L column C"; the params carry those.
     let what = what.split(" at line ").next().unwrap_or(&what);
-    let violation = Violation {
-        code: Code::JsonSyntax,
-        message: format!("malformed JSON at line {line}, column {column}: {what}"),
-        params: Params {
-            line: Some(line),
-            column: Some(column),
-            ..Params::default()
-        },
-    };
+    let violation = Violation::json_syntax(error.line(), error.column(), what);
     Issue::at(path, violation, None)
 }
 
@@ -222,7 +216,7 @@ impl<'de, S: Schema, const BUILD: bool> Visitor<'de> for RootSeed<'_, '_, S, BUI
 fn root_type_error(path: &Path<'_>, sink: &mut Sink<'_>, given: JsonType, value: Option<&str>) {
     let violation = Violation {
         code: Code::Type,
-        message: format!("expected a JSON object, got {given}"),
+        message: format!("expected a JSON object, got {given}").into(),
         params: Params {
             expected: Some(crate::JsonTypes::one(JsonType::Object)),
             given: Some(given),
@@ -353,7 +347,7 @@ pub fn unknown(key: &str, fields: &[FieldSpec], path: &Path<'_>, sink: &mut Sink
     };
     let violation = Violation {
         code: Code::UnknownField,
-        message,
+        message: message.into(),
         params: Params {
             suggestion: suggestion.map(str::to_owned),
             ..Params::default()
@@ -588,7 +582,7 @@ pub fn type_error(
     }
     let violation = Violation {
         code: Code::Type,
-        message,
+        message: message.into(),
         params: Params {
             expected: Some(expected),
             given: Some(given),
@@ -646,7 +640,7 @@ impl<S: Schema, T: FieldValue, const BUILD: bool> FieldSeed<'_, '_, S, T, BUILD>
                         message: format!(
                             "{} does not fit this field's type",
                             crate::report::echo(&text)
-                        ),
+                        ).into(),
                         params: Params {
                             expected: Some(spec.json_types(self.sink.options().mode)),
                             given: Some(given_type(value)),
@@ -772,7 +766,7 @@ impl<'a, 's, const BUILD: bool> CustomSeed<'a, 's, BUILD> {
     fn wrong(self, given: JsonType, value: Option<&str>) -> Option<String> {
         let violation = Violation {
             code: Code::Type,
-            message: format!("a custom field holds a string; got {given}"),
+            message: format!("a custom field holds a string; got {given}").into(),
             params: Params {
                 expected: Some(crate::JsonTypes::one(JsonType::String)),
                 given: Some(given),

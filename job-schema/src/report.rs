@@ -6,6 +6,7 @@
 //! [`ECHO_LIMIT`] characters with control characters escaped so that a report is always safe
 //! to log.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::ser::SerializeSeq;
@@ -309,20 +310,48 @@ pub struct Params {
 pub struct Violation {
     /// The stable code.
     pub code: Code,
-    /// A plain English message.
-    pub message: String,
+    /// A plain English message (borrowed when it does not depend on the value).
+    pub message: Cow<'static, str>,
     /// The rule's parameters.
     pub params: Params,
 }
 
 impl Violation {
     /// A violation with no parameters.
-    pub fn new(code: Code, message: impl Into<String>) -> Violation {
+    pub fn new(code: Code, message: impl Into<Cow<'static, str>>) -> Violation {
         Violation {
             code,
             message: message.into(),
             params: Params::default(),
         }
+    }
+
+    /// The `json_syntax` violation: malformed JSON at 1-based `line` and `column`, with
+    /// `what` saying what is wrong there.
+    ///
+    /// ```
+    /// let v = job_schema::Violation::json_syntax(2, 7, "expected `:`");
+    /// assert_eq!(v.message, "malformed JSON at line 2, column 7: expected `:`");
+    /// assert_eq!((v.params.line, v.params.column), (Some(2), Some(7)));
+    /// ```
+    pub fn json_syntax(line: usize, column: usize, what: &str) -> Violation {
+        Violation {
+            code: Code::JsonSyntax,
+            message: format!("{SYNTAX_LEAD}{line}, column {column}: {what}").into(),
+            params: Params {
+                line: Some(line),
+                column: Some(column),
+                ..Params::default()
+            },
+        }
+    }
+
+    /// What a `json_syntax` message says is wrong, without its position.
+    pub fn syntax_detail(message: &str) -> Option<&str> {
+        message
+            .strip_prefix(SYNTAX_LEAD)
+            .and_then(|rest| rest.split_once(": "))
+            .map(|(_, what)| what)
     }
 
     /// This violation with its parameters set by `f`.
@@ -333,17 +362,20 @@ impl Violation {
     }
 }
 
+/// How a `json_syntax` message starts, before the line number.
+const SYNTAX_LEAD: &str = "malformed JSON at line ";
+
 /// One problem with one field.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Issue {
     /// The wire path of the field: `status`, `address.city`, `badges[2]`, `""` for the root.
-    pub field: String,
+    pub field: Cow<'static, str>,
     /// The RFC 6901 JSON pointer of the value: `/status`, `/address/city`, `/badges`.
-    pub pointer: String,
+    pub pointer: Cow<'static, str>,
     /// The stable code.
     pub code: Code,
     /// A plain English message.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// The rule's parameters.
     pub params: Params,
     /// The offending value as text, cut to [`ECHO_LIMIT`] characters, control characters
@@ -367,7 +399,7 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = if self.field.is_empty() {
+        let field: &str = if self.field.is_empty() {
             "(root)"
         } else {
             &self.field

@@ -1,5 +1,7 @@
 //! [`Sink`]: where the rules put what they find, with the options that decide how.
 
+use std::borrow::Cow;
+
 use crate::options::{Direction, Options};
 use crate::path::Path;
 use crate::report::{Code, Issue, Params, Report, Violation};
@@ -54,66 +56,54 @@ impl<'r> Sink<'r> {
     }
 
     /// Records the warning a field's class draws when the field is present: `deprecated`
-    /// always, `read_only` in the create direction.
+    /// always, `read_only` in the create direction. The message is the table's
+    /// [`FieldSpec::notice`], borrowed.
     pub fn presence(&mut self, spec: &FieldSpec, path: &Path<'_>) {
-        match spec.class {
-            FieldClass::Writable => {}
-            FieldClass::Deprecated(note) => {
-                let message = match note {
-                    Some(note) => {
-                        const LEAD: &str = "is deprecated: ";
-                        let mut message = String::with_capacity(LEAD.len() + note.len());
-                        message.push_str(LEAD);
-                        message.push_str(note);
-                        message
-                    }
-                    None => "is deprecated".to_owned(),
-                };
-                let violation = Violation {
-                    code: Code::Deprecated,
-                    message,
-                    params: Params {
-                        note,
-                        ..Params::default()
-                    },
-                };
-                self.warn(path, violation, None);
+        let (code, note) = match spec.class {
+            FieldClass::Writable => return,
+            FieldClass::Deprecated(note) => (Code::Deprecated, note),
+            FieldClass::ReadOnly if self.options.direction == Direction::Create => {
+                (Code::ReadOnly, None)
             }
-            FieldClass::ReadOnly => {
-                if self.options.direction == Direction::Create {
-                    let violation = Violation::new(
-                        Code::ReadOnly,
-                        "is read-only: the API ignores it in a create request",
-                    );
-                    self.warn(path, violation, None);
-                }
-            }
-        }
+            FieldClass::ReadOnly => return,
+        };
+        let violation = Violation {
+            code,
+            message: Cow::Borrowed(spec.notice),
+            params: Params {
+                note,
+                ..Params::default()
+            },
+        };
+        self.warn(path, violation, None);
     }
 }
 
-/// Pushes `issue`, making room for exactly one when the list is empty: most fields have one
-/// issue at most, and the reader collects each field's issues in a list of its own.
+/// Pushes `issue`, making room for a few at once when the list is empty: a record with one
+/// issue usually has several (a full job body draws about six warnings).
 #[inline]
 fn push(issues: &mut Vec<Issue>, issue: Issue) {
     if issues.capacity() == 0 {
-        issues.reserve_exact(1);
+        issues.reserve_exact(FIRST_ROOM);
     }
     issues.push(issue);
 }
+
+/// The room a list gets with its first issue.
+const FIRST_ROOM: usize = 8;
 
 /// Keeps a record's issues in field order while the reader meets its keys in input order.
 ///
 /// Issues go straight into the report; the reader marks where each key's issues start and
 /// closes the span with the key's place in the order (its field index, or one past the last
-/// field for custom and unknown keys). Only when the spans came out of order, which needs
-/// issues on at least two keys out of order, are they moved, once, at the end.
+/// field for custom and unknown keys). A span that closes after a span of a later place is
+/// rotated back into its place at once, so the lists are in order after every key and there
+/// is nothing left to do at the end.
 #[derive(Debug)]
 pub struct FieldOrder {
     base: (usize, usize),
+    /// The closed spans with issues, in order of place (stable).
     spans: Vec<Span>,
-    last: u32,
-    disordered: bool,
 }
 
 /// The issues of one key: its place in the order and where its issues end.
@@ -126,56 +116,56 @@ struct Span {
 
 impl FieldOrder {
     /// Starts ordering the issues `sink` receives from now on.
+    #[inline]
     pub fn new(sink: &Sink<'_>) -> FieldOrder {
         FieldOrder {
             base: sink.mark(),
             spans: Vec::new(),
-            last: 0,
-            disordered: false,
         }
     }
 
-    /// Ends a key whose issues began at `mark` (from [`Sink::mark`]).
-    pub fn close(&mut self, place: u32, mark: (usize, usize), sink: &Sink<'_>) {
+    /// Ends a key whose issues began at `mark` (from [`Sink::mark`]): when the key's place
+    /// comes before places already closed, its issues move back to where that place starts.
+    #[inline]
+    pub fn close(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
         let (errors_end, warnings_end) = sink.mark();
         if (errors_end, warnings_end) == mark {
             return;
         }
-        if place < self.last {
-            self.disordered = true;
-        }
-        self.last = self.last.max(place);
-        self.spans.push(Span {
-            place,
-            errors_end,
-            warnings_end,
-        });
-    }
-
-    /// Puts the issues received since [`FieldOrder::new`] in order of place (stable: keys of
-    /// one place keep their input order).
-    pub fn finish(self, sink: &mut Sink<'_>) {
-        if !self.disordered {
+        if self.spans.last().is_none_or(|last| last.place <= place) {
+            self.spans.push(Span {
+                place,
+                errors_end,
+                warnings_end,
+            });
             return;
         }
-        let mut order: Vec<usize> = (0..self.spans.len()).collect();
-        order.sort_by_key(|&i| self.spans[i].place);
-        let errors: Vec<usize> = self.spans.iter().map(|s| s.errors_end).collect();
-        let warnings: Vec<usize> = self.spans.iter().map(|s| s.warnings_end).collect();
-        reorder(&mut sink.report.errors, self.base.0, &errors, &order);
-        reorder(&mut sink.report.warnings, self.base.1, &warnings, &order);
+        self.insert(place, mark, sink);
     }
-}
 
-/// Rebuilds `list[base..]`, made of consecutive spans ending at `ends`, in span `order`.
-fn reorder(list: &mut Vec<Issue>, base: usize, ends: &[usize], order: &[usize]) {
-    let mut tail: Vec<Option<Issue>> = list.drain(base..).map(Some).collect();
-    for &i in order {
-        let start = if i == 0 { base } else { ends[i - 1] };
-        for slot in &mut tail[start - base..ends[i] - base] {
-            if let Some(issue) = slot.take() {
-                list.push(issue);
-            }
+    /// The out-of-order case of [`FieldOrder::close`].
+    #[cold]
+    fn insert(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
+        let (errors_end, warnings_end) = sink.mark();
+        let (errors_len, warnings_len) = (errors_end - mark.0, warnings_end - mark.1);
+        let at = self.spans.partition_point(|s| s.place <= place);
+        let (errors_start, warnings_start) = match at.checked_sub(1) {
+            Some(before) => (self.spans[before].errors_end, self.spans[before].warnings_end),
+            None => self.base,
+        };
+        sink.report.errors[errors_start..errors_end].rotate_right(errors_len);
+        sink.report.warnings[warnings_start..warnings_end].rotate_right(warnings_len);
+        for span in &mut self.spans[at..] {
+            span.errors_end += errors_len;
+            span.warnings_end += warnings_len;
         }
+        self.spans.insert(
+            at,
+            Span {
+                place,
+                errors_end: errors_start + errors_len,
+                warnings_end: warnings_start + warnings_len,
+            },
+        );
     }
 }

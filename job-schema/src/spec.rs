@@ -100,6 +100,9 @@ impl Rule {
 pub struct FieldSpec {
     /// The wire name (after `serde(rename)` / `rename_all`, without `r#`).
     pub name: &'static str,
+    /// The field's RFC 6901 JSON pointer below its parent: `/` and the wire name, with `~`
+    /// and `/` escaped (`/status`). Issues of top-level fields borrow it.
+    pub pointer: &'static str,
     /// The Rust field name.
     pub ident: &'static str,
     /// The shape of the field's type.
@@ -111,6 +114,9 @@ pub struct FieldSpec {
     pub rules: &'static [Rule],
     /// Writable, read-only or deprecated.
     pub class: FieldClass,
+    /// The message of the warning that the field's class draws when the field is present
+    /// (`is deprecated: <note>`, `is read-only: …`); empty for a writable field.
+    pub notice: &'static str,
     /// The field's doc comment.
     pub doc: &'static str,
     /// For a nested struct, its own field table.

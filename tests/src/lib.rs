@@ -10,7 +10,7 @@ pub fn errors(report: &Report) -> Vec<(String, Code)> {
     report
         .errors
         .iter()
-        .map(|i| (i.field.clone(), i.code))
+        .map(|i| (i.field.to_string(), i.code))
         .collect()
 }
 
@@ -19,7 +19,7 @@ pub fn warnings(report: &Report) -> Vec<(String, Code)> {
     report
         .warnings
         .iter()
-        .map(|i| (i.field.clone(), i.code))
+        .map(|i| (i.field.to_string(), i.code))
         .collect()
 }
 

@@ -309,7 +309,7 @@ fn the_real_record_is_valid_in_both_directions() {
     let got: Vec<(String, Code)> = create
         .warnings
         .iter()
-        .map(|i| (i.field.clone(), i.code))
+        .map(|i| (i.field.to_string(), i.code))
         .collect();
     assert_eq!(got, pairs(&want));
 
@@ -403,7 +403,7 @@ fn unknown_keys_are_warnings_with_suggestions_in_input_order() {
 }
 
 fn warnings_of(issues: &[job_schema::Issue]) -> Vec<(String, Code)> {
-    issues.iter().map(|i| (i.field.clone(), i.code)).collect()
+    issues.iter().map(|i| (i.field.to_string(), i.code)).collect()
 }
 
 #[test]

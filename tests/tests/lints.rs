@@ -134,7 +134,7 @@ fn every_rule_reports() {
     let errors: Vec<(&str, Code)> = report
         .errors
         .iter()
-        .map(|i| (i.field.as_str(), i.code))
+        .map(|i| (&*i.field, i.code))
         .collect();
     assert_eq!(
         errors,
@@ -157,7 +157,7 @@ fn every_rule_reports() {
     let warnings: Vec<(&str, Code)> = report
         .warnings
         .iter()
-        .map(|i| (i.field.as_str(), i.code))
+        .map(|i| (&*i.field, i.code))
         .collect();
     assert_eq!(
         warnings,

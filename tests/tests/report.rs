@@ -237,8 +237,8 @@ fn warnings_alone_do_not_fail_but_strict_makes_them_errors() {
 #[test]
 fn issue_display_names_the_root() {
     let issue = Issue {
-        field: String::new(),
-        pointer: String::new(),
+        field: "".into(),
+        pointer: "".into(),
         code: Code::Type,
         message: "expected a JSON object, got array".into(),
         params: job_schema::Params::default(),

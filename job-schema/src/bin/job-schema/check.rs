@@ -18,7 +18,7 @@ use std::thread;
 
 use clap::CommandFactory;
 use indicatif::{ProgressBar, ProgressStyle};
-use job_schema::{Code, Issue, Job, Options, Params, Path, Report, Violation};
+use job_schema::{Code, Issue, Job, Options, Path, Report, Violation};
 
 use crate::args::{CheckArgs, Cli, Format};
 use crate::input::{Flaw, Meta, Scanner, MAX_RECORD_BYTES};
@@ -462,15 +462,7 @@ fn check_record(bytes: &[u8], meta: &Meta, options: Options) -> Report {
 
 /// A `json_syntax` issue at the root, at `line` and `column` of the input.
 fn syntax(line: usize, column: usize, what: &str) -> Issue {
-    let violation = Violation {
-        code: Code::JsonSyntax,
-        message: format!("malformed JSON at line {line}, column {column}: {what}"),
-        params: Params {
-            line: Some(line),
-            column: Some(column),
-            ..Params::default()
-        },
-    };
+    let violation = Violation::json_syntax(line, column, what);
     Issue::at(&Path::ROOT, violation, None)
 }
 
@@ -484,13 +476,8 @@ fn place(issue: &mut Issue, meta: &Meta) {
     } else {
         (meta.line + line - 1, column)
     };
-    let what = issue
-        .message
-        .strip_prefix("malformed JSON at line ")
-        .and_then(|rest| rest.split_once(": "))
-        .map(|(_, what)| what.to_owned());
-    if let Some(what) = what {
-        issue.message = format!("malformed JSON at line {line}, column {column}: {what}");
+    if let Some(what) = Violation::syntax_detail(&issue.message) {
+        issue.message = Violation::json_syntax(line, column, what).message;
     }
     issue.params.line = Some(line);
     issue.params.column = Some(column);

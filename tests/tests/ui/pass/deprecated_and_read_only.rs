@@ -44,7 +44,7 @@ fn main() {
     let warnings: Vec<(&str, Code)> = report
         .warnings
         .iter()
-        .map(|i| (i.field.as_str(), i.code))
+        .map(|i| (&*i.field, i.code))
         .collect();
     assert_eq!(
         warnings,

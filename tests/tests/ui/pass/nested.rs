@@ -40,7 +40,7 @@ fn main() {
     let found: Vec<(&str, &str, Code)> = report
         .errors
         .iter()
-        .map(|i| (i.field.as_str(), i.pointer.as_str(), i.code))
+        .map(|i| (&*i.field, &*i.pointer, i.code))
         .collect();
     assert_eq!(
         found,

@@ -67,7 +67,7 @@ fn main() {
     let found: Vec<(&str, Code)> = report
         .errors
         .iter()
-        .map(|i| (i.field.as_str(), i.code))
+        .map(|i| (&*i.field, i.code))
         .collect();
     assert_eq!(
         found,
