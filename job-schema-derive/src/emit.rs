@@ -40,6 +40,25 @@ pub fn emit(model: &Struct) -> TokenStream {
             }
         }
     });
+    // The warnings of deprecated and read-only fields are emitted once the object is read,
+    // in field order, each before its field's other issues: on a body whose keys come in any
+    // order they then need no reordering.
+    let presence = model
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !matches!(f.class, Class::Writable))
+        .map(|(i, _)| {
+            let place = u32::try_from(i).unwrap_or(u32::MAX);
+            quote! {
+                if __schema_seen[#i] {
+                    let __schema_mark = __schema_sink.mark();
+                    let __schema_path = __schema_parent.field_of(&__SCHEMA_FIELDS[#i]);
+                    __schema_sink.presence(&__SCHEMA_FIELDS[#i], &__schema_path);
+                    __schema_order.close_leading(#place, __schema_mark, __schema_sink);
+                }
+            }
+        });
     let checks = model.fields.iter().enumerate().map(|(i, f)| {
         let body = rules(f);
         quote!(#i => { #body })
@@ -214,7 +233,6 @@ pub fn emit(model: &Struct) -> TokenStream {
                                     ::job_schema::__private::skip(&mut __schema_map)?;
                                 } else {
                                     __schema_seen[__schema_index] = true;
-                                    __schema_sink.presence(__schema_spec, &__schema_path);
                                     match __schema_index {
                                         #(#read_arms)*
                                         _ => ::job_schema::__private::skip(&mut __schema_map)?,
@@ -247,6 +265,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                         };
                         __schema_order.close(__schema_place, __schema_mark, __schema_sink);
                     }
+                    #(#presence)*
                     #(#missing_required)*
                     if !__SCHEMA_BUILD {
                         return ::core::result::Result::Ok(::core::option::Option::None);

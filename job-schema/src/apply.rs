@@ -136,7 +136,8 @@ pub fn range(
                     message: format!(
                         "{} is not a number, so it is not within {min} to {max}",
                         crate::report::quoted(s)
-                    ).into(),
+                    )
+                    .into(),
                     params: Params {
                         min: Some(min),
                         max: Some(max),

@@ -640,7 +640,8 @@ impl<S: Schema, T: FieldValue, const BUILD: bool> FieldSeed<'_, '_, S, T, BUILD>
                         message: format!(
                             "{} does not fit this field's type",
                             crate::report::echo(&text)
-                        ).into(),
+                        )
+                        .into(),
                         params: Params {
                             expected: Some(spec.json_types(self.sink.options().mode)),
                             given: Some(given_type(value)),

@@ -140,17 +140,42 @@ impl FieldOrder {
             });
             return;
         }
-        self.insert(place, mark, sink);
+        let at = self.spans.partition_point(|s| s.place <= place);
+        self.insert(at, place, mark, sink);
     }
 
-    /// The out-of-order case of [`FieldOrder::close`].
+    /// [`FieldOrder::close`] for issues that lead their place: they go before the issues
+    /// already closed at the same place (a field's presence warning, emitted after the
+    /// object was read, goes before the field's rule errors).
+    #[inline]
+    pub fn close_leading(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
+        let (errors_end, warnings_end) = sink.mark();
+        if (errors_end, warnings_end) == mark {
+            return;
+        }
+        if self.spans.last().is_none_or(|last| last.place < place) {
+            self.spans.push(Span {
+                place,
+                errors_end,
+                warnings_end,
+            });
+            return;
+        }
+        let at = self.spans.partition_point(|s| s.place < place);
+        self.insert(at, place, mark, sink);
+    }
+
+    /// The out-of-order case of [`FieldOrder::close`]: moves the issues since `mark` to
+    /// where span `at` starts.
     #[cold]
-    fn insert(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
+    fn insert(&mut self, at: usize, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
         let (errors_end, warnings_end) = sink.mark();
         let (errors_len, warnings_len) = (errors_end - mark.0, warnings_end - mark.1);
-        let at = self.spans.partition_point(|s| s.place <= place);
         let (errors_start, warnings_start) = match at.checked_sub(1) {
-            Some(before) => (self.spans[before].errors_end, self.spans[before].warnings_end),
+            Some(before) => (
+                self.spans[before].errors_end,
+                self.spans[before].warnings_end,
+            ),
             None => self.base,
         };
         sink.report.errors[errors_start..errors_end].rotate_right(errors_len);

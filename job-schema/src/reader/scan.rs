@@ -754,7 +754,10 @@ mod tests {
                     assert_eq!(fast, slow, "{}", String::from_utf8_lossy(bytes));
                 }
                 None => {
-                    assert!(fast.is_empty(), "a scan that gave up leaves the report as it was");
+                    assert!(
+                        fast.is_empty(),
+                        "a scan that gave up leaves the report as it was"
+                    );
                     scanned = false;
                 }
             }
