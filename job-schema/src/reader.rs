@@ -24,6 +24,7 @@ use crate::spec::{FieldSpec, Rule, Shape};
 use crate::value::{FieldValue, Scalar};
 use crate::Schema;
 
+mod direct;
 mod scan;
 
 /// A record read from JSON, with the warnings found on the way.
@@ -68,21 +69,44 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     path: &Path<'_>,
     report: &mut Report,
 ) -> Option<S> {
-    if let Some(record) = scan_into::<S, BUILD>(bytes, options, path, report) {
+    if !BUILD && check_direct::<S>(bytes, options, path, report) {
+        return None;
+    }
+    if let Ok(record) = scan_into::<S, BUILD>(bytes, options, path, report) {
         return record;
     }
     serde_into::<S, BUILD>(bytes, options, path, report)
 }
 
-/// The fast path of [`read_into`]: the record (if built), or `None` when the scanner gave up,
-/// in which case `report` is as it was.
+/// The check-only path of [`read_into`] (the `direct` module): whether it read the body; when
+/// it gave up, `report` is as it was.
+fn check_direct<S: Schema>(
+    bytes: &[u8],
+    options: Options,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool {
+    let Some(mut scanner) = scan::Scanner::new(bytes) else {
+        return false;
+    };
+    let mark = (report.errors.len(), report.warnings.len());
+    let result = direct::check_root::<S>(&mut scanner, path, &mut Sink::new(report, options));
+    if result.is_err() {
+        report.errors.truncate(mark.0);
+        report.warnings.truncate(mark.1);
+    }
+    result.is_ok()
+}
+
+/// The fast path of [`read_into`]: the record (if built), or [`scan::Bail`] when the scanner
+/// gave up, in which case `report` is as it was.
 fn scan_into<S: Schema, const BUILD: bool>(
     bytes: &[u8],
     options: Options,
     path: &Path<'_>,
     report: &mut Report,
-) -> Option<Option<S>> {
-    let mut scanner = scan::Scanner::new(bytes)?;
+) -> Result<Option<S>, scan::Bail> {
+    let mut scanner = scan::Scanner::new(bytes).ok_or(scan::Bail)?;
     let mark = (report.errors.len(), report.warnings.len());
     let result = {
         let mut sink = Sink::new(report, options);
@@ -98,7 +122,7 @@ fn scan_into<S: Schema, const BUILD: bool>(
         report.errors.truncate(mark.0);
         report.warnings.truncate(mark.1);
     }
-    result.ok()
+    result
 }
 
 /// [`read_into`] with serde_json's deserializer.
@@ -544,7 +568,7 @@ fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
     })
 }
 
-fn given_type(scalar: Scalar<'_>) -> JsonType {
+pub(crate) fn given_type(scalar: Scalar<'_>) -> JsonType {
     match scalar {
         Scalar::Bool(_) => JsonType::Boolean,
         Scalar::Int(_) | Scalar::UInt(_) => JsonType::Integer,
@@ -613,65 +637,113 @@ impl<'a, 's, S, T, const BUILD: bool> FieldSeed<'a, 's, S, T, BUILD> {
     }
 }
 
+/// What a field made of a scalar once its type was judged and its rules ran.
+pub(crate) enum Taken<'v> {
+    /// A value of an accepted type (in canonical form), checked by the field's rules.
+    Value(Scalar<'v>),
+    /// A value that means "unset" (checked as an absent value).
+    Unset,
+    /// A value of the wrong JSON type (a `type` error was recorded).
+    Wrong,
+}
+
+/// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
+/// field's rules on it. Both readers (the serde visitors and the check-only loop) call this,
+/// so a value gets the same issues whichever reads it.
+pub(crate) fn take_scalar<'v, S: Schema>(
+    index: usize,
+    scalar: Scalar<'v>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Taken<'v> {
+    let spec = &S::FIELDS[index];
+    match accept(spec, scalar, sink.options().mode) {
+        Accept::Value(value) => {
+            S::__check_field(index, Some(value), path, sink);
+            Taken::Value(value)
+        }
+        Accept::Unset => {
+            S::__check_field(index, None, path, sink);
+            Taken::Unset
+        }
+        Accept::Wrong => {
+            let text = scalar.to_text();
+            type_error(spec, given_type(scalar), Some(&text), path, sink);
+            Taken::Wrong
+        }
+    }
+}
+
+/// Takes `null` for field `index` of `S`: unset in lax mode (`true`), a type error in strict
+/// mode (`false`).
+pub(crate) fn take_null<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Sink<'_>) -> bool {
+    if sink.options().is_strict() {
+        type_error(&S::FIELDS[index], JsonType::Null, None, path, sink);
+        false
+    } else {
+        S::__check_field(index, None, path, sink);
+        true
+    }
+}
+
+/// Takes an array (already read past) for field `index` of `S`, which never holds one.
+pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+    let spec = &S::FIELDS[index];
+    if spec.has("uuid_list") {
+        // The live API's own complaint: the list must be encoded in a string.
+        sink.error(path, rules::uuid_list::raw_array(), None);
+    } else {
+        type_error(spec, JsonType::Array, None, path, sink);
+    }
+}
+
 impl<S: Schema, T: FieldValue, const BUILD: bool> FieldSeed<'_, '_, S, T, BUILD> {
     fn spec(&self) -> &'static FieldSpec {
         &S::FIELDS[self.index]
     }
 
     fn scalar(self, scalar: Scalar<'_>) -> Option<T> {
-        let spec = self.spec();
-        match accept(spec, scalar, self.sink.options().mode) {
-            Accept::Value(value) => {
-                let before = self.sink.error_count();
-                S::__check_field(self.index, Some(value), self.path, self.sink);
-                if !BUILD {
-                    return None;
-                }
-                if lax_unset(spec, value, self.sink.options().mode) {
-                    // Keep the record canonical: what lax mode reads as unset is `None`, so
-                    // that serializing the record leaves it out.
-                    return Some(T::unset());
-                }
-                let built = T::from_scalar(value);
-                if built.is_none() && self.sink.error_count() == before {
-                    let text = value.to_text();
-                    let violation = Violation {
-                        code: Code::Type,
-                        message: format!(
-                            "{} does not fit this field's type",
-                            crate::report::echo(&text)
-                        )
-                        .into(),
-                        params: Params {
-                            expected: Some(spec.json_types(self.sink.options().mode)),
-                            given: Some(given_type(value)),
-                            ..Params::default()
-                        },
-                    };
-                    self.sink.error(self.path, violation, Some(&text));
-                }
-                built
-            }
-            Accept::Unset => self.unset(),
-            Accept::Wrong => {
-                let text = scalar.to_text();
-                type_error(spec, given_type(scalar), Some(&text), self.path, self.sink);
-                None
-            }
+        let before = self.sink.error_count();
+        let value = match take_scalar::<S>(self.index, scalar, self.path, self.sink) {
+            Taken::Value(value) => value,
+            Taken::Unset => return BUILD.then(T::unset),
+            Taken::Wrong => return None,
+        };
+        if !BUILD {
+            return None;
         }
-    }
-
-    fn unset(self) -> Option<T> {
-        S::__check_field(self.index, None, self.path, self.sink);
-        BUILD.then(T::unset)
+        let spec = self.spec();
+        if lax_unset(spec, value, self.sink.options().mode) {
+            // Keep the record canonical: what lax mode reads as unset is `None`, so that
+            // serializing the record leaves it out.
+            return Some(T::unset());
+        }
+        let built = T::from_scalar(value);
+        if built.is_none() && self.sink.error_count() == before {
+            let text = value.to_text();
+            let violation = Violation {
+                code: Code::Type,
+                message: format!(
+                    "{} does not fit this field's type",
+                    crate::report::echo(&text)
+                )
+                .into(),
+                params: Params {
+                    expected: Some(spec.json_types(self.sink.options().mode)),
+                    given: Some(given_type(value)),
+                    ..Params::default()
+                },
+            };
+            self.sink.error(self.path, violation, Some(&text));
+        }
+        built
     }
 
     fn null(self) -> Option<T> {
-        if self.sink.options().is_strict() {
-            type_error(self.spec(), JsonType::Null, None, self.path, self.sink);
-            None
+        if take_null::<S>(self.index, self.path, self.sink) {
+            BUILD.then(T::unset)
         } else {
-            self.unset()
+            None
         }
     }
 }
@@ -728,14 +800,7 @@ impl<'de, S: Schema, T: FieldValue, const BUILD: bool> Visitor<'de>
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        let spec = self.spec();
-        if spec.has("uuid_list") {
-            // The live API's own complaint: the list must be encoded in a string.
-            self.sink
-                .error(self.path, rules::uuid_list::raw_array(), None);
-        } else {
-            type_error(spec, JsonType::Array, None, self.path, self.sink);
-        }
+        take_array::<S>(self.index, self.path, self.sink);
         Ok(None)
     }
 
@@ -765,17 +830,44 @@ impl<'a, 's, const BUILD: bool> CustomSeed<'a, 's, BUILD> {
     }
 
     fn wrong(self, given: JsonType, value: Option<&str>) -> Option<String> {
-        let violation = Violation {
-            code: Code::Type,
-            message: format!("a custom field holds a string; got {given}").into(),
-            params: Params {
-                expected: Some(crate::JsonTypes::one(JsonType::String)),
-                given: Some(given),
-                ..Params::default()
-            },
-        };
-        self.sink.error(self.path, violation, value);
+        custom_wrong(given, value, self.path, self.sink);
         None
+    }
+
+    fn wrong_scalar(self, scalar: Scalar<'_>) -> Option<String> {
+        custom_wrong(
+            given_type(scalar),
+            Some(&scalar.to_text()),
+            self.path,
+            self.sink,
+        );
+        None
+    }
+}
+
+/// The `type` error of a custom field given something other than a string.
+pub(crate) fn custom_wrong(
+    given: JsonType,
+    value: Option<&str>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let violation = Violation {
+        code: Code::Type,
+        message: format!("a custom field holds a string; got {given}").into(),
+        params: Params {
+            expected: Some(crate::JsonTypes::one(JsonType::String)),
+            given: Some(given),
+            ..Params::default()
+        },
+    };
+    sink.error(path, violation, value);
+}
+
+/// Takes `null` for a custom field: nothing in lax mode, a type error in strict mode.
+pub(crate) fn custom_null(path: &Path<'_>, sink: &mut Sink<'_>) {
+    if sink.options().is_strict() {
+        custom_wrong(JsonType::Null, None, path, sink);
     }
 }
 
@@ -802,25 +894,23 @@ impl<'de, const BUILD: bool> Visitor<'de> for CustomSeed<'_, '_, BUILD> {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<String>, E> {
-        Ok(self.wrong(JsonType::Boolean, Some(if v { "true" } else { "false" })))
+        Ok(self.wrong_scalar(Scalar::Bool(v)))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<String>, E> {
-        Ok(self.wrong(JsonType::Integer, Some(&v.to_string())))
+        Ok(self.wrong_scalar(Scalar::Int(v)))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<String>, E> {
-        Ok(self.wrong(JsonType::Integer, Some(&v.to_string())))
+        Ok(self.wrong_scalar(Scalar::UInt(v)))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<String>, E> {
-        Ok(self.wrong(JsonType::Number, Some(&v.to_string())))
+        Ok(self.wrong_scalar(Scalar::Float(v)))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
-        if self.sink.options().is_strict() {
-            return Ok(self.wrong(JsonType::Null, None));
-        }
+        custom_null(self.path, self.sink);
         Ok(None)
     }
 

@@ -60,12 +60,11 @@ impl<'r> Sink<'r> {
     /// [`FieldSpec::notice`], borrowed.
     pub fn presence(&mut self, spec: &FieldSpec, path: &Path<'_>) {
         let (code, note) = match spec.class {
-            FieldClass::Writable => return,
             FieldClass::Deprecated(note) => (Code::Deprecated, note),
             FieldClass::ReadOnly if self.options.direction == Direction::Create => {
                 (Code::ReadOnly, None)
             }
-            FieldClass::ReadOnly => return,
+            FieldClass::ReadOnly | FieldClass::Writable => return,
         };
         let violation = Violation {
             code,

@@ -13,10 +13,13 @@
 //! the same visitor methods with the same values, and the report is the same; malformed JSON
 //! gets serde_json's own error, line and column.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::value::Scalar;
 
 /// Deserializer methods that give up: nothing in the reader calls them, and serde_json
 /// decides what they would do.
@@ -112,9 +115,51 @@ impl de::Error for Bail {
 }
 
 /// A string as found: borrowed from the input, or unescaped into the scratch buffer.
-enum Text<'de, 's> {
+pub(crate) enum Text<'de, 's> {
+    /// Borrowed from the input (it held no escape).
     Borrowed(&'de str),
+    /// Unescaped into the scanner's scratch buffer.
     Copied(&'s str),
+}
+
+impl<'de> Text<'de, '_> {
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        match *self {
+            Text::Borrowed(s) | Text::Copied(s) => s,
+        }
+    }
+
+    /// The text, borrowed from the input when it was, else copied.
+    pub(crate) fn into_cow(self) -> Cow<'de, str> {
+        match self {
+            Text::Borrowed(s) => Cow::Borrowed(s),
+            Text::Copied(s) => Cow::Owned(s.to_owned()),
+        }
+    }
+}
+
+/// Hands a number over as a [`Scalar`], as the reader's visitors take it.
+struct NumberVisitor;
+
+impl Visitor<'_> for NumberVisitor {
+    type Value = Scalar<'static>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar<'static>, E> {
+        Ok(Scalar::Int(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar<'static>, E> {
+        Ok(i64::try_from(v).map_or(Scalar::UInt(v), Scalar::Int))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar<'static>, E> {
+        Ok(Scalar::Float(v))
+    }
 }
 
 /// The scanner over one body.
@@ -190,7 +235,7 @@ impl<'de> Scanner<'de> {
 
     /// Skips whitespace and returns the next byte, without taking it.
     #[inline]
-    fn peek(&mut self) -> Option<u8> {
+    pub(crate) fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         while let Some(&b) = bytes.get(self.pos) {
             if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
@@ -210,7 +255,7 @@ impl<'de> Scanner<'de> {
     }
 
     /// Takes `literal` (the position is at its first byte).
-    fn literal(&mut self, literal: &[u8]) -> Result<(), Bail> {
+    pub(crate) fn literal(&mut self, literal: &[u8]) -> Result<(), Bail> {
         let end = self.pos + literal.len();
         if self.bytes().get(self.pos..end) == Some(literal) {
             self.pos = end;
@@ -245,7 +290,7 @@ impl<'de> Scanner<'de> {
     }
 
     /// Reads a string; the position is just after its opening quote.
-    fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
+    pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
         let text = self.text;
         let start = self.pos;
         let mut i = self.plain_run(start);
@@ -315,7 +360,7 @@ impl<'de> Scanner<'de> {
 
     /// Skips a string, checking it as [`Scanner::string`] does; the position is just after
     /// its opening quote.
-    fn skip_string(&mut self) -> Result<(), Bail> {
+    pub(crate) fn skip_string(&mut self) -> Result<(), Bail> {
         let mut i = self.plain_run(self.pos);
         loop {
             let bytes = self.bytes();
@@ -349,6 +394,52 @@ impl<'de> Scanner<'de> {
             i += 1;
         }
         i
+    }
+
+    /// Takes `byte`, after whitespace.
+    #[inline]
+    pub(crate) fn expect(&mut self, byte: u8) -> Result<(), Bail> {
+        if self.peek() != Some(byte) {
+            return Err(Bail);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Takes the opening quote of a string (the position is at it) and reads the string.
+    #[inline]
+    pub(crate) fn quoted(&mut self) -> Result<Text<'de, '_>, Bail> {
+        self.pos += 1;
+        self.string()
+    }
+
+    /// The next key of an object entered with [`Scanner::enter`], or `None` at the `}` that
+    /// closes the object (taken). `first` is true until the first key is read. The caller
+    /// takes the `:` that follows with [`Scanner::expect`].
+    #[inline]
+    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Text<'de, '_>>, Bail> {
+        match self.peek().ok_or(Bail)? {
+            b'}' => {
+                self.leave(b'}')?;
+                return Ok(None);
+            }
+            b'"' if *first => *first = false,
+            b',' if !*first => {
+                self.pos += 1;
+                if self.peek() != Some(b'"') {
+                    return Err(Bail);
+                }
+            }
+            _ => return Err(Bail),
+        }
+        self.pos += 1;
+        self.string().map(Some)
+    }
+
+    /// Reads a number as a [`Scalar`], exactly as serde_json hands it to a visitor.
+    #[inline]
+    pub(crate) fn number_scalar(&mut self) -> Result<Scalar<'static>, Bail> {
+        self.number(NumberVisitor)
     }
 
     /// Reads a number for `visitor`: a short unsigned integer here, anything else through
@@ -423,7 +514,7 @@ impl<'de> Scanner<'de> {
     }
 
     /// Enters an array or an object.
-    fn enter(&mut self) -> Result<(), Bail> {
+    pub(crate) fn enter(&mut self) -> Result<(), Bail> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(Bail);
@@ -433,7 +524,7 @@ impl<'de> Scanner<'de> {
     }
 
     /// Takes the `]` or `}` that closes what [`Scanner::enter`] entered.
-    fn leave(&mut self, close: u8) -> Result<(), Bail> {
+    pub(crate) fn leave(&mut self, close: u8) -> Result<(), Bail> {
         if self.peek() != Some(close) {
             return Err(Bail);
         }
@@ -443,7 +534,7 @@ impl<'de> Scanner<'de> {
     }
 
     /// Skips one value of any kind, checking it.
-    fn skip_value(&mut self) -> Result<(), Bail> {
+    pub(crate) fn skip_value(&mut self) -> Result<(), Bail> {
         match self.peek().ok_or(Bail)? {
             b'n' => self.literal(b"null"),
             b't' => self.literal(b"true"),
@@ -689,7 +780,7 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{scan_into, serde_into};
+    use super::super::{check_direct, scan_into, serde_into};
     use crate::{Job, Options, Path, Report};
 
     const U: &str = "c7319be2-03f5-46fc-be02-2341cca844db";
@@ -737,9 +828,10 @@ mod tests {
     }
 
     /// Checks that, when the scanner reads `bytes`, serde_json reads the same; returns
-    /// whether the scanner read it.
-    fn agree(bytes: &[u8]) -> bool {
+    /// whether the scanner read it, and whether the check-only loop did.
+    fn agree(bytes: &[u8]) -> (bool, bool) {
         let mut scanned = true;
+        let mut checked = true;
         for options in [
             Options::default(),
             Options::default().strict(),
@@ -747,40 +839,53 @@ mod tests {
         ] {
             let mut slow = Report::new();
             serde_into::<Job, false>(bytes, options, &Path::ROOT, &mut slow);
+            // The check-only loop agrees with serde_json's reading too.
+            let mut direct = Report::new();
+            if check_direct::<Job>(bytes, options, &Path::ROOT, &mut direct) {
+                assert_eq!(direct, slow, "{}", String::from_utf8_lossy(bytes));
+            } else {
+                assert!(
+                    direct.is_empty(),
+                    "a check that gave up leaves the report as it was"
+                );
+                checked = false;
+            }
             let mut fast = Report::new();
-            match scan_into::<Job, false>(bytes, options, &Path::ROOT, &mut fast) {
-                Some(record) => {
-                    assert!(record.is_none());
-                    assert_eq!(fast, slow, "{}", String::from_utf8_lossy(bytes));
-                }
-                None => {
-                    assert!(
-                        fast.is_empty(),
-                        "a scan that gave up leaves the report as it was"
-                    );
-                    scanned = false;
-                }
+            if let Ok(record) = scan_into::<Job, false>(bytes, options, &Path::ROOT, &mut fast) {
+                assert!(record.is_none());
+                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(bytes));
+            } else {
+                assert!(
+                    fast.is_empty(),
+                    "a scan that gave up leaves the report as it was"
+                );
+                scanned = false;
             }
             let mut slow = Report::new();
             let slow_record = serde_into::<Job, true>(bytes, options, &Path::ROOT, &mut slow);
             let mut fast = Report::new();
-            match scan_into::<Job, true>(bytes, options, &Path::ROOT, &mut fast) {
-                Some(record) => {
-                    assert_eq!(fast, slow, "{}", String::from_utf8_lossy(bytes));
-                    assert_eq!(record, slow_record, "{}", String::from_utf8_lossy(bytes));
-                }
-                None => scanned = false,
+            if let Ok(record) = scan_into::<Job, true>(bytes, options, &Path::ROOT, &mut fast) {
+                assert_eq!(fast, slow, "{}", String::from_utf8_lossy(bytes));
+                assert_eq!(record, slow_record, "{}", String::from_utf8_lossy(bytes));
+            } else {
+                scanned = false;
             }
         }
-        scanned
+        (scanned, checked)
     }
 
     #[test]
     fn well_formed_bodies_take_the_fast_path_and_agree() {
         for (i, doc) in corpus().iter().enumerate() {
-            let scanned = agree(doc.as_bytes());
+            let (scanned, checked) = agree(doc.as_bytes());
             // The 140-deep array is the one the scanner leaves to serde_json.
             assert_eq!(scanned, i != 7, "{doc}");
+            // The check-only loop reads every object the scanner reads.
+            assert_eq!(
+                checked,
+                scanned && doc.trim_start().starts_with('{'),
+                "{doc}"
+            );
         }
     }
 
@@ -809,14 +914,14 @@ mod tests {
             "{1: 2}",
         ] {
             let bytes = bad.as_bytes();
-            assert!(!agree(bytes), "{bad}");
+            assert_eq!(agree(bytes), (false, false), "{bad}");
         }
         // Invalid UTF-8 in a value that is skipped: serde_json accepts it, and so does the
         // fallback.
         let mut body = br#"{"status": "Quote", "unknown": "x"}"#.to_vec();
         let at = body.iter().rposition(|&b| b == b'x').unwrap();
         body[at] = 0xff;
-        assert!(!agree(&body));
+        assert_eq!(agree(&body), (false, false));
         let report = Job::check_json(&body, Options::default());
         assert!(!report.has_errors(), "{report}");
     }
@@ -862,7 +967,7 @@ mod tests {
     fn mutated_bodies_agree() {
         const ALPHABET: &[u8] = b"\"\\,:{}[]0-.eEu+n 1x\x1f\xff\xc3\xa9t";
         let mut rng = Rng(0x5EED);
-        let mut scanned = 0;
+        let (mut scanned, mut checked) = (0, 0);
         let mut total = 0;
         for doc in corpus() {
             for _ in 0..300 {
@@ -879,10 +984,21 @@ mod tests {
                     }
                 }
                 total += 1;
-                scanned += usize::from(agree(&bytes));
+                let (fast, direct) = agree(&bytes);
+                // The check-only loop reads every object the scanner reads.
+                let object = bytes.trim_ascii_start().first() == Some(&b'{');
+                assert_eq!(
+                    direct,
+                    fast && object,
+                    "{}",
+                    String::from_utf8_lossy(&bytes)
+                );
+                scanned += usize::from(fast);
+                checked += usize::from(direct);
             }
         }
         // Many mutations keep the body well-formed (a changed letter in a string).
         assert!(scanned > total / 10, "{scanned} of {total} scanned");
+        assert!(checked > total / 20, "{checked} of {total} checked");
     }
 }
