@@ -109,6 +109,7 @@ impl<'a> Path<'a> {
     }
 
     /// The key of a path that is one key below the root (a field of a top-level record).
+    #[inline]
     fn top_key(&self) -> Option<&'a str> {
         match (self.segment, self.parent) {
             (Segment::Key(key), Some(parent)) if parent.parent.is_none() => {
@@ -119,6 +120,7 @@ impl<'a> Path<'a> {
     }
 
     /// The table entry of a top-level field.
+    #[inline]
     fn top_spec(&self) -> Option<&'static FieldSpec> {
         self.spec.filter(|_| self.top_key().is_some())
     }
@@ -127,10 +129,16 @@ impl<'a> Path<'a> {
     ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
+    #[inline]
     pub fn field(&self) -> Cow<'static, str> {
-        if let Some(spec) = self.top_spec() {
-            return Cow::Borrowed(spec.name);
+        match self.top_spec() {
+            Some(spec) => Cow::Borrowed(spec.name),
+            None => self.build_field(),
         }
+    }
+
+    /// [`Path::field`] when it is not borrowed.
+    fn build_field(&self) -> Cow<'static, str> {
         if self.parent.is_none() {
             return Cow::Borrowed("");
         }
@@ -163,10 +171,16 @@ impl<'a> Path<'a> {
     ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
+    #[inline]
     pub fn pointer(&self) -> Cow<'static, str> {
-        if let Some(spec) = self.top_spec() {
-            return Cow::Borrowed(spec.pointer);
+        match self.top_spec() {
+            Some(spec) => Cow::Borrowed(spec.pointer),
+            None => self.build_pointer(),
         }
+    }
+
+    /// [`Path::pointer`] when it is not borrowed.
+    fn build_pointer(&self) -> Cow<'static, str> {
         if self.parent.is_none() {
             return Cow::Borrowed("");
         }

@@ -385,6 +385,7 @@ pub struct Issue {
 
 impl Issue {
     /// An issue at `path` from a rule's violation, echoing `value`.
+    #[inline]
     pub fn at(path: &Path<'_>, violation: Violation, value: Option<&str>) -> Issue {
         Issue {
             field: path.field(),

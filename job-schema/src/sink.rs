@@ -1,6 +1,7 @@
 //! [`Sink`]: where the rules put what they find, with the options that decide how.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::options::{Direction, Options};
 use crate::path::Path;
@@ -105,6 +106,26 @@ pub struct FieldOrder {
     spans: Vec<Span>,
 }
 
+thread_local! {
+    /// The span list of the last record, kept so that a record with issues does not
+    /// allocate one (the list of an object nested in another is allocated as usual).
+    static SPANS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
+}
+
+/// The most spans kept between records.
+const KEEP_SPANS: usize = 256;
+
+impl Drop for FieldOrder {
+    fn drop(&mut self) {
+        let mut spans = std::mem::take(&mut self.spans);
+        if spans.capacity() > 0 && spans.capacity() <= KEEP_SPANS {
+            spans.clear();
+            // During thread teardown the list is simply dropped.
+            let _ = SPANS.try_with(|cell| cell.set(spans));
+        }
+    }
+}
+
 /// The issues of one key: its place in the order and where its issues end.
 #[derive(Clone, Copy, Debug)]
 struct Span {
@@ -119,7 +140,7 @@ impl FieldOrder {
     pub fn new(sink: &Sink<'_>) -> FieldOrder {
         FieldOrder {
             base: sink.mark(),
-            spans: Vec::new(),
+            spans: SPANS.try_with(Cell::take).unwrap_or_default(),
         }
     }
 

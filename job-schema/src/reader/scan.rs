@@ -187,18 +187,72 @@ fn is_special(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < 0x20
 }
 
-/// A mask with the high bit set in each byte of `chunk` that is special, and possibly in
-/// bytes above the first special one (a borrow carries upwards, never downwards): the lowest
-/// set bit always marks the first special byte.
+/// A mask with the high bit set in exactly the bytes of `chunk` that are special.
+///
+/// Each byte is first cut to its low seven bits, so that no addition carries into the next
+/// byte; then the high bit of `y + 0x60` is clear exactly when `y < 0x20`, and that of
+/// `(y ^ c) + 0x7f` exactly when `y == c`. A byte with its own high bit set (part of a
+/// multi-byte character) is never special. Eleven operations for eight bytes.
 #[inline]
 fn special_mask(chunk: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let quote = has_zero(chunk ^ (ONES * u64::from(b'"')));
-    let backslash = has_zero(chunk ^ (ONES * u64::from(b'\\')));
-    let control = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGHS;
-    quote | backslash | control
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = chunk & LOWS;
+    let printable = low + ONES * 0x60;
+    let not_quote = (low ^ (ONES * u64::from(b'"'))) + LOWS;
+    let not_backslash = (low ^ (ONES * u64::from(b'\\'))) + LOWS;
+    !(printable & not_quote & not_backslash | chunk) & HIGHS
+}
+
+/// Exact powers of ten: every one up to 10^22 is a double.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// A number token of the form `-?digits.digits` (no exponent) with at most 15 digits in all,
+/// at `start`: its value and where it ends. `None` for anything else, which serde_json reads.
+///
+/// With at most 15 digits the digits make an integer below 2^53 and the fraction a power of
+/// ten of at most 10^22, both exact doubles, so one division, which IEEE 754 rounds
+/// correctly, gives the correctly rounded value: the same double as serde_json's exact parser
+/// (the `float_roundtrip` feature). This is the fast path of Clinger's algorithm, and it
+/// covers the coordinates of a job body.
+fn short_decimal(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
+    const MAX_DIGITS: usize = 15;
+    let mut i = start;
+    let negative = bytes.get(i) == Some(&b'-');
+    if negative {
+        i += 1;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = |i: &mut usize, count: &mut usize| -> Option<usize> {
+        let from = *i;
+        while let Some(&b @ b'0'..=b'9') = bytes.get(*i) {
+            *count += 1;
+            if *count > MAX_DIGITS {
+                return None;
+            }
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            *i += 1;
+        }
+        Some(*i - from)
+    };
+    let mut count = 0;
+    let whole = digits(&mut i, &mut count)?;
+    if whole == 0 || (whole > 1 && bytes[i - whole] == b'0') || bytes.get(i) != Some(&b'.') {
+        return None;
+    }
+    i += 1;
+    let fraction = digits(&mut i, &mut count)?;
+    if fraction == 0 || matches!(bytes.get(i), Some(b'e' | b'E' | b'.' | b'+' | b'-')) {
+        return None;
+    }
+    // Exact: the mantissa has at most 15 digits, below 2^53.
+    #[allow(clippy::cast_precision_loss)]
+    let value = mantissa as f64 / *POWERS_OF_TEN.get(fraction)?;
+    Some((if negative { -value } else { value }, i))
 }
 
 /// The value of four hex digits.
@@ -267,11 +321,12 @@ impl<'de> Scanner<'de> {
 
     /// The end of the plain run that starts at `from`: the position of the next special
     /// byte, or the end of the input.
-    #[inline]
+    #[inline(always)]
     fn plain_run(&self, from: usize) -> usize {
-        let bytes = self.bytes();
+        let rest = self.bytes().get(from..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
         let mut i = from;
-        while let Some(chunk) = bytes.get(i..i + 8) {
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
             let mask = special_mask(u64::from_le_bytes(word));
@@ -280,7 +335,7 @@ impl<'de> Scanner<'de> {
             }
             i += 8;
         }
-        while let Some(&b) = bytes.get(i) {
+        for &b in chunks.remainder() {
             if is_special(b) {
                 break;
             }
@@ -290,17 +345,24 @@ impl<'de> Scanner<'de> {
     }
 
     /// Reads a string; the position is just after its opening quote.
+    #[inline(always)]
     pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
-        let text = self.text;
         let start = self.pos;
-        let mut i = self.plain_run(start);
-        match self.bytes().get(i) {
-            Some(b'"') => {
-                self.pos = i + 1;
-                return text.get(start..i).map(Text::Borrowed).ok_or(Bail);
-            }
-            Some(b'\\') => {}
-            _ => return Err(Bail),
+        let end = self.plain_run(start);
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return self.text.get(start..end).map(Text::Borrowed).ok_or(Bail);
+        }
+        self.escaped(start, end)
+    }
+
+    /// The rest of [`Scanner::string`] once the plain run from `start` ended at `i` on
+    /// something other than the closing quote: unescapes into the scratch buffer.
+    #[inline(never)]
+    fn escaped(&mut self, start: usize, mut i: usize) -> Result<Text<'de, '_>, Bail> {
+        let text = self.text;
+        if self.bytes().get(i) != Some(&b'\\') {
+            return Err(Bail);
         }
         self.scratch.clear();
         // One allocation for the common case, kept for the next bodies.
@@ -465,6 +527,10 @@ impl<'de> Scanner<'de> {
         if plain {
             self.pos = i;
             return visitor.visit_u64(value);
+        }
+        if let Some((value, end)) = short_decimal(bytes, start) {
+            self.pos = end;
+            return visitor.visit_f64(value);
         }
         let end = self.number_end(start);
         let token = bytes.get(start..end).ok_or(Bail)?;
@@ -781,6 +847,7 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
 #[cfg(test)]
 mod tests {
     use super::super::{check_direct, scan_into, serde_into};
+    use super::short_decimal;
     use crate::{Job, Options, Path, Report};
 
     const U: &str = "c7319be2-03f5-46fc-be02-2341cca844db";
@@ -927,6 +994,64 @@ mod tests {
     }
 
     #[test]
+    fn short_decimals_are_the_doubles_serde_json_reads() {
+        let mut seed = 0x0DEC_1A7E_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut tokens: Vec<String> = [
+            "0.0",
+            "-0.0",
+            "0.5",
+            "-27.4698",
+            "153.0251",
+            "1.7976931348623",
+            "0.000000000000001",
+            "999999999999999.0",
+            "9007199254740.993",
+            "0.1",
+            "0.30000000000000",
+        ]
+        .iter()
+        .map(|t| (*t).to_owned())
+        .collect();
+        for _ in 0..20_000 {
+            let whole = next() % 1_000_000;
+            let places = usize::try_from(next() % 10).unwrap() + 1;
+            let fraction = next() % 10u64.pow(u32::try_from(places).unwrap());
+            let sign = if next() % 2 == 0 { "-" } else { "" };
+            tokens.push(format!("{sign}{whole}.{fraction:0places$}"));
+        }
+        let mut fast = 0;
+        for token in &tokens {
+            let expected: f64 = serde_json::from_str(token).unwrap();
+            if let Some((value, end)) = short_decimal(token.as_bytes(), 0) {
+                assert_eq!(value.to_bits(), expected.to_bits(), "{token}");
+                assert_eq!(end, token.len(), "{token}");
+                fast += 1;
+            }
+        }
+        assert!(fast > tokens.len() * 9 / 10, "{fast} of {}", tokens.len());
+        // Not for this path: exponents, long digit runs, leading zeros, bare points.
+        for token in [
+            "1e5",
+            "1.5e3",
+            "1234567890.1234567",
+            "01.5",
+            "1.",
+            "-.5",
+            ".5",
+            "1.5.2",
+            "12",
+        ] {
+            assert_eq!(short_decimal(token.as_bytes(), 0), None, "{token}");
+        }
+    }
+
+    #[test]
     fn the_mask_finds_the_first_special_byte() {
         const BYTES: &[u8] = b"\"\\\x00\x1f\x20\x21aZ\x7f\x80\xc3\xff\x5b\x5d";
         let first = |word: [u8; 8]| word.iter().position(|&b| super::is_special(b));
@@ -947,6 +1072,21 @@ mod tests {
                 let mask = super::special_mask(u64::from_le_bytes(word));
                 let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
                 assert_eq!(found, first(word), "{word:?}");
+                // Exact: the high bit of each special byte and of nothing else.
+                let expected = word.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                    m | (u64::from(super::is_special(b)) << (8 * k + 7))
+                });
+                let mut mixed = [0x22u8, 0x5c, 0x1f, 0xc3, 0x80, 0x20, 0x7f, 0x00];
+                mixed[at] = b;
+                let exact = mixed.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                    m | (u64::from(super::is_special(b)) << (8 * k + 7))
+                });
+                assert_eq!(mask, expected, "{word:?}");
+                assert_eq!(
+                    super::special_mask(u64::from_le_bytes(mixed)),
+                    exact,
+                    "{mixed:?}"
+                );
             }
         }
     }
