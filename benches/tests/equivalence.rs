@@ -128,7 +128,10 @@ fn validate_on_built_records_agrees_with_the_reader() {
             let from_record = job.report(Options::default());
             let from_body = Job::check_json(body, Options::default());
             let pairs = |r: &job_schema::Report| -> Vec<(String, Code)> {
-                r.errors.iter().map(|e| (e.field.to_string(), e.code)).collect()
+                r.errors
+                    .iter()
+                    .map(|e| (e.field.to_string(), e.code))
+                    .collect()
             };
             assert_eq!(pairs(&from_record), pairs(&from_body), "{name}[{i}]");
         }

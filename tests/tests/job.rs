@@ -403,7 +403,10 @@ fn unknown_keys_are_warnings_with_suggestions_in_input_order() {
 }
 
 fn warnings_of(issues: &[job_schema::Issue]) -> Vec<(String, Code)> {
-    issues.iter().map(|i| (i.field.to_string(), i.code)).collect()
+    issues
+        .iter()
+        .map(|i| (i.field.to_string(), i.code))
+        .collect()
 }
 
 #[test]

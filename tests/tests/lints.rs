@@ -131,11 +131,7 @@ fn every_rule_reports() {
         custom_fields,
     };
     let report = bad.validate().unwrap_err();
-    let errors: Vec<(&str, Code)> = report
-        .errors
-        .iter()
-        .map(|i| (&*i.field, i.code))
-        .collect();
+    let errors: Vec<(&str, Code)> = report.errors.iter().map(|i| (&*i.field, i.code)).collect();
     assert_eq!(
         errors,
         [

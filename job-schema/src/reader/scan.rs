@@ -321,7 +321,7 @@ impl<'de> Scanner<'de> {
 
     /// The end of the plain run that starts at `from`: the position of the next special
     /// byte, or the end of the input.
-    #[inline(always)]
+    #[inline]
     fn plain_run(&self, from: usize) -> usize {
         let rest = self.bytes().get(from..).unwrap_or_default();
         let mut chunks = rest.chunks_exact(8);
@@ -345,7 +345,7 @@ impl<'de> Scanner<'de> {
     }
 
     /// Reads a string; the position is just after its opening quote.
-    #[inline(always)]
+    #[inline]
     pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, Bail> {
         let start = self.pos;
         let end = self.plain_run(start);
