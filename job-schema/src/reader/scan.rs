@@ -221,37 +221,34 @@ const POWERS_OF_TEN: [f64; 23] = [
 /// covers the coordinates of a job body.
 fn short_decimal(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
     const MAX_DIGITS: usize = 15;
-    let mut i = start;
-    let negative = bytes.get(i) == Some(&b'-');
-    if negative {
-        i += 1;
-    }
+    let negative = bytes.get(start) == Some(&b'-');
+    let whole_start = start + usize::from(negative);
     let mut mantissa: u64 = 0;
-    let mut digits = |i: &mut usize, count: &mut usize| -> Option<usize> {
-        let from = *i;
-        while let Some(&b @ b'0'..=b'9') = bytes.get(*i) {
-            *count += 1;
-            if *count > MAX_DIGITS {
-                return None;
-            }
-            mantissa = mantissa * 10 + u64::from(b - b'0');
-            *i += 1;
+    let mut i = whole_start;
+    let mut point = None;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' if point.is_none() => point = Some(i),
+            _ => break,
         }
-        Some(*i - from)
-    };
-    let mut count = 0;
-    let whole = digits(&mut i, &mut count)?;
-    if whole == 0 || (whole > 1 && bytes[i - whole] == b'0') || bytes.get(i) != Some(&b'.') {
+        i += 1;
+        if i - whole_start > MAX_DIGITS + 1 {
+            return None;
+        }
+    }
+    let point = point?;
+    let (whole, fraction) = (point - whole_start, i - point - 1);
+    let leading_zero = whole > 1 && bytes[whole_start] == b'0';
+    if whole == 0 || fraction == 0 || leading_zero {
         return None;
     }
-    i += 1;
-    let fraction = digits(&mut i, &mut count)?;
-    if fraction == 0 || matches!(bytes.get(i), Some(b'e' | b'E' | b'.' | b'+' | b'-')) {
+    if matches!(bytes.get(i), Some(b'e' | b'E' | b'.' | b'+' | b'-')) {
         return None;
     }
     // Exact: the mantissa has at most 15 digits, below 2^53.
     #[allow(clippy::cast_precision_loss)]
-    let value = mantissa as f64 / *POWERS_OF_TEN.get(fraction)?;
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction];
     Some((if negative { -value } else { value }, i))
 }
 
