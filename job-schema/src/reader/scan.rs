@@ -732,6 +732,7 @@ struct Key<'a, 'de> {
 }
 
 impl<'de> Key<'_, 'de> {
+    #[inline]
     fn read<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         self.scanner.pos += 1;
         match self.scanner.string()? {
@@ -748,6 +749,7 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
         self.read(visitor)
     }
 
+    #[inline]
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
         self.read(visitor)
     }
@@ -782,6 +784,7 @@ struct Entries<'a, 'de> {
 impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     type Error = Bail;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -803,6 +806,7 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         .map(Some)
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
         if self.scanner.peek() != Some(b':') {
             return Err(Bail);
