@@ -26,6 +26,27 @@ pub fn emit(model: &Struct) -> TokenStream {
             .or_default()
             .push(quote!(#wire => ::core::option::Option::Some(#i),));
     }
+    // The check-only reader matches a key in the input itself, before scanning it: the
+    // first byte picks the names that start with it, and each is compared with its closing
+    // quote, so a match is exact. Names that need escaping in JSON are left to the scan.
+    let mut by_first: std::collections::BTreeMap<u8, Vec<TokenStream>> =
+        std::collections::BTreeMap::new();
+    for (i, f) in model.fields.iter().enumerate() {
+        let wire = &f.wire;
+        let plain = wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+        if let (Some(&first), true) = (wire.as_bytes().first(), plain) {
+            let quoted = syn::LitByteStr::new(format!("{wire}\"").as_bytes(), Span::call_site());
+            let len = wire.len();
+            by_first.entry(first).or_default().push(quote! {
+                if __schema_rest.starts_with(#quoted) {
+                    return ::core::option::Option::Some((#i, #len));
+                }
+            });
+        }
+    }
+    let firsts = by_first
+        .iter()
+        .map(|(first, tests)| quote!(#first => { #(#tests)* ::core::option::Option::None }));
     let names = by_length.iter().map(|(len, arms)| {
         quote!(#len => match __schema_key { #(#arms)* _ => ::core::option::Option::None },)
     });
@@ -191,6 +212,14 @@ pub fn emit(model: &Struct) -> TokenStream {
                 fn __field_index(__schema_key: &str) -> ::core::option::Option<usize> {
                     match __schema_key.len() {
                         #(#names)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
+
+                #[inline]
+                fn __field_at(__schema_rest: &[u8]) -> ::core::option::Option<(usize, usize)> {
+                    match *__schema_rest.first()? {
+                        #(#firsts)*
                         _ => ::core::option::Option::None,
                     }
                 }

@@ -135,6 +135,14 @@ pub trait Schema: Validate + FieldValue {
     #[doc(hidden)]
     fn __field_index(key: &str) -> Option<usize>;
 
+    /// The field whose plain (unescaped) name, followed by its closing quote, starts `rest`
+    /// (the bytes just after a key's opening quote): its index and the name's length.
+    #[doc(hidden)]
+    fn __field_at(rest: &[u8]) -> Option<(usize, usize)> {
+        let _ = rest;
+        None
+    }
+
     #[doc(hidden)]
     fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
 

@@ -106,35 +106,37 @@ fn check_object<'de, S: Schema>(
     let mut seen: u128 = 0;
     let mut extra_keys: ExtraKeys<'de> = ExtraKeys::default();
     let mut first = true;
-    while let Some(key) = scanner.next_key(&mut first)? {
+    while scanner.next_key(&mut first)? {
         let mark = sink.mark();
-        let place = if let Some(index) = S::__field_index(key.as_str()) {
-            scanner.expect(b':')?;
-            let spec = &fields[index];
-            let path = parent.field_of(spec);
-            let bit = 1u128 << index;
-            if seen & bit == 0 {
-                seen |= bit;
-                check_value::<S>(scanner, index, &path, sink)?;
-            } else {
-                duplicate(&path, sink);
-                scanner.skip_value()?;
+        // A plain key that names a field is matched in the input, without scanning it.
+        let known = match S::__field_at(scanner.rest()) {
+            Some((index, len)) => {
+                scanner.advance(len + 1);
+                Some(index)
             }
-            u32::try_from(index).unwrap_or(u32::MAX)
+            None => None,
+        };
+        let place = if let Some(index) = known {
+            check_field::<S>(scanner, index, &mut seen, parent, sink)?
         } else {
-            let name: Cow<'de, str> = key.into_cow();
-            scanner.expect(b':')?;
-            let path = parent.key(&name);
-            if !extra_keys.first_time(&name) {
-                duplicate(&path, sink);
-                scanner.skip_value()?;
-            } else if S::CUSTOM_PREFIX.is_some_and(|prefix| is_custom_key(prefix, &name)) {
-                check_custom(scanner, &path, sink)?;
+            let key = scanner.string()?;
+            if let Some(index) = S::__field_index(key.as_str()) {
+                check_field::<S>(scanner, index, &mut seen, parent, sink)?
             } else {
-                unknown(&name, fields, parent, sink);
-                scanner.skip_value()?;
+                let name: Cow<'de, str> = key.into_cow();
+                scanner.expect(b':')?;
+                let path = parent.key(&name);
+                if !extra_keys.first_time(&name) {
+                    duplicate(&path, sink);
+                    scanner.skip_value()?;
+                } else if S::CUSTOM_PREFIX.is_some_and(|prefix| is_custom_key(prefix, &name)) {
+                    check_custom(scanner, &path, sink)?;
+                } else {
+                    unknown(&name, fields, parent, sink);
+                    scanner.skip_value()?;
+                }
+                extra_place
             }
-            extra_place
         };
         order.close(place, mark, sink);
     }
@@ -157,6 +159,30 @@ fn check_object<'de, S: Schema>(
         order.close(u32::try_from(index).unwrap_or(u32::MAX), mark, sink);
     }
     Ok(())
+}
+
+/// Checks the entry of field `index` of `S` once its key is read: the `:`, then the value (or,
+/// for a repeated key, the `duplicate_field` error). Returns the field's place in the order.
+#[inline]
+fn check_field<S: Schema>(
+    scanner: &mut Scanner<'_>,
+    index: usize,
+    seen: &mut u128,
+    parent: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<u32, Bail> {
+    scanner.expect(b':')?;
+    let spec = &S::FIELDS[index];
+    let path = parent.field_of(spec);
+    let bit = 1u128 << index;
+    if *seen & bit == 0 {
+        *seen |= bit;
+        check_value::<S>(scanner, index, &path, sink)?;
+    } else {
+        duplicate(&path, sink);
+        scanner.skip_value()?;
+    }
+    Ok(u32::try_from(index).unwrap_or(u32::MAX))
 }
 
 /// Checks the value at the scanner's position as field `index` of `S`.

@@ -472,15 +472,17 @@ impl<'de> Scanner<'de> {
         self.string()
     }
 
-    /// The next key of an object entered with [`Scanner::enter`], or `None` at the `}` that
-    /// closes the object (taken). `first` is true until the first key is read. The caller
-    /// takes the `:` that follows with [`Scanner::expect`].
+    /// Moves to the next key of an object entered with [`Scanner::enter`], just after its
+    /// opening quote; `false` at the `}` that closes the object (taken). `first` is true until
+    /// the first key is reached. The caller reads the key ([`Scanner::string`], or
+    /// [`Scanner::rest`] and [`Scanner::advance`]), then takes the `:` with
+    /// [`Scanner::expect`].
     #[inline]
-    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<Text<'de, '_>>, Bail> {
+    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<bool, Bail> {
         match self.peek().ok_or(Bail)? {
             b'}' => {
                 self.leave(b'}')?;
-                return Ok(None);
+                return Ok(false);
             }
             b'"' if *first => *first = false,
             b',' if !*first => {
@@ -492,7 +494,20 @@ impl<'de> Scanner<'de> {
             _ => return Err(Bail),
         }
         self.pos += 1;
-        self.string().map(Some)
+        Ok(true)
+    }
+
+    /// The input from the position on.
+    #[inline]
+    pub(crate) fn rest(&self) -> &'de [u8] {
+        self.bytes().get(self.pos..).unwrap_or_default()
+    }
+
+    /// Moves the position `n` bytes on, over bytes the caller has matched in
+    /// [`Scanner::rest`].
+    #[inline]
+    pub(crate) fn advance(&mut self, n: usize) {
+        self.pos += n;
     }
 
     /// Reads a number as a [`Scalar`], exactly as serde_json hands it to a visitor.
