@@ -907,6 +907,11 @@ mod tests {
             ),
             "{}".to_owned(),
             "17".to_owned(),
+            // Keys matched in the input, and keys that only look like field names: escaped,
+            // a prefix or an extension of a name, a name with a space, the empty key.
+            r#"{"st\u0061tus": "Quote", "statu": 1, "statuss": 2, "status ": 3, "": 4,
+                "uuid\"": 5, "uuid": "x", "uuid": "y", "\u0075uid": "z", "status": "Quote"}"#
+                .to_owned(),
         ]
     }
 
@@ -995,6 +1000,8 @@ mod tests {
             r#"{"x": tru}"#,
             r#"{"x": nul}"#,
             "{1: 2}",
+            r#"{"status"#,
+            r#"{"status": "Quote", "uuid""#,
         ] {
             let bytes = bad.as_bytes();
             assert_eq!(agree(bytes), (false, false), "{bad}");
