@@ -516,6 +516,7 @@ enum Accept<'v> {
 
 /// Decides whether `field` takes `scalar` in `mode`, turning the lax forms into canonical
 /// ones (`true` → 1 for `bool01`, `""` → unset for non-text fields).
+#[inline]
 fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
     let lax = mode == Mode::Lax;
     match (field.shape, scalar) {
@@ -650,6 +651,7 @@ pub(crate) enum Taken<'v> {
 /// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
 /// field's rules on it. Both readers (the serde visitors and the check-only loop) call this,
 /// so a value gets the same issues whichever reads it.
+#[inline]
 pub(crate) fn take_scalar<'v, S: Schema>(
     index: usize,
     scalar: Scalar<'v>,

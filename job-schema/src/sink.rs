@@ -48,7 +48,12 @@ impl<'r> Sink<'r> {
 
     /// Records a warning at `path` (an error in strict mode).
     pub fn warn(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
-        let issue = Issue::at(path, violation, value);
+        self.push_warning(Issue::at(path, violation, value));
+    }
+
+    /// Records `issue` as a warning (an error in strict mode).
+    #[inline]
+    fn push_warning(&mut self, issue: Issue) {
         if self.options.is_strict() {
             push(&mut self.report.errors, issue);
         } else {
@@ -67,15 +72,18 @@ impl<'r> Sink<'r> {
             }
             FieldClass::ReadOnly | FieldClass::Writable => return,
         };
-        let violation = Violation {
+        // Built in place: a field's warning has nothing to echo and nothing to format.
+        self.push_warning(Issue {
+            field: path.field(),
+            pointer: path.pointer(),
             code,
             message: Cow::Borrowed(spec.notice),
             params: Params {
                 note,
                 ..Params::default()
             },
-        };
-        self.warn(path, violation, None);
+            value: None,
+        });
     }
 }
 
