@@ -222,3 +222,72 @@ impl FieldOrder {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An issue whose message records which key made it, and in which list.
+    fn issue(tag: String) -> Issue {
+        Issue::at(&Path::ROOT, Violation::new(Code::Type, tag), None)
+    }
+
+    #[test]
+    fn issues_end_in_place_order_whatever_order_the_keys_come_in() {
+        let mut seed = 0x5EED_0D3E_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..500 {
+            let mut report = Report::new();
+            // Something before the record that must stay where it is.
+            report.errors.push(issue("before".to_owned()));
+            let mut sink = Sink::new(&mut report, Options::default());
+            let mut order = FieldOrder::new(&sink);
+            // (place, leading?, arrival) of every issue, to sort for the expected order.
+            let mut expected_errors = Vec::new();
+            let mut expected_warnings = Vec::new();
+            let keys = next(12);
+            for arrival in 0..keys {
+                let place = u32::try_from(next(8)).unwrap();
+                let mark = sink.mark();
+                for k in 0..next(3) {
+                    let tag = format!("{round}:{arrival}:e{k}");
+                    sink.report.errors.push(issue(tag.clone()));
+                    expected_errors.push((place, 1, arrival, tag));
+                }
+                for k in 0..next(3) {
+                    let tag = format!("{round}:{arrival}:w{k}");
+                    sink.report.warnings.push(issue(tag.clone()));
+                    expected_warnings.push((place, 1, arrival, tag));
+                }
+                order.close(place, mark, &mut sink);
+            }
+            // Leading issues at the end (at most one key per place), as presence warnings
+            // are emitted.
+            for place in 0..8u32 {
+                if next(3) == 0 {
+                    let mark = sink.mark();
+                    let tag = format!("{round}:lead{place}");
+                    sink.report.warnings.push(issue(tag.clone()));
+                    expected_warnings.push((place, 0, 0, tag));
+                    order.close_leading(place, mark, &mut sink);
+                }
+            }
+            drop(order);
+            expected_errors.sort();
+            expected_warnings.sort();
+            let messages = |issues: &[Issue]| -> Vec<String> {
+                issues.iter().map(|i| i.message.to_string()).collect()
+            };
+            let mut want_errors = vec!["before".to_owned()];
+            want_errors.extend(expected_errors.into_iter().map(|e| e.3));
+            let want_warnings: Vec<String> = expected_warnings.into_iter().map(|w| w.3).collect();
+            assert_eq!(messages(&report.errors), want_errors, "round {round}");
+            assert_eq!(messages(&report.warnings), want_warnings, "round {round}");
+        }
+    }
+}
