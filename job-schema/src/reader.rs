@@ -320,7 +320,7 @@ pub fn is_custom_key(prefix: &str, key: &str) -> bool {
         !rest.is_empty()
             && rest
                 .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
     })
 }
 
