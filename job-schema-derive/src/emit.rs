@@ -107,6 +107,18 @@ pub fn emit(model: &Struct) -> TokenStream {
             }
         }
     });
+    let set_arms = model.fields.iter().enumerate().map(|(i, f)| {
+        let (field, ty) = (&f.ident, &f.ty);
+        quote_spanned! {ty.span()=>
+            #i => {
+                if let ::core::option::Option::Some(__schema_built) =
+                    ::job_schema::__private::build_value::<Self, #ty>(#i, __schema_value, __schema_before, __schema_path, __schema_sink)
+                {
+                    self.#field = __schema_built;
+                }
+            }
+        }
+    });
     let build = model.fields.iter().zip(&slots).map(|(f, slot)| {
         let field = &f.ident;
         let ty = &f.ty;
@@ -126,6 +138,7 @@ pub fn emit(model: &Struct) -> TokenStream {
         custom_unset,
         custom_validate,
         custom_assert,
+        custom_set,
     ) = match &model.custom {
         Some((field, ty, prefix)) => (
             quote!(::core::option::Option::Some(#prefix)),
@@ -143,6 +156,9 @@ pub fn emit(model: &Struct) -> TokenStream {
             quote!(#field: ::core::default::Default::default(),),
             quote_spanned!(ty.span()=> ::job_schema::__private::validate_custom::<Self, #ty>(&self.#field, __schema_prefix, __schema_sink);),
             quote_spanned!(ty.span()=> const _: () = ::job_schema::__private::assert_custom::<#ty>();),
+            quote_spanned! {ty.span()=>
+                <#ty as ::job_schema::__private::CustomFields>::insert_custom(&mut self.#field, __schema_key, __schema_value);
+            },
         ),
         None => (
             quote!(::core::option::Option::None),
@@ -152,6 +168,7 @@ pub fn emit(model: &Struct) -> TokenStream {
             TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),
+            quote!(let _ = (__schema_key, __schema_value);),
         ),
     };
     let extra_place = u32::try_from(count).unwrap_or(u32::MAX);
@@ -235,6 +252,25 @@ pub fn emit(model: &Struct) -> TokenStream {
                         #(#checks)*
                         _ => {}
                     }
+                }
+
+                #[allow(unused_variables)]
+                fn __set(
+                    &mut self,
+                    __schema_index: usize,
+                    __schema_value: ::job_schema::__private::Scalar<'_>,
+                    __schema_before: usize,
+                    __schema_path: &::job_schema::__private::Path<'_>,
+                    __schema_sink: &mut ::job_schema::__private::Sink<'_>,
+                ) {
+                    match __schema_index {
+                        #(#set_arms)*
+                        _ => {}
+                    }
+                }
+
+                fn __set_custom(&mut self, __schema_key: ::job_schema::__private::String, __schema_value: ::job_schema::__private::String) {
+                    #custom_set
                 }
 
                 fn __read_map<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
@@ -533,6 +569,15 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
                     _: &::job_schema::__private::Path<'_>,
                     _: &mut ::job_schema::__private::Sink<'_>,
                 ) {}
+                fn __set(
+                    &mut self,
+                    _: usize,
+                    _: ::job_schema::__private::Scalar<'_>,
+                    _: usize,
+                    _: &::job_schema::__private::Path<'_>,
+                    _: &mut ::job_schema::__private::Sink<'_>,
+                ) {}
+                fn __set_custom(&mut self, _: ::job_schema::__private::String, _: ::job_schema::__private::String) {}
                 fn __read_map<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
                     _: __SchemaMap,
                     _: &::job_schema::__private::Path<'_>,

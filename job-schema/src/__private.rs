@@ -3,7 +3,8 @@
 
 pub use crate::apply::*;
 pub use crate::reader::{
-    duplicate, is_custom_key, skip, unknown, CustomSeed, ExtraKeys, FieldSeed, Key, KeySeed,
+    build_value, duplicate, is_custom_key, skip, unknown, CustomSeed, ExtraKeys, FieldSeed, Key,
+    KeySeed,
 };
 pub use crate::sink::FieldOrder;
 pub use crate::{
@@ -11,6 +12,7 @@ pub use crate::{
     Shape, Sink, Validate,
 };
 pub use serde::de::MapAccess;
+pub use std::string::String;
 
 /// Validates one field of a built record: its class's warning when present, then its rules
 /// (or, for a nested struct, the struct's own rules).

@@ -146,6 +146,22 @@ pub trait Schema: Validate + FieldValue {
     #[doc(hidden)]
     fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
 
+    /// Stores a checked `value` in field `index` of a record being built (with
+    /// `__private::build_value`); `before` is the error count before the value was checked.
+    #[doc(hidden)]
+    fn __set(
+        &mut self,
+        index: usize,
+        value: Scalar<'_>,
+        before: usize,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    );
+
+    /// Keeps a custom key's value in a record being built.
+    #[doc(hidden)]
+    fn __set_custom(&mut self, key: String, value: String);
+
     #[doc(hidden)]
     fn __read_map<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
         map: A,

@@ -69,8 +69,8 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     path: &Path<'_>,
     report: &mut Report,
 ) -> Option<S> {
-    if !BUILD && check_direct::<S>(bytes, options, path, report) {
-        return None;
+    if let Ok(record) = direct_into::<S, BUILD>(bytes, options, path, report) {
+        return record;
     }
     if let Ok(record) = scan_into::<S, BUILD>(bytes, options, path, report) {
         return record;
@@ -78,24 +78,22 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     serde_into::<S, BUILD>(bytes, options, path, report)
 }
 
-/// The check-only path of [`read_into`] (the `direct` module): whether it read the body; when
-/// it gave up, `report` is as it was.
-fn check_direct<S: Schema>(
+/// The first path of [`read_into`] (the `direct` module): the record (if built), or
+/// [`scan::Bail`] when it gave up, in which case `report` is as it was.
+fn direct_into<S: Schema, const BUILD: bool>(
     bytes: &[u8],
     options: Options,
     path: &Path<'_>,
     report: &mut Report,
-) -> bool {
-    let Some(mut scanner) = scan::Scanner::new(bytes) else {
-        return false;
-    };
+) -> Result<Option<S>, scan::Bail> {
+    let mut scanner = scan::Scanner::new(bytes).ok_or(scan::Bail)?;
     let mark = (report.errors.len(), report.warnings.len());
-    let result = direct::check_root::<S>(&mut scanner, path, &mut Sink::new(report, options));
+    let result = direct::read_root::<S, BUILD>(&mut scanner, path, &mut Sink::new(report, options));
     if result.is_err() {
         report.errors.truncate(mark.0);
         report.warnings.truncate(mark.1);
     }
-    result.is_ok()
+    result
 }
 
 /// The fast path of [`read_into`]: the record (if built), or [`scan::Bail`] when the scanner
@@ -699,6 +697,44 @@ pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Si
     }
 }
 
+/// Builds the value of field `index` of `S` as a `T` from a `value` that [`take_scalar`]
+/// took (`before` is the error count before it did): unset for what lax mode reads as unset,
+/// else `T::from_scalar`, with a `type` error when the value does not fit `T` and the rules
+/// said nothing. Both readers build with this.
+pub fn build_value<S: Schema, T: FieldValue>(
+    index: usize,
+    value: Scalar<'_>,
+    before: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Option<T> {
+    let spec = &S::FIELDS[index];
+    if lax_unset(spec, value, sink.options().mode) {
+        // Keep the record canonical: what lax mode reads as unset is `None`, so that
+        // serializing the record leaves it out.
+        return Some(T::unset());
+    }
+    let built = T::from_scalar(value);
+    if built.is_none() && sink.error_count() == before {
+        let text = value.to_text();
+        let violation = Violation {
+            code: Code::Type,
+            message: format!(
+                "{} does not fit this field's type",
+                crate::report::echo(&text)
+            )
+            .into(),
+            params: Params {
+                expected: Some(spec.json_types(sink.options().mode)),
+                given: Some(given_type(value)),
+                ..Params::default()
+            },
+        };
+        sink.error(path, violation, Some(&text));
+    }
+    built
+}
+
 impl<S: Schema, T: FieldValue, const BUILD: bool> FieldSeed<'_, '_, S, T, BUILD> {
     fn spec(&self) -> &'static FieldSpec {
         &S::FIELDS[self.index]
@@ -706,39 +742,13 @@ impl<S: Schema, T: FieldValue, const BUILD: bool> FieldSeed<'_, '_, S, T, BUILD>
 
     fn scalar(self, scalar: Scalar<'_>) -> Option<T> {
         let before = self.sink.error_count();
-        let value = match take_scalar::<S>(self.index, scalar, self.path, self.sink) {
-            Taken::Value(value) => value,
-            Taken::Unset => return BUILD.then(T::unset),
-            Taken::Wrong => return None,
-        };
-        if !BUILD {
-            return None;
+        match take_scalar::<S>(self.index, scalar, self.path, self.sink) {
+            Taken::Value(value) if BUILD => {
+                build_value::<S, T>(self.index, value, before, self.path, self.sink)
+            }
+            Taken::Unset => BUILD.then(T::unset),
+            Taken::Value(_) | Taken::Wrong => None,
         }
-        let spec = self.spec();
-        if lax_unset(spec, value, self.sink.options().mode) {
-            // Keep the record canonical: what lax mode reads as unset is `None`, so that
-            // serializing the record leaves it out.
-            return Some(T::unset());
-        }
-        let built = T::from_scalar(value);
-        if built.is_none() && self.sink.error_count() == before {
-            let text = value.to_text();
-            let violation = Violation {
-                code: Code::Type,
-                message: format!(
-                    "{} does not fit this field's type",
-                    crate::report::echo(&text)
-                )
-                .into(),
-                params: Params {
-                    expected: Some(spec.json_types(self.sink.options().mode)),
-                    given: Some(given_type(value)),
-                    ..Params::default()
-                },
-            };
-            self.sink.error(self.path, violation, Some(&text));
-        }
-        built
     }
 
     fn null(self) -> Option<T> {

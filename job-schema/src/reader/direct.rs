@@ -1,12 +1,13 @@
-//! The check-only reader: one pass over a body with the scanner, no record, no serde.
+//! The direct reader: one pass over a body with the scanner, no serde in between.
 //!
-//! `check_json` needs a verdict and a report, not a record, so the per-field slots, the
-//! visitor calls and the seeds of the building reader are all overhead for it. This loop
-//! reads keys and values straight from the [`Scanner`] and hands each value to the same
-//! functions the building reader's visitors call ([`take_scalar`], [`take_null`],
-//! [`take_array`], [`type_error`], [`custom_wrong`]), which run the derive-generated rule
-//! calls; so the rules, the type judgement and the messages exist once, and the two readers
-//! differ only in how they walk the JSON.
+//! It reads keys and values straight from the [`Scanner`] and hands each value to the same
+//! functions the serde visitors call ([`take_scalar`], [`take_null`], [`take_array`],
+//! [`type_error`], [`custom_wrong`]), which run the derive-generated rule calls; a record
+//! being built takes each checked value through the generated `__set`, which builds it with
+//! the visitors' own `build_value`. So the rules, the type judgement, the messages and the
+//! building exist once, and the two readers differ only in how they walk the JSON.
+//! `check_json` builds nothing at all: no record, no field slots, no copies of strings that
+//! hold no escapes.
 //!
 //! It gives up ([`Bail`]) where the building reader is the one to ask: a schema with a nested
 //! struct or more than 128 fields, a root that is not an object, and whatever the scanner
@@ -18,7 +19,7 @@ use std::marker::PhantomData;
 use super::scan::{Bail, Scanner};
 use super::{
     custom_null, custom_wrong, duplicate, given_type, is_custom_key, take_array, take_null,
-    take_scalar, type_error, unknown, ExtraKeys,
+    take_scalar, type_error, unknown, ExtraKeys, Taken,
 };
 use crate::path::Path;
 use crate::report::JsonType;
@@ -79,25 +80,30 @@ const fn required(fields: &[FieldSpec]) -> u128 {
     mask
 }
 
-/// Checks the body of `scanner` as one record of `S` at `path`.
-pub(crate) fn check_root<S: Schema>(
+/// Reads the body of `scanner` as one record of `S` at `path`: checks it, and when `BUILD`
+/// builds the record too (`None` when not building).
+pub(crate) fn read_root<S: Schema, const BUILD: bool>(
     scanner: &mut Scanner<'_>,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
-) -> Result<(), Bail> {
+) -> Result<Option<S>, Bail> {
     if !Layout::<S>::FITS || scanner.peek() != Some(b'{') {
         return Err(Bail);
     }
-    check_object::<S>(scanner, path, sink)?;
-    scanner.end()
+    let mut record = BUILD.then(S::unset);
+    read_object::<S>(scanner, path, sink, record.as_mut())?;
+    scanner.end()?;
+    Ok(record)
 }
 
-/// Checks the object at the scanner's position (at its `{`) as a record of `S`, with the
-/// same issues, in the same order, as the building reader's generated `__read_map`.
-fn check_object<'de, S: Schema>(
+/// Reads the object at the scanner's position (at its `{`) as a record of `S`, with the same
+/// issues, in the same order, as the building reader's generated `__read_map`; the values go
+/// into `record` when there is one.
+fn read_object<'de, S: Schema>(
     scanner: &mut Scanner<'de>,
     parent: &Path<'_>,
     sink: &mut Sink<'_>,
+    mut record: Option<&mut S>,
 ) -> Result<(), Bail> {
     let fields = S::FIELDS;
     let extra_place = u32::try_from(fields.len()).unwrap_or(u32::MAX);
@@ -117,11 +123,25 @@ fn check_object<'de, S: Schema>(
             None => None,
         };
         let place = if let Some(index) = known {
-            check_field::<S>(scanner, index, &mut seen, parent, sink)?
+            read_field::<S>(
+                scanner,
+                index,
+                &mut seen,
+                parent,
+                sink,
+                record.as_deref_mut(),
+            )?
         } else {
             let key = scanner.string()?;
             if let Some(index) = S::__field_index(key.as_str()) {
-                check_field::<S>(scanner, index, &mut seen, parent, sink)?
+                read_field::<S>(
+                    scanner,
+                    index,
+                    &mut seen,
+                    parent,
+                    sink,
+                    record.as_deref_mut(),
+                )?
             } else {
                 let name: Cow<'de, str> = key.into_cow();
                 scanner.expect(b':')?;
@@ -130,7 +150,13 @@ fn check_object<'de, S: Schema>(
                     duplicate(&path, sink);
                     scanner.skip_value()?;
                 } else if S::CUSTOM_PREFIX.is_some_and(|prefix| is_custom_key(prefix, &name)) {
-                    check_custom(scanner, &path, sink)?;
+                    let keep = record.is_some();
+                    if let (Some(value), Some(record)) = (
+                        read_custom(scanner, &path, sink, keep)?,
+                        record.as_deref_mut(),
+                    ) {
+                        record.__set_custom(name.into_owned(), value);
+                    }
                 } else {
                     unknown(&name, fields, parent, sink);
                     scanner.skip_value()?;
@@ -161,15 +187,16 @@ fn check_object<'de, S: Schema>(
     Ok(())
 }
 
-/// Checks the entry of field `index` of `S` once its key is read: the `:`, then the value (or,
+/// Reads the entry of field `index` of `S` once its key is read: the `:`, then the value (or,
 /// for a repeated key, the `duplicate_field` error). Returns the field's place in the order.
 #[inline]
-fn check_field<S: Schema>(
+fn read_field<S: Schema>(
     scanner: &mut Scanner<'_>,
     index: usize,
     seen: &mut u128,
     parent: &Path<'_>,
     sink: &mut Sink<'_>,
+    record: Option<&mut S>,
 ) -> Result<u32, Bail> {
     scanner.expect(b':')?;
     let spec = &S::FIELDS[index];
@@ -177,7 +204,7 @@ fn check_field<S: Schema>(
     let bit = 1u128 << index;
     if *seen & bit == 0 {
         *seen |= bit;
-        check_value::<S>(scanner, index, &path, sink)?;
+        read_value::<S>(scanner, index, &path, sink, record)?;
     } else {
         duplicate(&path, sink);
         scanner.skip_value()?;
@@ -185,57 +212,72 @@ fn check_field<S: Schema>(
     Ok(u32::try_from(index).unwrap_or(u32::MAX))
 }
 
-/// Checks the value at the scanner's position as field `index` of `S`.
+/// Reads the value at the scanner's position as field `index` of `S`, into `record` if any.
 #[inline]
-fn check_value<S: Schema>(
+fn read_value<S: Schema>(
     scanner: &mut Scanner<'_>,
     index: usize,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
+    record: Option<&mut S>,
 ) -> Result<(), Bail> {
-    match scanner.peek().ok_or(Bail)? {
+    let before = sink.error_count();
+    let taken = match scanner.peek().ok_or(Bail)? {
         b'"' => {
             let text = scanner.quoted()?;
-            take_scalar::<S>(index, Scalar::Str(text.as_str()), path, sink);
+            let taken = take_scalar::<S>(index, Scalar::Str(text.as_str()), path, sink);
+            // Built here, while the text (perhaps in the scanner's buffer) is at hand.
+            if let (Taken::Value(value), Some(record)) = (taken, record) {
+                record.__set(index, value, before, path, sink);
+            }
+            return Ok(());
         }
         b'-' | b'0'..=b'9' => {
             let number = scanner.number_scalar()?;
-            take_scalar::<S>(index, number, path, sink);
+            take_scalar::<S>(index, number, path, sink)
         }
         b't' => {
             scanner.literal(b"true")?;
-            take_scalar::<S>(index, Scalar::Bool(true), path, sink);
+            take_scalar::<S>(index, Scalar::Bool(true), path, sink)
         }
         b'f' => {
             scanner.literal(b"false")?;
-            take_scalar::<S>(index, Scalar::Bool(false), path, sink);
+            take_scalar::<S>(index, Scalar::Bool(false), path, sink)
         }
         b'n' => {
             scanner.literal(b"null")?;
             take_null::<S>(index, path, sink);
+            return Ok(());
         }
         b'[' => {
             scanner.skip_value()?;
             take_array::<S>(index, path, sink);
+            return Ok(());
         }
         b'{' => {
             // No field is nested here (see `Layout::FITS`): an object is the wrong type.
             scanner.skip_value()?;
             type_error(&S::FIELDS[index], JsonType::Object, None, path, sink);
+            return Ok(());
         }
         _ => return Err(Bail),
+    };
+    if let (Taken::Value(value), Some(record)) = (taken, record) {
+        record.__set(index, value, before, path, sink);
     }
     Ok(())
 }
 
-/// Checks the value of a custom field: a string, or (lax) `null`.
-fn check_custom(
+/// Reads the value of a custom field: a string (returned when `keep`), or (lax) `null`.
+fn read_custom(
     scanner: &mut Scanner<'_>,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
-) -> Result<(), Bail> {
+    keep: bool,
+) -> Result<Option<String>, Bail> {
     let scalar = match scanner.peek().ok_or(Bail)? {
-        b'"' => return scanner.skip_value(),
+        b'"' if keep => return Ok(Some(scanner.quoted()?.as_str().to_owned())),
+        b'"' => return scanner.skip_value().map(|()| None),
         b'-' | b'0'..=b'9' => scanner.number_scalar()?,
         b't' => {
             scanner.literal(b"true")?;
@@ -248,20 +290,20 @@ fn check_custom(
         b'n' => {
             scanner.literal(b"null")?;
             custom_null(path, sink);
-            return Ok(());
+            return Ok(None);
         }
         b'[' => {
             scanner.skip_value()?;
             custom_wrong(JsonType::Array, None, path, sink);
-            return Ok(());
+            return Ok(None);
         }
         b'{' => {
             scanner.skip_value()?;
             custom_wrong(JsonType::Object, None, path, sink);
-            return Ok(());
+            return Ok(None);
         }
         _ => return Err(Bail),
     };
     custom_wrong(given_type(scalar), Some(&scalar.to_text()), path, sink);
-    Ok(())
+    Ok(None)
 }

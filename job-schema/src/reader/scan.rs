@@ -862,7 +862,7 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{check_direct, scan_into, serde_into};
+    use super::super::{direct_into, scan_into, serde_into};
     use super::short_decimal;
     use crate::{Job, Options, Path, Report};
 
@@ -915,8 +915,9 @@ mod tests {
         ]
     }
 
-    /// Checks that, when the scanner reads `bytes`, serde_json reads the same; returns
-    /// whether the scanner read it, and whether the check-only loop did.
+    /// Checks that, when the scanner reads `bytes`, serde_json reads the same, through the
+    /// serde visitors and through the direct reader, checking and building; returns whether
+    /// the scanner read it, and whether the direct reader did.
     fn agree(bytes: &[u8]) -> (bool, bool) {
         let mut scanned = true;
         let mut checked = true;
@@ -927,9 +928,11 @@ mod tests {
         ] {
             let mut slow = Report::new();
             serde_into::<Job, false>(bytes, options, &Path::ROOT, &mut slow);
-            // The check-only loop agrees with serde_json's reading too.
+            // The direct reader agrees with serde_json's reading too.
             let mut direct = Report::new();
-            if check_direct::<Job>(bytes, options, &Path::ROOT, &mut direct) {
+            if let Ok(record) = direct_into::<Job, false>(bytes, options, &Path::ROOT, &mut direct)
+            {
+                assert!(record.is_none());
                 assert_eq!(direct, slow, "{}", String::from_utf8_lossy(bytes));
             } else {
                 assert!(
@@ -957,6 +960,14 @@ mod tests {
                 assert_eq!(record, slow_record, "{}", String::from_utf8_lossy(bytes));
             } else {
                 scanned = false;
+            }
+            let mut direct = Report::new();
+            if let Ok(record) = direct_into::<Job, true>(bytes, options, &Path::ROOT, &mut direct) {
+                assert_eq!(direct, slow, "{}", String::from_utf8_lossy(bytes));
+                assert_eq!(record, slow_record, "{}", String::from_utf8_lossy(bytes));
+            } else {
+                assert!(direct.is_empty(), "{}", String::from_utf8_lossy(bytes));
+                checked = false;
             }
         }
         (scanned, checked)
