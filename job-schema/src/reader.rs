@@ -53,7 +53,13 @@ pub fn read<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<S>, Repo
 /// Checks one record of type `S` in `bytes` without building it.
 pub fn check<S: Schema>(bytes: &[u8], options: Options) -> Report {
     let mut report = Report::new();
-    read_into::<S, false>(bytes, options, &Path::ROOT, &mut report);
+    // Not through `read_into`: a check should not even move an empty `Option<S>` around.
+    let mut none = None;
+    if direct_into::<S, false>(bytes, options, &Path::ROOT, &mut report, &mut none).is_err()
+        && scan_into::<S, false>(bytes, options, &Path::ROOT, &mut report).is_err()
+    {
+        serde_into::<S, false>(bytes, options, &Path::ROOT, &mut report);
+    }
     report
 }
 
@@ -69,7 +75,8 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     path: &Path<'_>,
     report: &mut Report,
 ) -> Option<S> {
-    if let Ok(record) = direct_into::<S, BUILD>(bytes, options, path, report) {
+    let mut record = None;
+    if direct_into::<S, BUILD>(bytes, options, path, report, &mut record).is_ok() {
         return record;
     }
     if let Ok(record) = scan_into::<S, BUILD>(bytes, options, path, report) {
@@ -78,17 +85,19 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     serde_into::<S, BUILD>(bytes, options, path, report)
 }
 
-/// The first path of [`read_into`] (the `direct` module): the record (if built), or
-/// [`scan::Bail`] when it gave up, in which case `report` is as it was.
+/// The first path of [`read_into`] (the `direct` module): builds the record into `record`
+/// when `BUILD`, or gives up with [`scan::Bail`], in which case `report` is as it was.
 fn direct_into<S: Schema, const BUILD: bool>(
     bytes: &[u8],
     options: Options,
     path: &Path<'_>,
     report: &mut Report,
-) -> Result<Option<S>, scan::Bail> {
+    record: &mut Option<S>,
+) -> Result<(), scan::Bail> {
     let mut scanner = scan::Scanner::new(bytes).ok_or(scan::Bail)?;
     let mark = (report.errors.len(), report.warnings.len());
-    let result = direct::read_root::<S, BUILD>(&mut scanner, path, &mut Sink::new(report, options));
+    let result =
+        direct::read_root::<S, BUILD>(&mut scanner, path, &mut Sink::new(report, options), record);
     if result.is_err() {
         report.errors.truncate(mark.0);
         report.warnings.truncate(mark.1);

@@ -81,25 +81,27 @@ const fn required(fields: &[FieldSpec]) -> u128 {
 }
 
 /// Reads the body of `scanner` as one record of `S` at `path`: checks it, and when `BUILD`
-/// builds the record too (`None` when not building).
+/// builds the record into `record` too.
 pub(crate) fn read_root<S: Schema, const BUILD: bool>(
     scanner: &mut Scanner<'_>,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
-) -> Result<Option<S>, Bail> {
+    record: &mut Option<S>,
+) -> Result<(), Bail> {
     if !Layout::<S>::FITS || scanner.peek() != Some(b'{') {
         return Err(Bail);
     }
-    let mut record = BUILD.then(S::unset);
-    read_object::<S>(scanner, path, sink, record.as_mut())?;
-    scanner.end()?;
-    Ok(record)
+    if BUILD {
+        *record = Some(S::unset());
+    }
+    read_object::<S, BUILD>(scanner, path, sink, record.as_mut())?;
+    scanner.end()
 }
 
 /// Reads the object at the scanner's position (at its `{`) as a record of `S`, with the same
 /// issues, in the same order, as the building reader's generated `__read_map`; the values go
 /// into `record` when there is one.
-fn read_object<'de, S: Schema>(
+fn read_object<'de, S: Schema, const BUILD: bool>(
     scanner: &mut Scanner<'de>,
     parent: &Path<'_>,
     sink: &mut Sink<'_>,
@@ -123,7 +125,7 @@ fn read_object<'de, S: Schema>(
             None => None,
         };
         let place = if let Some(index) = known {
-            read_field::<S>(
+            read_field::<S, BUILD>(
                 scanner,
                 index,
                 &mut seen,
@@ -134,7 +136,7 @@ fn read_object<'de, S: Schema>(
         } else {
             let key = scanner.string()?;
             if let Some(index) = S::__field_index(key.as_str()) {
-                read_field::<S>(
+                read_field::<S, BUILD>(
                     scanner,
                     index,
                     &mut seen,
@@ -190,7 +192,7 @@ fn read_object<'de, S: Schema>(
 /// Reads the entry of field `index` of `S` once its key is read: the `:`, then the value (or,
 /// for a repeated key, the `duplicate_field` error). Returns the field's place in the order.
 #[inline]
-fn read_field<S: Schema>(
+fn read_field<S: Schema, const BUILD: bool>(
     scanner: &mut Scanner<'_>,
     index: usize,
     seen: &mut u128,
@@ -204,7 +206,7 @@ fn read_field<S: Schema>(
     let bit = 1u128 << index;
     if *seen & bit == 0 {
         *seen |= bit;
-        read_value::<S>(scanner, index, &path, sink, record)?;
+        read_value::<S, BUILD>(scanner, index, &path, sink, record)?;
     } else {
         duplicate(&path, sink);
         scanner.skip_value()?;
@@ -214,20 +216,20 @@ fn read_field<S: Schema>(
 
 /// Reads the value at the scanner's position as field `index` of `S`, into `record` if any.
 #[inline]
-fn read_value<S: Schema>(
+fn read_value<S: Schema, const BUILD: bool>(
     scanner: &mut Scanner<'_>,
     index: usize,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
     record: Option<&mut S>,
 ) -> Result<(), Bail> {
-    let before = sink.error_count();
+    let before = if BUILD { sink.error_count() } else { 0 };
     let taken = match scanner.peek().ok_or(Bail)? {
         b'"' => {
             let text = scanner.quoted()?;
             let taken = take_scalar::<S>(index, Scalar::Str(text.as_str()), path, sink);
             // Built here, while the text (perhaps in the scanner's buffer) is at hand.
-            if let (Taken::Value(value), Some(record)) = (taken, record) {
+            if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
                 record.__set(index, value, before, path, sink);
             }
             return Ok(());
@@ -262,7 +264,7 @@ fn read_value<S: Schema>(
         }
         _ => return Err(Bail),
     };
-    if let (Taken::Value(value), Some(record)) = (taken, record) {
+    if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
         record.__set(index, value, before, path, sink);
     }
     Ok(())

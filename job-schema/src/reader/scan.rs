@@ -930,7 +930,9 @@ mod tests {
             serde_into::<Job, false>(bytes, options, &Path::ROOT, &mut slow);
             // The direct reader agrees with serde_json's reading too.
             let mut direct = Report::new();
-            if let Ok(record) = direct_into::<Job, false>(bytes, options, &Path::ROOT, &mut direct)
+            let mut record = None;
+            if direct_into::<Job, false>(bytes, options, &Path::ROOT, &mut direct, &mut record)
+                .is_ok()
             {
                 assert!(record.is_none());
                 assert_eq!(direct, slow, "{}", String::from_utf8_lossy(bytes));
@@ -962,7 +964,10 @@ mod tests {
                 scanned = false;
             }
             let mut direct = Report::new();
-            if let Ok(record) = direct_into::<Job, true>(bytes, options, &Path::ROOT, &mut direct) {
+            let mut record = None;
+            if direct_into::<Job, true>(bytes, options, &Path::ROOT, &mut direct, &mut record)
+                .is_ok()
+            {
                 assert_eq!(direct, slow, "{}", String::from_utf8_lossy(bytes));
                 assert_eq!(record, slow_record, "{}", String::from_utf8_lossy(bytes));
             } else {
