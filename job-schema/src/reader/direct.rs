@@ -152,9 +152,8 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                     duplicate(&path, sink);
                     scanner.skip_value()?;
                 } else if S::CUSTOM_PREFIX.is_some_and(|prefix| is_custom_key(prefix, &name)) {
-                    let keep = record.is_some();
                     if let (Some(value), Some(record)) = (
-                        read_custom(scanner, &path, sink, keep)?,
+                        read_custom(scanner, &path, sink, BUILD)?,
                         record.as_deref_mut(),
                     ) {
                         record.__set_custom(name.into_owned(), value);
