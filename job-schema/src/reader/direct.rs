@@ -33,47 +33,42 @@ struct Layout<S>(PhantomData<S>);
 
 impl<S: Schema> Layout<S> {
     /// Whether this loop can read the struct: at most 128 fields, none of them nested.
-    const FITS: bool = S::FIELDS.len() <= 128 && !any_nested(S::FIELDS);
+    const FITS: bool = S::FIELDS.len() <= 128 && mask(S::FIELDS, Select::Nested) == 0;
     /// The fields whose class draws a warning when present.
-    const NOTICED: u128 = noticed(S::FIELDS);
+    const NOTICED: u128 = mask(S::FIELDS, Select::Noticed);
     /// The required fields.
-    const REQUIRED: u128 = required(S::FIELDS);
+    const REQUIRED: u128 = mask(S::FIELDS, Select::Required);
 }
 
-const fn any_nested(fields: &[FieldSpec]) -> bool {
-    let mut i = 0;
-    while i < fields.len() {
-        if matches!(fields[i].shape, Shape::Nested) {
-            return true;
-        }
-        i += 1;
-    }
-    false
+/// Which fields [`mask`] selects.
+#[derive(Clone, Copy)]
+enum Select {
+    Nested,
+    Noticed,
+    Required,
 }
 
-const fn noticed(fields: &[FieldSpec]) -> u128 {
+/// The bit set of the first 128 `fields` that `select` picks.
+const fn mask(fields: &[FieldSpec], select: Select) -> u128 {
     let mut mask = 0;
     let mut i = 0;
     while i < fields.len() && i < 128 {
-        if !matches!(fields[i].class, FieldClass::Writable) {
-            mask |= 1 << i;
-        }
-        i += 1;
-    }
-    mask
-}
-
-const fn required(fields: &[FieldSpec]) -> u128 {
-    let mut mask = 0;
-    let mut i = 0;
-    while i < fields.len() && i < 128 {
-        let rules = fields[i].rules;
-        let mut r = 0;
-        while r < rules.len() {
-            if matches!(rules[r], Rule::Required) {
-                mask |= 1 << i;
+        let field = &fields[i];
+        let picked = match select {
+            Select::Nested => matches!(field.shape, Shape::Nested),
+            Select::Noticed => !matches!(field.class, FieldClass::Writable),
+            Select::Required => {
+                let mut found = false;
+                let mut r = 0;
+                while r < field.rules.len() {
+                    found |= matches!(field.rules[r], Rule::Required);
+                    r += 1;
+                }
+                found
             }
-            r += 1;
+        };
+        if picked {
+            mask |= 1 << i;
         }
         i += 1;
     }
