@@ -332,6 +332,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                     }
                     #(#presence)*
                     #(#missing_required)*
+                    __schema_order.finish(__schema_sink);
                     if !__SCHEMA_BUILD {
                         return ::core::result::Result::Ok(::core::option::Option::None);
                     }

@@ -127,7 +127,9 @@ pub trait Schema: Validate + FieldValue {
     }
 
     /// Checks a JSON body without building the record: the same issues as
-    /// [`Schema::from_json_with`], borrowed from the input where it can be.
+    /// [`Schema::from_json_with`], borrowed from the input where it can be, except the one
+    /// that only building can find (a value that passes the field's rules but does not fit
+    /// its Rust type, such as an integer beyond an `i64` field without a `range`).
     fn check_json(bytes: &[u8], options: Options) -> Report {
         reader::check::<Self>(bytes, options)
     }

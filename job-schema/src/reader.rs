@@ -666,7 +666,7 @@ pub(crate) enum Taken<'v> {
 }
 
 /// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
-/// field's rules on it. Both readers (the serde visitors and the check-only loop) call this,
+/// field's rules on it. Both readers (the serde visitors and the direct loop) call this,
 /// so a value gets the same issues whichever reads it.
 #[inline]
 pub(crate) fn take_scalar<'v, S: Schema>(

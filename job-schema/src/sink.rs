@@ -104,15 +104,23 @@ const FIRST_ROOM: usize = 8;
 ///
 /// Issues go straight into the report; the reader marks where each key's issues start and
 /// closes the span with the key's place in the order (its field index, or one past the last
-/// field for custom and unknown keys). A span that closes after a span of a later place is
-/// rotated back into its place at once, so the lists are in order after every key and there
-/// is nothing left to do at the end.
+/// field for custom and unknown keys). A span that closes after spans of a later place is
+/// rotated back into its place at once while that moves few issues, so a record with a
+/// handful of issues is in order after every key and [`FieldOrder::finish`] has nothing to
+/// do. Past 32 issues to move, rotating is given up for the record: spans are
+/// kept in arrival order and `finish` sorts them once, so the cost stays `n log n` however
+/// many issues a body holds (repeated keys can make it hold many).
 #[derive(Debug)]
 pub struct FieldOrder {
     base: (usize, usize),
-    /// The closed spans with issues, in order of place (stable).
+    /// The closed spans with issues: in order of key while `sorted`, else in arrival order.
     spans: Vec<Span>,
+    sorted: bool,
 }
+
+/// The most issues one rotation may move; past it a record's issues are sorted once at the
+/// end instead.
+const ROTATE_LIMIT: usize = 32;
 
 thread_local! {
     /// The span list of the last record, kept so that a record with issues does not
@@ -134,10 +142,11 @@ impl Drop for FieldOrder {
     }
 }
 
-/// The issues of one key: its place in the order and where its issues end.
+/// The issues of one key: where they go in the order and where they end in each list.
 #[derive(Clone, Copy, Debug)]
 struct Span {
-    place: u32,
+    /// Twice the place, plus one for a key's own issues (0 for leading ones): the sort key.
+    key: u64,
     errors_end: usize,
     warnings_end: usize,
 }
@@ -149,56 +158,48 @@ impl FieldOrder {
         FieldOrder {
             base: sink.mark(),
             spans: SPANS.try_with(Cell::take).unwrap_or_default(),
+            sorted: true,
         }
     }
 
-    /// Ends a key whose issues began at `mark` (from [`Sink::mark`]): when the key's place
-    /// comes before places already closed, its issues move back to where that place starts.
+    /// Ends a key whose issues began at `mark` (from [`Sink::mark`]): they go after the
+    /// issues of earlier places and of this place, before those of later places.
     #[inline]
     pub fn close(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
-        let (errors_end, warnings_end) = sink.mark();
-        if (errors_end, warnings_end) == mark {
-            return;
-        }
-        if self.spans.last().is_none_or(|last| last.place <= place) {
-            self.spans.push(Span {
-                place,
-                errors_end,
-                warnings_end,
-            });
-            return;
-        }
-        let at = self.spans.partition_point(|s| s.place <= place);
-        self.insert(at, place, mark, sink);
+        self.close_key(u64::from(place) * 2 + 1, mark, sink);
     }
 
     /// [`FieldOrder::close`] for issues that lead their place: they go before the issues
-    /// already closed at the same place (a field's presence warning, emitted after the
-    /// object was read, goes before the field's rule errors).
+    /// closed at the same place (a field's presence warning, emitted after the object was
+    /// read, goes before the field's rule errors).
     #[inline]
     pub fn close_leading(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
+        self.close_key(u64::from(place) * 2, mark, sink);
+    }
+
+    #[inline]
+    fn close_key(&mut self, key: u64, mark: (usize, usize), sink: &mut Sink<'_>) {
         let (errors_end, warnings_end) = sink.mark();
         if (errors_end, warnings_end) == mark {
             return;
         }
-        if self.spans.last().is_none_or(|last| last.place < place) {
-            self.spans.push(Span {
-                place,
-                errors_end,
-                warnings_end,
-            });
+        let span = Span {
+            key,
+            errors_end,
+            warnings_end,
+        };
+        if !self.sorted || self.spans.last().is_none_or(|last| last.key <= key) {
+            self.spans.push(span);
             return;
         }
-        let at = self.spans.partition_point(|s| s.place < place);
-        self.insert(at, place, mark, sink);
+        self.insert(span, mark, sink);
     }
 
     /// The out-of-order case of [`FieldOrder::close`]: moves the issues since `mark` to
-    /// where span `at` starts.
+    /// where they belong, or gives up sorting as it goes when that would move too many.
     #[cold]
-    fn insert(&mut self, at: usize, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
-        let (errors_end, warnings_end) = sink.mark();
-        let (errors_len, warnings_len) = (errors_end - mark.0, warnings_end - mark.1);
+    fn insert(&mut self, span: Span, mark: (usize, usize), sink: &mut Sink<'_>) {
+        let at = self.spans.partition_point(|s| s.key <= span.key);
         let (errors_start, warnings_start) = match at.checked_sub(1) {
             Some(before) => (
                 self.spans[before].errors_end,
@@ -206,20 +207,54 @@ impl FieldOrder {
             ),
             None => self.base,
         };
-        sink.report.errors[errors_start..errors_end].rotate_right(errors_len);
-        sink.report.warnings[warnings_start..warnings_end].rotate_right(warnings_len);
-        for span in &mut self.spans[at..] {
-            span.errors_end += errors_len;
-            span.warnings_end += warnings_len;
+        let moved = (span.errors_end - errors_start) + (span.warnings_end - warnings_start);
+        if moved > ROTATE_LIMIT {
+            self.sorted = false;
+            self.spans.push(span);
+            return;
+        }
+        let (errors_len, warnings_len) = (span.errors_end - mark.0, span.warnings_end - mark.1);
+        sink.report.errors[errors_start..span.errors_end].rotate_right(errors_len);
+        sink.report.warnings[warnings_start..span.warnings_end].rotate_right(warnings_len);
+        for later in &mut self.spans[at..] {
+            later.errors_end += errors_len;
+            later.warnings_end += warnings_len;
         }
         self.spans.insert(
             at,
             Span {
-                place,
+                key: span.key,
                 errors_end: errors_start + errors_len,
                 warnings_end: warnings_start + warnings_len,
             },
         );
+    }
+
+    /// Puts the record's issues in order, when rotating was given up: one stable sort of the
+    /// spans, then each list's issues moved once.
+    pub fn finish(self, sink: &mut Sink<'_>) {
+        if self.sorted {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.spans.len()).collect();
+        order.sort_by_key(|&i| self.spans[i].key);
+        let errors: Vec<usize> = self.spans.iter().map(|s| s.errors_end).collect();
+        let warnings: Vec<usize> = self.spans.iter().map(|s| s.warnings_end).collect();
+        reorder(&mut sink.report.errors, self.base.0, &errors, &order);
+        reorder(&mut sink.report.warnings, self.base.1, &warnings, &order);
+    }
+}
+
+/// Rebuilds `list[base..]`, made of consecutive spans ending at `ends`, in span `order`.
+fn reorder(list: &mut Vec<Issue>, base: usize, ends: &[usize], order: &[usize]) {
+    let mut tail: Vec<Option<Issue>> = list.drain(base..).map(Some).collect();
+    for &i in order {
+        let start = if i == 0 { base } else { ends[i - 1] };
+        for slot in &mut tail[start - base..ends[i] - base] {
+            if let Some(issue) = slot.take() {
+                list.push(issue);
+            }
+        }
     }
 }
 
@@ -241,6 +276,7 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         };
+        let (mut rotated, mut sorted_at_end) = (0, 0);
         for round in 0..500 {
             let mut report = Report::new();
             // Something before the record that must stay where it is.
@@ -250,7 +286,8 @@ mod tests {
             // (place, leading?, arrival) of every issue, to sort for the expected order.
             let mut expected_errors = Vec::new();
             let mut expected_warnings = Vec::new();
-            let keys = next(12);
+            // Up to 12 keys: rotated as they come; up to 120: sorted at the end.
+            let keys = if round % 2 == 0 { next(12) } else { next(120) };
             for arrival in 0..keys {
                 let place = u32::try_from(next(8)).unwrap();
                 let mark = sink.mark();
@@ -277,7 +314,12 @@ mod tests {
                     order.close_leading(place, mark, &mut sink);
                 }
             }
-            drop(order);
+            if order.sorted {
+                rotated += 1;
+            } else {
+                sorted_at_end += 1;
+            }
+            order.finish(&mut sink);
             expected_errors.sort();
             expected_warnings.sort();
             let messages = |issues: &[Issue]| -> Vec<String> {
@@ -289,5 +331,10 @@ mod tests {
             assert_eq!(messages(&report.errors), want_errors, "round {round}");
             assert_eq!(messages(&report.warnings), want_warnings, "round {round}");
         }
+        // Both ways of ordering were taken.
+        assert!(
+            rotated > 100 && sorted_at_end > 100,
+            "{rotated} {sorted_at_end}"
+        );
     }
 }

@@ -438,6 +438,34 @@ fn a_duplicate_key_is_an_error_never_last_wins() {
 }
 
 #[test]
+fn many_repeated_keys_in_any_order_come_out_in_field_order() {
+    // Each repeat of `status` must go before every repeat of `lng` already found: far more
+    // issues than the reader rotates into place as it goes, so they are sorted at the end.
+    let repeats = 3_000;
+    let mut body = String::from("{");
+    for i in 0..repeats {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(r#""lng": 1, "status": "Quote""#);
+    }
+    body.push('}');
+    let index = |name: &str| Job::FIELDS.iter().position(|f| f.name == name).unwrap();
+    assert!(index("status") < index("lng"));
+    let check = Job::check_json(body.as_bytes(), Options::default());
+    let Err(read) = Job::from_json(body.as_bytes()) else {
+        panic!("repeated keys must fail");
+    };
+    for report in [&check, &read] {
+        let got = errors(report);
+        let mut want = vec![("status".to_owned(), Code::DuplicateField); repeats - 1];
+        want.extend(vec![("lng".to_owned(), Code::DuplicateField); repeats - 1]);
+        assert_eq!(got, want);
+    }
+    assert_eq!(check, read);
+}
+
+#[test]
 fn different_keys_are_never_taken_for_a_repeat() {
     // These two keys share a hash in the reader's key table; only the text decides.
     let body =

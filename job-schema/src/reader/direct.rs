@@ -180,6 +180,7 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
         S::__check_field(index, None, &path, sink);
         order.close(u32::try_from(index).unwrap_or(u32::MAX), mark, sink);
     }
+    order.finish(sink);
     Ok(())
 }
 

@@ -5,13 +5,15 @@
 //! checks the whole body once, then slices keys and values out of it (borrowed, no escapes)
 //! or unescapes them into one scratch buffer that is kept between bodies.
 //!
-//! It drives the same visitors as serde_json, through the same `serde` traits, and it is
-//! *never more lenient*: on anything it is not sure of (malformed JSON, a surrogate escape,
-//! nesting deeper than [`MAX_DEPTH`], a number other than a short unsigned integer, which it
-//! hands to serde_json itself) it gives up with [`Bail`], and the caller reads the body again
-//! with serde_json, which decides. So when the scanner succeeds, serde_json would have called
-//! the same visitor methods with the same values, and the report is the same; malformed JSON
-//! gets serde_json's own error, line and column.
+//! It is walked in two ways: directly, by the reader's `direct` loop (keys, values and
+//! numbers taken through its `pub(crate)` methods), and through the `serde` traits, driving
+//! the same visitors as serde_json. Either way it is *never more lenient*: on anything it is
+//! not sure of (malformed JSON, a surrogate escape in a skipped string, nesting deeper than
+//! [`MAX_DEPTH`]) it gives up with [`Bail`], and the caller reads the body again, in the end
+//! with serde_json, which decides. Numbers are read here when they are short unsigned
+//! integers or short decimals (exactly, see `short_decimal`) and by serde_json otherwise. So
+//! when the scanner succeeds, serde_json would have handed over the same values, and the
+//! report is the same; malformed JSON gets serde_json's own error, line and column.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -520,8 +522,8 @@ impl<'de> Scanner<'de> {
         self.number(NumberVisitor)
     }
 
-    /// Reads a number for `visitor`: a short unsigned integer here, anything else through
-    /// serde_json, so that the visitor sees exactly what serde_json would give it.
+    /// Reads a number for `visitor`: a short unsigned integer or a short decimal here, anything
+    /// else through serde_json, so that the visitor sees exactly what serde_json would give it.
     fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, Bail> {
         let bytes = self.bytes();
         let start = self.pos;
