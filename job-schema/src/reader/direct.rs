@@ -13,7 +13,6 @@
 //! struct or more than 128 fields, a root that is not an object, and whatever the scanner
 //! gives up on (malformed JSON included). The caller then reads the body the other way.
 
-use std::borrow::Cow;
 use std::marker::PhantomData;
 
 use super::scan::{Bail, Scanner};
@@ -111,36 +110,25 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     let mut first = true;
     while scanner.next_key(&mut first)? {
         let mark = sink.mark();
-        // A plain key that names a field is matched in the input, without scanning it.
-        let known = match S::__field_at(scanner.rest()) {
-            Some((index, len)) => {
-                scanner.advance(len + 1);
-                Some(index)
-            }
-            None => None,
+        // A plain key that names a field is matched in the input, without scanning it;
+        // any other key is scanned and looked up.
+        let field = if let Some((index, len)) = S::__field_at(scanner.rest()) {
+            scanner.advance(len + 1);
+            Ok(index)
+        } else {
+            let key = scanner.string()?;
+            S::__field_index(key.as_str()).ok_or_else(|| key.into_cow())
         };
-        let place = if let Some(index) = known {
-            read_field::<S, BUILD>(
+        let place = match field {
+            Ok(index) => read_field::<S, BUILD>(
                 scanner,
                 index,
                 &mut seen,
                 parent,
                 sink,
                 record.as_deref_mut(),
-            )?
-        } else {
-            let key = scanner.string()?;
-            if let Some(index) = S::__field_index(key.as_str()) {
-                read_field::<S, BUILD>(
-                    scanner,
-                    index,
-                    &mut seen,
-                    parent,
-                    sink,
-                    record.as_deref_mut(),
-                )?
-            } else {
-                let name: Cow<'de, str> = key.into_cow();
+            )?,
+            Err(name) => {
                 scanner.expect(b':')?;
                 let path = parent.key(&name);
                 if !extra_keys.first_time(&name) {
