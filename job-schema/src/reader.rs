@@ -64,13 +64,7 @@ pub fn read<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<S>, Repo
 /// Checks one record of type `S` in `bytes` without building it.
 pub fn check<S: Schema>(bytes: &[u8], options: Options) -> Report {
     let mut report = Report::new();
-    // Not through `read_into`: a check should not even move an empty `Option<S>` around.
-    let mut none = None;
-    if direct_into::<S, false>(bytes, options, &Path::ROOT, &mut report, &mut none).is_err()
-        && scan_into::<S, false>(bytes, options, &Path::ROOT, &mut report).is_err()
-    {
-        serde_into::<S, false>(bytes, options, &Path::ROOT, &mut report);
-    }
+    read_to::<S, false>(bytes, options, &Path::ROOT, &mut report, &mut None);
     report
 }
 
@@ -86,13 +80,40 @@ pub fn read_into<S: Schema, const BUILD: bool>(
     report: &mut Report,
 ) -> Option<S> {
     let mut record = None;
-    if direct_into::<S, BUILD>(bytes, options, path, report, &mut record).is_ok() {
-        return record;
+    read_to::<S, BUILD>(bytes, options, path, report, &mut record);
+    record
+}
+
+/// [`read_into`] with the record written to `record` (left `None` by a check, so that a check
+/// never moves an empty `Option<S>` around).
+fn read_to<S: Schema, const BUILD: bool>(
+    bytes: &[u8],
+    options: Options,
+    path: &Path<'_>,
+    report: &mut Report,
+    record: &mut Option<S>,
+) {
+    if direct_into::<S, BUILD>(bytes, options, path, report, record).is_ok() {
+        return;
     }
-    if let Ok(record) = scan_into::<S, BUILD>(bytes, options, path, report) {
-        return record;
+    if let Ok(read) = scan_into::<S, BUILD>(bytes, options, path, report) {
+        *record = read;
+        return;
     }
-    serde_into::<S, BUILD>(bytes, options, path, report)
+    *record = serde_into::<S, BUILD>(bytes, options, path, report);
+}
+
+/// Runs a reading attempt on `report`; when it gives up, the report is put back as it was.
+fn attempt<T>(
+    report: &mut Report,
+    read: impl FnOnce(&mut Report) -> Result<T, scan::Bail>,
+) -> Result<T, scan::Bail> {
+    let mark = report.mark();
+    let result = read(report);
+    if result.is_err() {
+        report.rewind(mark);
+    }
+    result
 }
 
 /// The first path of [`read_into`] (the `direct` module): builds the record into `record`
@@ -105,14 +126,9 @@ fn direct_into<S: Schema, const BUILD: bool>(
     record: &mut Option<S>,
 ) -> Result<(), scan::Bail> {
     let mut scanner = scan::Scanner::new(bytes).ok_or(scan::Bail)?;
-    let mark = (report.errors.len(), report.warnings.len());
-    let result =
-        direct::read_root::<S, BUILD>(&mut scanner, path, &mut Sink::new(report, options), record);
-    if result.is_err() {
-        report.errors.truncate(mark.0);
-        report.warnings.truncate(mark.1);
-    }
-    result
+    attempt(report, |report| {
+        direct::read_root::<S, BUILD>(&mut scanner, path, &mut Sink::new(report, options), record)
+    })
 }
 
 /// The fast path of [`read_into`]: the record (if built), or [`scan::Bail`] when the scanner
@@ -124,8 +140,7 @@ fn scan_into<S: Schema, const BUILD: bool>(
     report: &mut Report,
 ) -> Result<Option<S>, scan::Bail> {
     let mut scanner = scan::Scanner::new(bytes).ok_or(scan::Bail)?;
-    let mark = (report.errors.len(), report.warnings.len());
-    let result = {
+    attempt(report, |report| {
         let mut sink = Sink::new(report, options);
         let seed = RootSeed::<S, BUILD> {
             path,
@@ -134,12 +149,7 @@ fn scan_into<S: Schema, const BUILD: bool>(
         };
         seed.deserialize(&mut scanner)
             .and_then(|record| scanner.end().map(|()| record))
-    };
-    if result.is_err() {
-        report.errors.truncate(mark.0);
-        report.warnings.truncate(mark.1);
-    }
-    result
+    })
 }
 
 /// [`read_into`] with serde_json's deserializer.
@@ -149,7 +159,7 @@ fn serde_into<S: Schema, const BUILD: bool>(
     path: &Path<'_>,
     report: &mut Report,
 ) -> Option<S> {
-    let mark = (report.errors.len(), report.warnings.len());
+    let mark = report.mark();
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let result = {
         let mut sink = Sink::new(report, options);
@@ -164,8 +174,7 @@ fn serde_into<S: Schema, const BUILD: bool>(
     match result {
         Ok(record) => record,
         Err(e) => {
-            report.errors.truncate(mark.0);
-            report.warnings.truncate(mark.1);
+            report.rewind(mark);
             report.errors.push(syntax_issue(path, &e));
             None
         }

@@ -433,6 +433,17 @@ impl Report {
         }
     }
 
+    /// Where the two lists end now: the number of errors and of warnings.
+    pub(crate) fn mark(&self) -> (usize, usize) {
+        (self.errors.len(), self.warnings.len())
+    }
+
+    /// Drops the issues recorded since `mark` (from [`Report::mark`]).
+    pub(crate) fn rewind(&mut self, mark: (usize, usize)) {
+        self.errors.truncate(mark.0);
+        self.warnings.truncate(mark.1);
+    }
+
     /// Whether the report holds at least one error.
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()

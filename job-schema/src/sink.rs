@@ -32,7 +32,7 @@ impl<'r> Sink<'r> {
 
     /// Where the report's lists end now: the number of errors and of warnings.
     pub fn mark(&self) -> (usize, usize) {
-        (self.report.errors.len(), self.report.warnings.len())
+        self.report.mark()
     }
 
     /// The number of errors recorded so far.
