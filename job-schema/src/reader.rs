@@ -420,19 +420,29 @@ pub fn suggest<'c>(
     let len = lower.chars().count();
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
     let pattern = BitPattern::new(&lower);
-    candidates
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
         // The distance is at least the difference in length: skip the far ones unmeasured.
-        .filter(|c| c.chars().count().abs_diff(len) <= limit)
-        .map(|c| {
-            let distance = match &pattern {
-                Some(pattern) if c.is_ascii() => pattern.distance(c.as_bytes()),
-                _ => edit_distance(&lower, c, limit),
-            };
-            (distance, c)
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        // A byte length that is already close enough settles it for ASCII names.
+        let chars = if c.len().abs_diff(len) <= limit || !c.is_ascii() {
+            c.chars().count()
+        } else {
+            c.len()
+        };
+        if chars.abs_diff(len) > limit {
+            continue;
+        }
+        // Only a candidate closer than the best so far can change the answer.
+        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        let distance = match &pattern {
+            Some(pattern) if c.is_ascii() => pattern.distance(c.as_bytes(), bound),
+            _ => edit_distance(&lower, c, bound),
+        };
+        if distance <= bound && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// A short ASCII key prepared for Myers' bit-parallel Levenshtein distance (as Hyyrö
@@ -460,13 +470,18 @@ impl BitPattern {
         })
     }
 
-    /// The Levenshtein distance between the key and the ASCII `text`.
-    fn distance(&self, text: &[u8]) -> usize {
+    /// The Levenshtein distance between the key and the ASCII `text` when it is at most
+    /// `limit`; some larger number otherwise (the scan stops once the distance cannot come
+    /// back under `limit`: the score drops by at most one per byte of `text` left).
+    fn distance(&self, text: &[u8], limit: usize) -> usize {
         let last = 1u64 << (self.len - 1);
         let mut plus = u64::MAX;
         let mut minus = 0u64;
         let mut score = self.len;
-        for &b in text {
+        for (read, &b) in text.iter().enumerate() {
+            if score > limit.saturating_add(text.len() - read) {
+                return score;
+            }
             let equal = self.positions.get(usize::from(b)).copied().unwrap_or(0);
             let vertical = equal | minus;
             let horizontal = ((equal & plus).wrapping_add(plus) ^ plus) | equal;
@@ -1040,6 +1055,58 @@ mod tests {
     }
 
     #[test]
+    fn the_pruned_search_finds_what_measuring_every_name_finds() {
+        // The plain search: every name measured, the first of the closest within the limit.
+        fn plain<'c>(key: &str, names: &[&'c str]) -> Option<&'c str> {
+            let lower = key.to_lowercase();
+            if let Some(found) = names.iter().find(|c| c.eq_ignore_ascii_case(&lower)) {
+                return Some(found);
+            }
+            let len = lower.chars().count();
+            let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
+            names
+                .iter()
+                .map(|c| (levenshtein(&lower, c), *c))
+                .filter(|(d, _)| *d <= limit)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, c)| c)
+        }
+        let names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
+        let mut seed = 0x0DDB_A11_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap()
+        };
+        let mut suggested = 0;
+        for round in 0..4_000 {
+            // A field name with a few random edits, or a short random key.
+            let mut key: Vec<char> = if round % 4 == 0 {
+                Vec::new()
+            } else {
+                names[next(names.len())].chars().collect()
+            };
+            for _ in 0..next(5) {
+                let c = ['a', 'e', 's', '_', 'é', 'Z', 'o'][next(7)];
+                let at = next(key.len() + 1);
+                match next(3) {
+                    0 => key.insert(at, c),
+                    1 if at < key.len() => key[at] = c,
+                    _ if at < key.len() => drop(key.remove(at)),
+                    _ => key.push(c),
+                }
+            }
+            let key: String = key.into_iter().collect();
+            let expected = plain(&key, &names);
+            suggested += usize::from(expected.is_some());
+            assert_eq!(suggest(&key, names.iter().copied()), expected, "{key:?}");
+        }
+        // The cases exercise both answers.
+        assert!((1_000..3_900).contains(&suggested), "{suggested}");
+    }
+
+    #[test]
     fn the_bit_parallel_distance_is_the_levenshtein_distance() {
         let mut words: Vec<String> = [
             "",
@@ -1077,11 +1144,21 @@ mod tests {
                 continue;
             };
             for b in &words {
+                let exact = levenshtein(a, b);
                 assert_eq!(
-                    pattern.distance(b.as_bytes()),
-                    levenshtein(a, b),
+                    pattern.distance(b.as_bytes(), usize::MAX),
+                    exact,
                     "{a:?} {b:?}"
                 );
+                // With a limit, exact within it and past it beyond.
+                for limit in 0..6 {
+                    let bounded = pattern.distance(b.as_bytes(), limit);
+                    if exact <= limit {
+                        assert_eq!(bounded, exact, "{a:?} {b:?} {limit}");
+                    } else {
+                        assert!(bounded > limit, "{a:?} {b:?} {limit}");
+                    }
+                }
             }
         }
     }
