@@ -6,7 +6,7 @@
 //! lets it pass: type errors are the reader's business.
 
 use crate::path::Path;
-use crate::report::{Code, Params, Violation};
+use crate::report::{Code, Params, Text, Violation, ECHO_LIMIT};
 use crate::rules;
 use crate::sink::Sink;
 use crate::value::Scalar;
@@ -133,11 +133,13 @@ pub fn range(
             None => {
                 let v = Violation {
                     code: Code::Range,
-                    message: format!(
-                        "{} is not a number, so it is not within {min} to {max}",
-                        crate::report::quoted(s)
-                    )
-                    .into(),
+                    message: Text::new(s.len().min(ECHO_LIMIT * 2) + 64)
+                        .quoted(s)
+                        .str(" is not a number, so it is not within ")
+                        .float(min)
+                        .str(" to ")
+                        .float(max)
+                        .into(),
                     params: Params {
                         min: Some(min),
                         max: Some(max),

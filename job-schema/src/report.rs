@@ -193,14 +193,27 @@ impl JsonTypes {
     }
 }
 
+impl JsonTypes {
+    /// Writes the names as a message says them: `nothing`, `string`, `integer or string`,
+    /// `null, integer or string`.
+    fn write_to(self, out: &mut impl fmt::Write) -> fmt::Result {
+        let count = self.0.count_ones();
+        if count == 0 {
+            return out.write_str("nothing");
+        }
+        for (i, ty) in (0..).zip(self.iter()) {
+            if i > 0 {
+                out.write_str(if i + 1 == count { " or " } else { ", " })?;
+            }
+            out.write_str(ty.as_str())?;
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for JsonTypes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = self.iter().map(JsonType::as_str).collect();
-        match names.as_slice() {
-            [] => f.write_str("nothing"),
-            [one] => f.write_str(one),
-            [init @ .., last] => write!(f, "{} or {last}", init.join(", ")),
-        }
+        self.write_to(f)
     }
 }
 
@@ -232,27 +245,50 @@ impl Serialize for Allowed {
     }
 }
 
-impl fmt::Display for Allowed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Allowed {
+    /// Writes the values as a message lists them: strings quoted as `Debug` quotes them,
+    /// separated by `, `.
+    fn write_to(self, out: &mut impl fmt::Write) -> fmt::Result {
         match self {
             Allowed::Strs(values) => {
                 for (i, v) in values.iter().enumerate() {
                     if i > 0 {
-                        f.write_str(", ")?;
+                        out.write_str(", ")?;
                     }
-                    write!(f, "{v:?}")?;
+                    write_debug_str(out, v)?;
                 }
             }
             Allowed::Ints(values) => {
-                for (i, v) in values.iter().enumerate() {
+                for (i, &v) in values.iter().enumerate() {
                     if i > 0 {
-                        f.write_str(", ")?;
+                        out.write_str(", ")?;
                     }
-                    write!(f, "{v}")?;
+                    write!(out, "{v}")?;
                 }
             }
         }
         Ok(())
+    }
+}
+
+/// Writes `v` quoted as `Debug` quotes a string.
+fn write_debug_str(out: &mut impl fmt::Write, v: &str) -> fmt::Result {
+    // Printable ASCII without quotes or backslashes reads the same quoted as `Debug` quotes
+    // it, and is written without the formatting machinery; anything else is left to `Debug`.
+    if v.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.write_char('"')?;
+        out.write_str(v)?;
+        out.write_char('"')
+    } else {
+        write!(out, "{v:?}")
+    }
+}
+
+impl fmt::Display for Allowed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
     }
 }
 
@@ -596,27 +632,229 @@ fn echo_into(out: &mut String, value: &str) {
     }
 }
 
-/// Quotes a value for a message: `"…"`, echoed as [`echo`] does.
-pub(crate) fn quoted(value: &str) -> String {
-    quoted_then(value, &[])
-}
-
 /// A message that starts with a quoted value: `"…"` followed by `rest`, in one allocation.
 pub(crate) fn quoted_then(value: &str, rest: &[&str]) -> String {
     let tail: usize = rest.iter().map(|s| s.len()).sum();
-    let mut out = String::with_capacity(value.len().min(ECHO_LIMIT * 2) + 2 + tail);
-    out.push('"');
-    echo_into(&mut out, value);
-    out.push('"');
+    let mut text = Text::new(value.len().min(ECHO_LIMIT * 2) + 2 + tail).quoted(value);
     for part in rest {
-        out.push_str(part);
+        text = text.str(part);
     }
-    out
+    text.into()
+}
+
+/// A message built piece by piece into one allocation, without the formatting machinery
+/// (a `format!` costs several hundred instructions, and a record with issues builds a
+/// message for each). Numbers are written the way their `Display` writes them.
+pub(crate) struct Text(String);
+
+impl Text {
+    /// An empty message with room for about `capacity` bytes.
+    #[inline]
+    pub(crate) fn new(capacity: usize) -> Text {
+        Text(String::with_capacity(capacity))
+    }
+
+    /// Appends `part`.
+    #[inline]
+    #[must_use]
+    pub(crate) fn str(mut self, part: &str) -> Text {
+        self.0.push_str(part);
+        self
+    }
+
+    /// Appends `value` quoted and echoed (see [`echo`]).
+    #[must_use]
+    pub(crate) fn quoted(mut self, value: &str) -> Text {
+        self.0.push('"');
+        echo_into(&mut self.0, value);
+        self.0.push('"');
+        self
+    }
+
+    /// Appends `value` echoed (see [`echo`]), unquoted.
+    #[must_use]
+    pub(crate) fn echo(mut self, value: &str) -> Text {
+        echo_into(&mut self.0, value);
+        self
+    }
+
+    /// Appends the names of `types` (`integer or string`).
+    #[must_use]
+    pub(crate) fn types(mut self, types: JsonTypes) -> Text {
+        // Writing to a `String` cannot fail.
+        let _ = types.write_to(&mut self.0);
+        self
+    }
+
+    /// Appends the allowed values, as [`Allowed`]'s `Display` writes them.
+    #[must_use]
+    pub(crate) fn allowed(mut self, allowed: Allowed) -> Text {
+        // Writing to a `String` cannot fail.
+        let _ = allowed.write_to(&mut self.0);
+        self
+    }
+
+    /// Appends `value` quoted as `Debug` quotes a string.
+    #[must_use]
+    pub(crate) fn debug_str(mut self, value: &str) -> Text {
+        // Writing to a `String` cannot fail.
+        let _ = write_debug_str(&mut self.0, value);
+        self
+    }
+
+    /// Appends `value` in decimal.
+    #[must_use]
+    pub(crate) fn uint(mut self, value: u64) -> Text {
+        push_u64(&mut self.0, value);
+        self
+    }
+
+    /// Appends `value` in decimal.
+    #[must_use]
+    pub(crate) fn int(mut self, value: i64) -> Text {
+        if value < 0 {
+            self.0.push('-');
+        }
+        push_u64(&mut self.0, value.unsigned_abs());
+        self
+    }
+
+    /// Appends `value` as `f64`'s `Display` writes it (`-90`, `0.5`, `NaN`).
+    #[must_use]
+    pub(crate) fn float(mut self, value: f64) -> Text {
+        push_f64(&mut self.0, value);
+        self
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        text.0
+    }
+}
+
+impl From<Text> for Cow<'static, str> {
+    fn from(text: Text) -> Cow<'static, str> {
+        Cow::Owned(text.0)
+    }
+}
+
+/// Appends `value` in decimal.
+fn push_u64(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // `value % 10` is below 10.
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `value` as `f64`'s `Display` writes it. Whole numbers that an `i64` holds
+/// exactly (the bounds of a range, most coordinates' integer parts) are written as integers,
+/// which is what `Display` writes for them; anything else goes through `Display`.
+pub(crate) fn push_f64(out: &mut String, value: f64) {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if value.fract() == 0.0 && value.abs() < EXACT {
+        if value.is_sign_negative() {
+            out.push('-');
+        }
+        // A whole number below 2^53 in magnitude converts exactly.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        push_u64(out, value.abs() as u64);
+    } else {
+        use std::fmt::Write as _;
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{value}");
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_writes_numbers_as_display_does() {
+        let mut seed = 0x7E47_u64;
+        let mut floats = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            -90.0,
+            180.0,
+            259.932_326_9,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            -9_007_199_254_740_993.0,
+            1e16,
+            1e300,
+            -1e-300,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        let mut ints = vec![0, 1, -1, 9, 10, -10, i64::MAX, i64::MIN];
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            floats.push(f64::from_bits(seed));
+            floats.push(f64::from(u32::try_from(seed % 1_000_000).unwrap()) - 500_000.0);
+            #[allow(clippy::cast_possible_wrap)]
+            ints.push((seed as i64) >> (seed % 64));
+        }
+        for f in floats {
+            assert_eq!(String::from(Text::new(0).float(f)), f.to_string());
+        }
+        for i in ints {
+            assert_eq!(String::from(Text::new(0).int(i)), i.to_string());
+            assert_eq!(
+                String::from(Text::new(0).uint(i.unsigned_abs())),
+                i.unsigned_abs().to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn lists_read_as_debug_and_join_write_them() {
+        let strs: &[&str] = &[
+            "Quote",
+            "Work Order",
+            "a\"b",
+            "back\\slash",
+            "é",
+            "tab\t",
+            "",
+        ];
+        let debug: Vec<String> = strs.iter().map(|s| format!("{s:?}")).collect();
+        assert_eq!(Allowed::Strs(strs).to_string(), debug.join(", "));
+        assert_eq!(Allowed::Ints(&[-1, 0, 7]).to_string(), "-1, 0, 7");
+        assert_eq!(String::from(Text::new(0).debug_str("a\"b")), r#""a\"b""#);
+        // Every set of types, against a join of the names.
+        for bits in 0..128u8 {
+            let types = JsonTypes(bits);
+            let names: Vec<&str> = types.iter().map(JsonType::as_str).collect();
+            let expected = match names.as_slice() {
+                [] => "nothing".to_owned(),
+                [one] => (*one).to_owned(),
+                [init @ .., last] => format!("{} or {last}", init.join(", ")),
+            };
+            assert_eq!(types.to_string(), expected);
+            assert_eq!(String::from(Text::new(0).types(types)), expected);
+        }
+    }
 
     #[test]
     fn echo_escapes_invisible_format_characters() {
@@ -650,7 +888,7 @@ mod tests {
         // One more character, or one control character, takes the general path.
         assert_eq!(echo(&"y".repeat(65)).chars().count(), ECHO_LIMIT);
         assert_eq!(echo("a\u{7f}b"), "a\\u{7f}b");
-        assert_eq!(quoted("a\tb"), "\"a\\tb\"");
+        assert_eq!(quoted_then("a\tb", &[]), "\"a\\tb\"");
         assert_eq!(quoted_then("x", &[" is ", "bad"]), "\"x\" is bad");
     }
 

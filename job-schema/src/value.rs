@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::report::Text;
 use crate::spec::Shape;
 
 /// A borrowed view of one scalar value.
@@ -60,9 +61,9 @@ impl Scalar<'_> {
     pub fn to_text(&self) -> Cow<'_, str> {
         match *self {
             Scalar::Bool(b) => Cow::Borrowed(if b { "true" } else { "false" }),
-            Scalar::Int(i) => Cow::Owned(i.to_string()),
-            Scalar::UInt(u) => Cow::Owned(u.to_string()),
-            Scalar::Float(f) => Cow::Owned(f.to_string()),
+            Scalar::Int(i) => Cow::Owned(Text::new(20).int(i).into()),
+            Scalar::UInt(u) => Cow::Owned(Text::new(20).uint(u).into()),
+            Scalar::Float(f) => Cow::Owned(Text::new(24).float(f).into()),
             Scalar::Str(s) => Cow::Borrowed(s),
         }
     }

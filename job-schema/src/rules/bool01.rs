@@ -4,7 +4,7 @@
 //! JSON `true`/`false` ([`from_bool`]) and the strings `"0"`/`"1"` ([`from_lax_str`]) as
 //! flags; no other string (`"true"`, `" 1"`, `"01"`) is a flag.
 
-use crate::report::{Allowed, Code, Violation};
+use crate::report::{Allowed, Code, Text, Violation};
 
 /// The values a flag takes.
 const ZERO_ONE: &[i64] = &[0, 1];
@@ -22,7 +22,7 @@ pub fn check(value: i64) -> Result<(), Violation> {
         Ok(())
     } else {
         Err(
-            Violation::new(Code::Bool01, format!("{value} is not 0 or 1"))
+            Violation::new(Code::Bool01, Text::new(24).int(value).str(" is not 0 or 1"))
                 .with(|p| p.allowed = Some(Allowed::Ints(ZERO_ONE))),
         )
     }

@@ -6,10 +6,8 @@
 //! accepted; in strict mode it is rejected like any other value not in the list. Integers
 //! ([`check_int`]) must be one of the listed integers.
 
-use std::fmt::Write as _;
-
 use crate::options::Mode;
-use crate::report::{quoted, quoted_then, Allowed, Code, Violation};
+use crate::report::{Allowed, Code, Text, Violation, ECHO_LIMIT};
 
 /// Accepts `value` when it is one of `allowed` (or `""` in lax mode).
 ///
@@ -32,17 +30,16 @@ pub fn check_str(
     }
     let suggestion = suggest(value, allowed);
     let list = Allowed::Strs(allowed);
-    let mut message = if allowed.is_empty() {
-        format!("{} is not allowed: the field takes no value", quoted(value))
+    let room =
+        value.len().min(ECHO_LIMIT * 2) + 24 + allowed.iter().map(|a| a.len() + 4).sum::<usize>();
+    let mut message = Text::new(room).quoted(value);
+    message = if allowed.is_empty() {
+        message.str(" is not allowed: the field takes no value")
     } else {
-        let mut message = quoted_then(value, &[" is not one of "]);
-        // Writing to a `String` cannot fail.
-        let _ = write!(message, "{list}");
-        message
+        message.str(" is not one of ").allowed(list)
     };
     if let Some(s) = suggestion {
-        // Writing to a `String` cannot fail.
-        let _ = write!(message, "; did you mean {s:?}?");
+        message = message.str("; did you mean ").debug_str(s).str("?");
     }
     Err(Violation::new(Code::EnumValues, message).with(|p| {
         p.allowed = Some(list);
@@ -63,10 +60,11 @@ pub fn check_int(value: i64, allowed: &'static [i64]) -> Result<(), Violation> {
         return Ok(());
     }
     let list = Allowed::Ints(allowed);
+    let message = Text::new(48).int(value);
     let message = if allowed.is_empty() {
-        format!("{value} is not allowed: the field takes no value")
+        message.str(" is not allowed: the field takes no value")
     } else {
-        format!("{value} is not one of {list}")
+        message.str(" is not one of ").allowed(list)
     };
     Err(Violation::new(Code::EnumValues, message).with(|p| p.allowed = Some(list)))
 }

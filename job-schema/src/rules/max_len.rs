@@ -4,7 +4,7 @@
 //! Schema's `maxLength`: `"é"` is one character although it takes two bytes. Any text of N
 //! characters or fewer is accepted, the empty string included; longer text is rejected.
 
-use crate::report::{Code, Violation};
+use crate::report::{Code, Text, Violation};
 
 /// Accepts `value` when it has at most `max` characters.
 ///
@@ -30,11 +30,14 @@ pub fn check(value: &str, max: usize) -> Result<(), Violation> {
     } else {
         "characters"
     };
-    Err(Violation::new(
-        Code::MaxLen,
-        format!("is {count} {unit} long; the limit is {max}"),
-    )
-    .with(|p| {
+    let message = Text::new(48)
+        .str("is ")
+        .uint(count as u64)
+        .str(" ")
+        .str(unit)
+        .str(" long; the limit is ")
+        .uint(max as u64);
+    Err(Violation::new(Code::MaxLen, message).with(|p| {
         p.limit = Some(max);
         p.length = Some(count);
     }))

@@ -9,7 +9,7 @@
 //! ([`check_f64`]), any finite value is accepted and NaN and the infinities are rejected.
 
 use crate::options::Mode;
-use crate::report::{quoted_then, Code, Violation};
+use crate::report::{quoted_then, Code, Text, Violation};
 use crate::rules::STRICT_UNSET_HINT;
 
 /// The bytes after the leading ASCII digits of `bytes`, and how many digits there were.
@@ -105,7 +105,9 @@ pub fn check_f64(value: f64) -> Result<(), Violation> {
     } else {
         Err(Violation::new(
             Code::Number,
-            format!("{value} is not a finite decimal number"),
+            Text::new(40)
+                .float(value)
+                .str(" is not a finite decimal number"),
         ))
     }
 }

@@ -4,7 +4,7 @@
 //! Rejected: anything outside them, and NaN (which is within no range). The bounds and the
 //! value are written in messages the way [`f64`]'s `Display` writes them: `-90`, not `-90.0`.
 
-use crate::report::{Code, Violation};
+use crate::report::{Code, Text, Violation};
 
 /// Accepts `value` when `min <= value <= max`.
 ///
@@ -20,11 +20,13 @@ pub fn check(value: f64, min: f64, max: f64) -> Result<(), Violation> {
     if (min..=max).contains(&value) {
         return Ok(());
     }
-    Err(Violation::new(
-        Code::Range,
-        format!("{value} is outside the range {min} to {max}"),
-    )
-    .with(|p| {
+    let message = Text::new(48)
+        .float(value)
+        .str(" is outside the range ")
+        .float(min)
+        .str(" to ")
+        .float(max);
+    Err(Violation::new(Code::Range, message).with(|p| {
         p.min = Some(min);
         p.max = Some(max);
     }))

@@ -16,7 +16,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer as _, IgnoredAny, SeqAccess, Visitor};
 
 use crate::options::Mode;
-use crate::report::{quoted_then, Code, Violation};
+use crate::report::{Code, Text, Violation};
 use crate::rules::uuid;
 
 /// The message of a value that is not a list at all.
@@ -129,14 +129,11 @@ impl<'de> Visitor<'de> for ListVisitor<'_> {
 
 /// The violation of the bad element at `index`.
 fn element_violation(index: usize, element: &Element<'_>) -> Violation {
+    let message = Text::new(48).str("element ").uint(index as u64);
     let message = match element {
-        Element::Text(text) => {
-            let mut message = format!("element {index}, ");
-            message.push_str(&quoted_then(text, &[", is not a UUID"]));
-            message
-        }
-        Element::Other(kind) => format!("element {index} is {kind}, not a UUID string"),
-        Element::Uuid => format!("element {index} is a UUID"),
+        Element::Text(text) => message.str(", ").quoted(text).str(", is not a UUID"),
+        Element::Other(kind) => message.str(" is ").str(kind).str(", not a UUID string"),
+        Element::Uuid => message.str(" is a UUID"),
     };
     Violation::new(Code::UuidList, message).with(|p| p.index = Some(index))
 }
