@@ -104,23 +104,19 @@ const FIRST_ROOM: usize = 8;
 ///
 /// Issues go straight into the report; the reader marks where each key's issues start and
 /// closes the span with the key's place in the order (its field index, or one past the last
-/// field for custom and unknown keys). A span that closes after spans of a later place is
-/// rotated back into its place at once while that moves few issues, so a record with a
-/// handful of issues is in order after every key and [`FieldOrder::finish`] has nothing to
-/// do. Past 32 issues to move, rotating is given up for the record: spans are
-/// kept in arrival order and `finish` sorts them once, so the cost stays `n log n` however
-/// many issues a body holds (repeated keys can make it hold many).
+/// field for custom and unknown keys). When every span closes at or after the place of the
+/// one before (keys in field order, or issues only at one key), there is nothing to do.
+/// Otherwise [`FieldOrder::finish`] sorts the spans once and puts each list's issues in that
+/// order in place, moving each issue at most once per swap of a permutation cycle: the cost
+/// stays `n log n` however many issues a body holds.
 #[derive(Debug)]
 pub struct FieldOrder {
     base: (usize, usize),
-    /// The closed spans with issues: in order of key while `sorted`, else in arrival order.
+    /// The closed spans with issues, in arrival order.
     spans: Vec<Span>,
+    /// Whether every span closed at or after the place of the one before it.
     sorted: bool,
 }
-
-/// The most issues one rotation may move; past it a record's issues are sorted once at the
-/// end instead.
-const ROTATE_LIMIT: usize = 32;
 
 thread_local! {
     /// The span list of the last record, kept so that a record with issues does not
@@ -142,13 +138,13 @@ impl Drop for FieldOrder {
     }
 }
 
-/// The issues of one key: where they go in the order and where they end in each list.
+/// The issues of one key: where they go in the order and where they are in each list.
 #[derive(Clone, Copy, Debug)]
 struct Span {
     /// Twice the place, plus one for a key's own issues (0 for leading ones): the sort key.
     key: u64,
-    errors_end: usize,
-    warnings_end: usize,
+    errors: (usize, usize),
+    warnings: (usize, usize),
 }
 
 impl FieldOrder {
@@ -179,81 +175,70 @@ impl FieldOrder {
 
     #[inline]
     fn close_key(&mut self, key: u64, mark: (usize, usize), sink: &mut Sink<'_>) {
-        let (errors_end, warnings_end) = sink.mark();
-        if (errors_end, warnings_end) == mark {
+        let end = sink.mark();
+        if end == mark {
             return;
         }
-        let span = Span {
-            key,
-            errors_end,
-            warnings_end,
-        };
-        if !self.sorted || self.spans.last().is_none_or(|last| last.key <= key) {
-            self.spans.push(span);
-            return;
-        }
-        self.insert(span, mark, sink);
-    }
-
-    /// The out-of-order case of [`FieldOrder::close`]: moves the issues since `mark` to
-    /// where they belong, or gives up sorting as it goes when that would move too many.
-    #[cold]
-    fn insert(&mut self, span: Span, mark: (usize, usize), sink: &mut Sink<'_>) {
-        let at = self.spans.partition_point(|s| s.key <= span.key);
-        let (errors_start, warnings_start) = match at.checked_sub(1) {
-            Some(before) => (
-                self.spans[before].errors_end,
-                self.spans[before].warnings_end,
-            ),
-            None => self.base,
-        };
-        let moved = (span.errors_end - errors_start) + (span.warnings_end - warnings_start);
-        if moved > ROTATE_LIMIT {
+        if self.spans.last().is_some_and(|last| last.key > key) {
             self.sorted = false;
-            self.spans.push(span);
-            return;
         }
-        let (errors_len, warnings_len) = (span.errors_end - mark.0, span.warnings_end - mark.1);
-        sink.report.errors[errors_start..span.errors_end].rotate_right(errors_len);
-        sink.report.warnings[warnings_start..span.warnings_end].rotate_right(warnings_len);
-        for later in &mut self.spans[at..] {
-            later.errors_end += errors_len;
-            later.warnings_end += warnings_len;
-        }
-        self.spans.insert(
-            at,
-            Span {
-                key: span.key,
-                errors_end: errors_start + errors_len,
-                warnings_end: warnings_start + warnings_len,
-            },
-        );
+        self.spans.push(Span {
+            key,
+            errors: (mark.0, end.0),
+            warnings: (mark.1, end.1),
+        });
     }
 
-    /// Puts the record's issues in order, when rotating was given up: one stable sort of the
-    /// spans, then each list's issues moved once.
-    pub fn finish(self, sink: &mut Sink<'_>) {
+    /// Puts the record's issues in order: nothing to do when the spans closed in order,
+    /// else one stable sort of the spans, then each list permuted in place.
+    pub fn finish(mut self, sink: &mut Sink<'_>) {
         if self.sorted {
             return;
         }
-        let mut order: Vec<usize> = (0..self.spans.len()).collect();
-        order.sort_by_key(|&i| self.spans[i].key);
-        let errors: Vec<usize> = self.spans.iter().map(|s| s.errors_end).collect();
-        let warnings: Vec<usize> = self.spans.iter().map(|s| s.warnings_end).collect();
-        reorder(&mut sink.report.errors, self.base.0, &errors, &order);
-        reorder(&mut sink.report.warnings, self.base.1, &warnings, &order);
+        self.spans.sort_by_key(|span| span.key);
+        let errors = self.spans.iter().map(|span| span.errors);
+        permute(&mut sink.report.errors, self.base.0, errors);
+        let warnings = self.spans.iter().map(|span| span.warnings);
+        permute(&mut sink.report.warnings, self.base.1, warnings);
     }
 }
 
-/// Rebuilds `list[base..]`, made of consecutive spans ending at `ends`, in span `order`.
-fn reorder(list: &mut Vec<Issue>, base: usize, ends: &[usize], order: &[usize]) {
-    let mut tail: Vec<Option<Issue>> = list.drain(base..).map(Some).collect();
-    for &i in order {
-        let start = if i == 0 { base } else { ends[i - 1] };
-        for slot in &mut tail[start - base..ends[i] - base] {
-            if let Some(issue) = slot.take() {
-                list.push(issue);
-            }
+/// How many issues [`permute`] orders with a table on the stack.
+const STACK: usize = 32;
+
+/// Reorders `list[base..]` so that the issues of the `ranges` (which cover it) come in the
+/// order of the ranges, each range's issues keeping their order.
+fn permute(list: &mut [Issue], base: usize, ranges: impl Iterator<Item = (usize, usize)>) {
+    // Where each issue goes: `to[i]` for the issue now at `base + i`.
+    let n = list.len().saturating_sub(base);
+    let mut stack = [0usize; STACK];
+    let mut heap = Vec::new();
+    let to: &mut [usize] = if n <= STACK {
+        &mut stack[..n]
+    } else {
+        heap.resize(n, 0);
+        &mut heap
+    };
+    let mut next = 0;
+    let mut moves = false;
+    for (start, end) in ranges {
+        for (from, slot) in (start - base..).zip(&mut to[start - base..end - base]) {
+            *slot = next;
+            moves |= from != next;
+            next += 1;
+        }
+    }
+    debug_assert_eq!(next, n, "the spans cover every issue of the record");
+    if !moves || next != n {
+        return;
+    }
+    // Each swap puts one issue where it belongs for good.
+    let list = &mut list[base..];
+    for i in 0..n {
+        while to[i] != i {
+            let j = to[i];
+            list.swap(i, j);
+            to.swap(i, j);
         }
     }
 }
@@ -276,7 +261,7 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         };
-        let (mut rotated, mut sorted_at_end) = (0, 0);
+        let (mut in_order, mut permuted, mut past_the_stack) = (0, 0, 0);
         for round in 0..500 {
             let mut report = Report::new();
             // Something before the record that must stay where it is.
@@ -286,7 +271,7 @@ mod tests {
             // (place, leading?, arrival) of every issue, to sort for the expected order.
             let mut expected_errors = Vec::new();
             let mut expected_warnings = Vec::new();
-            // Up to 12 keys: rotated as they come; up to 120: sorted at the end.
+            // Up to 12 keys (issues on the stack) or up to 120 (more than 64 issues).
             let keys = if round % 2 == 0 { next(12) } else { next(120) };
             for arrival in 0..keys {
                 let place = u32::try_from(next(8)).unwrap();
@@ -315,11 +300,12 @@ mod tests {
                 }
             }
             if order.sorted {
-                rotated += 1;
+                in_order += 1;
             } else {
-                sorted_at_end += 1;
+                permuted += 1;
             }
             order.finish(&mut sink);
+            past_the_stack += usize::from(expected_errors.len() > 64);
             expected_errors.sort();
             expected_warnings.sort();
             let messages = |issues: &[Issue]| -> Vec<String> {
@@ -331,10 +317,10 @@ mod tests {
             assert_eq!(messages(&report.errors), want_errors, "round {round}");
             assert_eq!(messages(&report.warnings), want_warnings, "round {round}");
         }
-        // Both ways of ordering were taken.
+        // Both ways were taken.
         assert!(
-            rotated > 100 && sorted_at_end > 100,
-            "{rotated} {sorted_at_end}"
+            in_order > 20 && permuted > 200 && past_the_stack > 20,
+            "{in_order} {permuted} {past_the_stack}"
         );
     }
 }

@@ -439,8 +439,8 @@ fn a_duplicate_key_is_an_error_never_last_wins() {
 
 #[test]
 fn many_repeated_keys_in_any_order_come_out_in_field_order() {
-    // Each repeat of `status` must go before every repeat of `lng` already found: far more
-    // issues than the reader rotates into place as it goes, so they are sorted at the end.
+    // Each repeat of `status` must go before every repeat of `lng` already found: thousands of
+    // issues out of order, put in place by one sort at the end (in time, and correctly).
     let repeats = 3_000;
     let mut body = String::from("{");
     for i in 0..repeats {
