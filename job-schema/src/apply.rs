@@ -160,9 +160,17 @@ pub fn range(
         // Not finite: the `number` rule's business.
         return;
     }
-    if let Err(v) = rules::range::check(n, min, max) {
-        sink.error(path, v, Some(&value.to_text()));
+    if (min..=max).contains(&n) {
+        return;
     }
+    let text = value.to_text();
+    let v = match value {
+        // A float is written once, for the message and the echo.
+        Scalar::Float(_) => rules::range::outside(Text::new(48).str(&text), min, max),
+        // Other values are written in the message as the number they were read as.
+        _ => rules::range::outside(Text::new(48).float(n), min, max),
+    };
+    sink.error(path, v, Some(&text));
 }
 
 /// `uuid_list`: one issue per bad element, at `field[index]`.

@@ -572,38 +572,91 @@ fn must_escape(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// [`echo`], appended to `out`.
-fn echo_into(out: &mut String, value: &str) {
-    // Short printable ASCII, the common case, is echoed as it is.
-    if value.len() <= ECHO_LIMIT && value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        out.push_str(value);
-        return;
-    }
-    // No control character among the first characters: the value as it is, or its first
-    // `ECHO_LIMIT - 1` characters and `…`.
-    let mut cut = None;
-    let mut printable = true;
-    for (count, (at, c)) in value.char_indices().enumerate() {
+/// How much of a value with nothing to escape among its first characters is echoed.
+enum Prefix {
+    /// All of it: at most [`ECHO_LIMIT`] characters.
+    Whole,
+    /// The bytes before this offset (`ECHO_LIMIT - 1` characters), then `…`.
+    Cut(usize),
+}
+
+/// Reads the UTF-8 `bytes` of a `str` up to its first [`ECHO_LIMIT`] characters, byte by
+/// byte (eight at a time over printable ASCII): `None` when one of them must be escaped (see
+/// [`must_escape`], here matched on its encoding), else how much of the value is echoed.
+fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    let mut count = 0;
+    let mut cut = 0;
+    while at < bytes.len() {
         if count == ECHO_LIMIT {
-            break;
+            return Some(Prefix::Cut(cut));
         }
-        if must_escape(c) {
-            printable = false;
-            break;
+        // Eight printable ASCII bytes at once, while they stay below the cut.
+        if count + 8 < ECHO_LIMIT {
+            if let Some(chunk) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                let wide = word & HIGHS;
+                let low = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+                let del = word ^ (ONES * 0x7f);
+                let del = del.wrapping_sub(ONES) & !del & HIGHS;
+                if wide | low | del == 0 {
+                    at += 8;
+                    count += 8;
+                    continue;
+                }
+            }
         }
         if count == ECHO_LIMIT - 1 {
-            cut = Some(at);
+            cut = at;
         }
+        let b = bytes[at];
+        let next = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+        let (width, escape) = match b {
+            0x00..=0x1f | 0x7f => (1, true),
+            0x20..=0x7e => (1, false),
+            // U+0080 to U+009F, the C1 controls.
+            0xc2 => (2, next(1) <= 0x9f),
+            0xc3..=0xdf => (2, false),
+            // U+200B–U+200F, U+2028–U+202E, U+2060–U+2069.
+            0xe2 => (
+                3,
+                match (next(1), next(2)) {
+                    (0x80, c) => matches!(c, 0x8b..=0x8f | 0xa8..=0xae),
+                    (0x81, c) => matches!(c, 0xa0..=0xa9),
+                    _ => false,
+                },
+            ),
+            // U+FEFF.
+            0xef => (3, next(1) == 0xbb && next(2) == 0xbf),
+            0xe0..=0xef => (3, false),
+            _ => (4, false),
+        };
+        if escape {
+            return None;
+        }
+        at += width;
+        count += 1;
     }
-    if printable {
-        match cut {
-            Some(at) if value[at..].chars().nth(1).is_some() => {
-                out.push_str(&value[..at]);
-                out.push('…');
-            }
-            _ => out.push_str(value),
+    Some(Prefix::Whole)
+}
+
+/// [`echo`], appended to `out`.
+fn echo_into(out: &mut String, value: &str) {
+    // No character to escape among the first characters, the common case: the value as it
+    // is, or its first `ECHO_LIMIT - 1` characters and `…`.
+    match printable_prefix(value.as_bytes()) {
+        Some(Prefix::Whole) => {
+            out.push_str(value);
+            return;
         }
-        return;
+        Some(Prefix::Cut(at)) => {
+            out.push_str(&value[..at]);
+            out.push('…');
+            return;
+        }
+        None => {}
     }
     let mut count = 0;
     let mut chars = value.chars();
@@ -934,6 +987,39 @@ mod tests {
             }
         }
         for value in values {
+            assert_eq!(echo(&value), echo_by_chars(&value), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn echo_agrees_with_the_character_loop_on_random_text() {
+        // Every character `echo` escapes beyond ASCII, its neighbours, and plain text.
+        let pool: Vec<char> =
+            "a Z~\u{7f}\u{80}\u{9f}\u{a0}é\u{7ff}\u{800}\u{200a}\u{200b}\u{200f}\u{2010}\
+                               \u{2027}\u{2028}\u{202e}\u{202f}\u{205f}\u{2060}\u{2069}\u{206a}\
+                               \u{fefe}\u{feff}\u{ff00}\u{ffff}\u{10000}😀\t\n\u{0}"
+                .chars()
+                .collect();
+        let mut seed = 0xEC40_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap()
+        };
+        for _ in 0..20_000 {
+            // Mostly ASCII, so that the eight-byte steps are taken, with a few others.
+            let len = next(150);
+            let plain = next(4) != 0;
+            let value: String = (0..len)
+                .map(|_| {
+                    if plain && next(20) != 0 {
+                        char::from(b' ' + u8::try_from(next(95)).unwrap())
+                    } else {
+                        pool[next(pool.len())]
+                    }
+                })
+                .collect();
             assert_eq!(echo(&value), echo_by_chars(&value), "{value:?}");
         }
     }

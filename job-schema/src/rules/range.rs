@@ -20,16 +20,21 @@ pub fn check(value: f64, min: f64, max: f64) -> Result<(), Violation> {
     if (min..=max).contains(&value) {
         return Ok(());
     }
-    let message = Text::new(48)
-        .float(value)
+    Err(outside(Text::new(48).float(value), min, max))
+}
+
+/// The violation of a value outside `min..=max`, its message starting with `value` (the
+/// value as written).
+pub(crate) fn outside(value: Text, min: f64, max: f64) -> Violation {
+    let message = value
         .str(" is outside the range ")
         .float(min)
         .str(" to ")
         .float(max);
-    Err(Violation::new(Code::Range, message).with(|p| {
+    Violation::new(Code::Range, message).with(|p| {
         p.min = Some(min);
         p.max = Some(max);
-    }))
+    })
 }
 
 #[cfg(test)]
