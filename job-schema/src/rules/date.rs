@@ -34,6 +34,7 @@ pub(crate) enum Shape {
 
 impl Shape {
     /// The worse of two findings about the parts of one value.
+    #[cfg(test)]
     pub(crate) fn and(self, other: Shape) -> Shape {
         match (self, other) {
             (Shape::Malformed, _) | (_, Shape::Malformed) => Shape::Malformed,
@@ -76,7 +77,7 @@ fn is_leap_year(year: u32) -> bool {
 }
 
 /// The number of days of `month` (1–12) in `year`; 0 for a month that does not exist.
-fn days_in_month(year: u32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
