@@ -72,10 +72,16 @@ pub fn check_int(value: i64, allowed: &'static [i64]) -> Result<(), Violation> {
 /// The allowed value that `value` equals once trimmed and compared without case.
 fn suggest(value: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
     let trimmed = value.trim();
+    let ascii = trimmed.is_ascii();
     allowed.iter().copied().find(|a| {
-        a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(trimmed.chars().flat_map(char::to_lowercase))
+        if ascii && a.is_ascii() {
+            // What lower-casing every character compares, for ASCII on both sides.
+            a.eq_ignore_ascii_case(trimmed)
+        } else {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(trimmed.chars().flat_map(char::to_lowercase))
+        }
     })
 }
 
@@ -99,6 +105,38 @@ mod tests {
         let v = check_str("", STATUS, Mode::Strict).unwrap_err();
         assert_eq!(v.code, Code::EnumValues);
         assert_eq!(v.params.suggestion, None);
+    }
+
+    #[test]
+    fn the_ascii_comparison_agrees_with_lower_casing_every_character() {
+        let allowed: &'static [&'static str] = &["Quote", "Work Order", "k", "ǅx", "İ", "ß", ""];
+        let values = [
+            "quote",
+            " QUOTE ",
+            "work order",
+            "Work  Order",
+            "K",
+            "\u{212A}",
+            "ǆX",
+            "Ǆx",
+            "i̇",
+            "İ",
+            "SS",
+            "ß",
+            "ẞ",
+            " ",
+            "",
+            "Quot",
+            "x",
+        ];
+        for value in values {
+            let plain = allowed.iter().copied().find(|a| {
+                a.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(value.trim().chars().flat_map(char::to_lowercase))
+            });
+            assert_eq!(suggest(value, allowed), plain, "{value:?}");
+        }
     }
 
     #[test]
