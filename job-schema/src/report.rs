@@ -593,7 +593,9 @@ fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
         if count == ECHO_LIMIT {
             return Some(Prefix::Cut(cut));
         }
-        // Eight printable ASCII bytes at once, while they stay below the cut.
+        // Eight bytes at once while they stay below the cut: the printable ASCII ones before
+        // the first other byte are taken together (a borrow can only mark bytes above a
+        // marked one, so the lowest mark is exact).
         if count + 8 < ECHO_LIMIT {
             if let Some(chunk) = bytes.get(at..at + 8) {
                 let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
@@ -601,9 +603,10 @@ fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
                 let low = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
                 let del = word ^ (ONES * 0x7f);
                 let del = del.wrapping_sub(ONES) & !del & HIGHS;
-                if wide | low | del == 0 {
-                    at += 8;
-                    count += 8;
+                let plain = (wide | low | del).trailing_zeros() as usize / 8;
+                at += plain;
+                count += plain;
+                if plain == 8 {
                     continue;
                 }
             }
