@@ -207,7 +207,7 @@ fn read_value<S: Schema, const BUILD: bool>(
     record: Option<&mut S>,
 ) -> Result<(), Bail> {
     let before = if BUILD { sink.error_count() } else { 0 };
-    let taken = match scanner.peek().ok_or(Bail)? {
+    let scalar = match scanner.peek().ok_or(Bail)? {
         b'"' => {
             let text = scanner.quoted()?;
             let taken = take_scalar::<S>(index, Scalar::Str(text.as_str()), path, sink);
@@ -217,17 +217,14 @@ fn read_value<S: Schema, const BUILD: bool>(
             }
             return Ok(());
         }
-        b'-' | b'0'..=b'9' => {
-            let number = scanner.number_scalar()?;
-            take_scalar::<S>(index, number, path, sink)
-        }
+        b'-' | b'0'..=b'9' => scanner.number_scalar()?,
         b't' => {
             scanner.literal(b"true")?;
-            take_scalar::<S>(index, Scalar::Bool(true), path, sink)
+            Scalar::Bool(true)
         }
         b'f' => {
             scanner.literal(b"false")?;
-            take_scalar::<S>(index, Scalar::Bool(false), path, sink)
+            Scalar::Bool(false)
         }
         b'n' => {
             scanner.literal(b"null")?;
@@ -247,6 +244,7 @@ fn read_value<S: Schema, const BUILD: bool>(
         }
         _ => return Err(Bail),
     };
+    let taken = take_scalar::<S>(index, scalar, path, sink);
     if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
         record.__set(index, value, before, path, sink);
     }
