@@ -562,17 +562,31 @@ enum Accept<'v> {
     Wrong,
 }
 
+/// Whether a field of `shape` takes `scalar` as it is, in every mode: a value of the field's
+/// own JSON type (any value for [`Shape::Any`]).
+#[inline]
+fn takes_as_is(shape: Shape, scalar: Scalar<'_>) -> bool {
+    matches!(
+        (shape, scalar),
+        (Shape::Any, _)
+            | (Shape::Text, Scalar::Str(_))
+            | (Shape::Integer, Scalar::Int(_) | Scalar::UInt(_))
+            | (
+                Shape::Float,
+                Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)
+            )
+            | (Shape::Bool, Scalar::Bool(_))
+    )
+}
+
 /// Decides whether `field` takes `scalar` in `mode`, turning the lax forms into canonical
 /// ones (`true` → 1 for `bool01`, `""` → unset for non-text fields).
-#[inline]
 fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
     let lax = mode == Mode::Lax;
+    if takes_as_is(field.shape, scalar) {
+        return Accept::Value(scalar);
+    }
     match (field.shape, scalar) {
-        (Shape::Any, s)
-        | (Shape::Text, s @ Scalar::Str(_))
-        | (Shape::Integer, s @ (Scalar::Int(_) | Scalar::UInt(_)))
-        | (Shape::Float, s @ (Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)))
-        | (Shape::Bool, s @ Scalar::Bool(_)) => Accept::Value(s),
         (Shape::Text, s @ (Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)))
             if lax && field.has("number") =>
         {
@@ -698,8 +712,26 @@ pub(crate) enum Taken<'v> {
 /// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
 /// field's rules on it. Both readers (the serde visitors and the direct loop) call this,
 /// so a value gets the same issues whichever reads it.
+///
+/// A value of the field's own type, nearly every value of a body, goes straight to the rules;
+/// the other cases (lax forms, unset values, wrong types) are judged out of line.
 #[inline]
 pub(crate) fn take_scalar<'v, S: Schema>(
+    index: usize,
+    scalar: Scalar<'v>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Taken<'v> {
+    if takes_as_is(S::FIELDS[index].shape, scalar) {
+        S::__check_field(index, Some(scalar), path, sink);
+        return Taken::Value(scalar);
+    }
+    take_other::<S>(index, scalar, path, sink)
+}
+
+/// [`take_scalar`] for a value not of the field's own type.
+#[inline(never)]
+fn take_other<'v, S: Schema>(
     index: usize,
     scalar: Scalar<'v>,
     path: &Path<'_>,
