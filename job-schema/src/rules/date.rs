@@ -130,10 +130,21 @@ fn shape(value: &str) -> Shape {
 /// assert_eq!(date::check("0000-00-00", Mode::Strict).unwrap_err().code, Code::Date);
 /// assert_eq!(date::check("30/06/2025", Mode::Lax).unwrap_err().code, Code::Date);
 /// ```
+#[inline]
 pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
-    let unset = is_unset(value);
     let shape = shape(value);
-    if shape == Shape::Real || (unset && mode == Mode::Lax) {
+    if shape == Shape::Real {
+        return Ok(());
+    }
+    reject(value, shape, mode)
+}
+
+/// [`check`] once `value` has turned out not to be real: accepted only when lax mode reads
+/// it as unset. Out of line, so that a good value costs only its reading.
+#[inline(never)]
+fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
+    let unset = is_unset(value);
+    if unset && mode == Mode::Lax {
         return Ok(());
     }
     let mut message = match shape {

@@ -144,10 +144,21 @@ pub fn is_unset(value: &str) -> bool {
 /// let v = datetime::check("2025-06-30T09:15:00", Mode::Lax).unwrap_err();
 /// assert_eq!(v.code, Code::Datetime);
 /// ```
+#[inline]
 pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
-    let unset = is_unset(value);
     let shape = shape(value);
-    if shape == Shape::Real || (unset && mode == Mode::Lax) {
+    if shape == Shape::Real {
+        return Ok(());
+    }
+    reject(value, shape, mode)
+}
+
+/// [`check`] once `value` has turned out not to be real: accepted only when lax mode reads
+/// it as unset. Out of line, so that a good value costs only its reading.
+#[inline(never)]
+fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
+    let unset = is_unset(value);
+    if unset && mode == Mode::Lax {
         return Ok(());
     }
     let mut message = match shape {
