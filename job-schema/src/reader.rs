@@ -345,12 +345,20 @@ impl<'de, S: Schema> Visitor<'de> for KeySeed<S> {
 
 /// Whether `key` is `prefix` followed by one or more of `[a-z0-9_]`.
 pub fn is_custom_key(prefix: &str, key: &str) -> bool {
-    key.strip_prefix(prefix).is_some_and(|rest| {
-        !rest.is_empty()
-            && rest
-                .bytes()
-                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
-    })
+    /// Which bytes may follow the prefix: `[a-z0-9_]`, looked up rather than matched.
+    const TAIL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            #[allow(clippy::cast_possible_truncation)]
+            let byte = b as u8;
+            table[b] = matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'_');
+            b += 1;
+        }
+        table
+    };
+    key.strip_prefix(prefix)
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| TAIL[usize::from(b)]))
 }
 
 /// A stable hash of a key: [`ExtraKeys`] compares hashes first, and the keys themselves
@@ -1076,6 +1084,22 @@ mod tests {
             }
         }
         row[b.len()]
+    }
+
+    #[test]
+    fn a_custom_key_is_the_prefix_then_lower_case_letters_digits_and_underscores() {
+        for c in (0..=0x7f_u8).map(char::from).chain(['é', 'Ω', '😀']) {
+            let expected = c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+            assert_eq!(is_custom_key("cf_", &format!("cf_{c}")), expected, "{c:?}");
+            assert_eq!(
+                is_custom_key("cf_", &format!("cf_ab{c}9")),
+                expected,
+                "{c:?}"
+            );
+        }
+        assert!(!is_custom_key("cf_", "cf_"));
+        assert!(!is_custom_key("cf_", "xcf_a"));
+        assert!(is_custom_key("cf_", "cf_a_1"));
     }
 
     #[test]
