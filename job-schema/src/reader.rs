@@ -437,12 +437,12 @@ pub fn suggest<'c>(
     let pattern = BitPattern::new(&lower);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        // The distance is at least the difference in length: skip the far ones unmeasured.
-        // A byte length that is already close enough settles it for ASCII names.
-        let chars = if c.len().abs_diff(len) <= limit || !c.is_ascii() {
-            c.chars().count()
-        } else {
+        // The distance is at least the difference in length: skip the far ones unmeasured
+        // (an ASCII name's length in characters is its length in bytes).
+        let chars = if c.is_ascii() {
             c.len()
+        } else {
+            c.chars().count()
         };
         if chars.abs_diff(len) > limit {
             continue;

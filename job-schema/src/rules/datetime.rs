@@ -21,7 +21,8 @@ const ZERO_DATETIME: &str = "0000-00-00 00:00:00";
 ///
 /// The 19 bytes are read as three overlapping 8-byte words (`YYYY-MM-`, `DD HH:MM`,
 /// `HH:MM:SS`): separators and digits are checked a word at a time, then the numbers are
-/// taken from the digits. [`shape_by_parts`] is the same judgement written field by field.
+/// taken from the digits. The tests compare it with the same judgement written field by
+/// field.
 pub(crate) fn shape(value: &str) -> Shape {
     /// A word with `byte` at every position of `mask`.
     const fn spread(byte: u8, mask: u64) -> u64 {
