@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use job_schema::{Job, Options, Validate};
 use job_schema_bench::{convert, data, floor, garde_job, json_schema, validator_job};
 
@@ -27,6 +27,7 @@ fn bench_set(c: &mut Criterion, name: &str, bodies: &[Vec<u8>]) {
     let options = Options::default();
 
     let mut group = c.benchmark_group(name);
+    group.sampling_mode(SamplingMode::Flat);
     group.throughput(elements(bodies.len()));
     group.bench_function("floor", |b| {
         b.iter(|| {
@@ -94,11 +95,15 @@ fn contenders(c: &mut Criterion) {
     }
 }
 
+/// Short measurements: the host's speed drifts by a fifth over minutes, and the ratios pair
+/// each contender's samples with the floor's of the same group, so a group must be measured
+/// in seconds, not minutes (about 20 s here; flat sampling in each group, every sample the
+/// same number of passes over the set).
 fn config() -> Criterion {
     Criterion::default()
-        .sample_size(50)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
         .configure_from_args()
 }
 
