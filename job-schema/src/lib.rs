@@ -44,6 +44,8 @@ pub mod report;
 pub mod rules;
 mod sink;
 mod spec;
+#[cfg(test)]
+mod test_rng;
 mod value;
 
 use std::collections::BTreeMap;

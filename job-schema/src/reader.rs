@@ -1136,13 +1136,8 @@ mod tests {
                 .map(|(_, c)| c)
         }
         let names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
-        let mut seed = 0x00DD_BA11_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap()
-        };
+        let mut rng = crate::test_rng::Rng::new(0x00DD_BA11_u64);
+        let mut next = |n: usize| rng.below(n);
         let mut suggested = 0;
         for round in 0..4_000 {
             // A field name with a few random edits, or a short random key.
@@ -1191,12 +1186,10 @@ mod tests {
         words.push("x".repeat(64));
         words.push("xy".repeat(32));
         words.push("yx".repeat(40));
-        let mut seed = 0x1234_5678_u64;
+        let mut rng = crate::test_rng::Rng::new(0x1234_5678_u64);
         for _ in 0..300 {
             let mut word = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = rng.bits();
             for k in 0..(seed % 70) {
                 let pick = seed.rotate_right(u32::try_from(k).unwrap()) % 4;
                 word.push(char::from(b"abc_"[usize::try_from(pick).unwrap()]));

@@ -838,7 +838,7 @@ mod tests {
 
     #[test]
     fn text_writes_numbers_as_display_does() {
-        let mut seed = 0x7E47_u64;
+        let mut rng = crate::test_rng::Rng::new(0x7E47_u64);
         let mut floats = vec![
             0.0,
             -0.0,
@@ -863,9 +863,7 @@ mod tests {
         ];
         let mut ints = vec![0, 1, -1, 9, 10, -10, i64::MAX, i64::MIN];
         for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = rng.bits();
             floats.push(f64::from_bits(seed));
             floats.push(f64::from(u32::try_from(seed % 1_000_000).unwrap()) - 500_000.0);
             #[allow(clippy::cast_possible_wrap)]
@@ -1003,13 +1001,8 @@ mod tests {
                                \u{fefe}\u{feff}\u{ff00}\u{ffff}\u{10000}😀\t\n\u{0}"
                 .chars()
                 .collect();
-        let mut seed = 0xEC40_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap()
-        };
+        let mut rng = crate::test_rng::Rng::new(0xEC40_u64);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..20_000 {
             // Mostly ASCII, so that the eight-byte steps are taken, with a few others.
             let len = next(150);

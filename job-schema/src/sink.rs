@@ -267,13 +267,8 @@ mod tests {
 
     #[test]
     fn issues_end_in_place_order_whatever_order_the_keys_come_in() {
-        let mut seed = 0x5EED_0D3E_u64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rng = crate::test_rng::Rng::new(0x5EED_0D3E_u64);
+        let mut next = |n: u64| rng.bits() % n;
         let (mut in_order, mut permuted, mut past_the_stack) = (0, 0, 0);
         for round in 0..500 {
             let mut report = Report::new();

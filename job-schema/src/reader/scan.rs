@@ -1040,13 +1040,8 @@ mod tests {
 
     #[test]
     fn short_decimals_are_the_doubles_serde_json_reads() {
-        let mut seed = 0x0DEC_1A7E_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::Rng::new(0x0DEC_1A7E_u64);
+        let mut next = || rng.bits();
         let mut tokens: Vec<String> = [
             "0.0",
             "-0.0",

@@ -261,13 +261,8 @@ mod tests {
 
     #[test]
     fn the_word_reading_agrees_with_the_reading_by_parts() {
-        let mut seed = 0xDA7E_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap()
-        };
+        let mut rng = crate::test_rng::Rng::new(0xDA7E_u64);
+        let mut next = |n: usize| rng.below(n);
         // Bytes next to digits and separators in the table, and a few others.
         let odd = b"/09:;- \x2c\x2e\x1f\x7fTZa\xc3";
         let mut counts = [0usize; 3];

@@ -275,13 +275,8 @@ mod tests {
 
     #[test]
     fn a_plainly_good_list_is_one_serde_reads_as_good() {
-        let mut seed = 0x00B4_D6E5_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap()
-        };
+        let mut rng = crate::test_rng::Rng::new(0x00B4_D6E5_u64);
+        let mut next = |n: usize| rng.below(n);
         let pieces = [
             A, B, "\"", ",", "[", "]", " ", "\n", "\t", "x", "\\", "\\u0035", "-", "é", "null",
             "{}",
