@@ -28,7 +28,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use crate::options::{Mode, Options};
 use crate::path::Path;
-use crate::report::{Code, Issue, JsonType, Params, Report, Text, Violation, ECHO_LIMIT};
+use crate::report::{
+    Code, Issue, JsonType, JsonTypes, Params, Report, Text, Violation, ECHO_LIMIT,
+};
 use crate::rules;
 use crate::sink::Sink;
 use crate::spec::{FieldSpec, Rule, Shape};
@@ -264,18 +266,10 @@ impl<'de, S: Schema, const BUILD: bool> Visitor<'de> for RootSeed<'_, '_, S, BUI
 }
 
 fn root_type_error(path: &Path<'_>, sink: &mut Sink<'_>, given: JsonType, value: Option<&str>) {
-    let violation = Violation {
-        code: Code::Type,
-        message: Text::new(40)
-            .str("expected a JSON object, got ")
-            .str(given.as_str())
-            .into(),
-        params: Params {
-            expected: Some(crate::JsonTypes::one(JsonType::Object)),
-            given: Some(given),
-            ..Params::default()
-        },
-    };
+    let message = Text::new(40)
+        .str("expected a JSON object, got ")
+        .str(given.as_str());
+    let violation = Violation::wrong_type(message, JsonTypes::one(JsonType::Object), given);
     sink.error(path, violation, value);
 }
 
@@ -674,16 +668,7 @@ pub fn type_error(
         Some(v) => message.str(" ").echo(v),
         None => message,
     };
-    let violation = Violation {
-        code: Code::Type,
-        message: message.into(),
-        params: Params {
-            expected: Some(expected),
-            given: Some(given),
-            ..Params::default()
-        },
-    };
-    sink.error(path, violation, value);
+    sink.error(path, Violation::wrong_type(message, expected, given), value);
 }
 
 /// Reads the value of field `index` of `S` as a `T`: checks it with the field's rules and,
@@ -806,18 +791,11 @@ pub fn build_value<S: Schema, T: FieldValue>(
     let built = T::from_scalar(value);
     if built.is_none() && sink.error_count() == before {
         let text = value.to_text();
-        let violation = Violation {
-            code: Code::Type,
-            message: Text::new(text.len().min(ECHO_LIMIT * 2) + 32)
-                .echo(&text)
-                .str(" does not fit this field's type")
-                .into(),
-            params: Params {
-                expected: Some(spec.json_types(sink.options().mode)),
-                given: Some(given_type(value)),
-                ..Params::default()
-            },
-        };
+        let message = Text::new(text.len().min(ECHO_LIMIT * 2) + 32)
+            .echo(&text)
+            .str(" does not fit this field's type");
+        let expected = spec.json_types(sink.options().mode);
+        let violation = Violation::wrong_type(message, expected, given_type(value));
         sink.error(path, violation, Some(&text));
     }
     built
@@ -952,18 +930,10 @@ pub(crate) fn custom_wrong(
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let violation = Violation {
-        code: Code::Type,
-        message: Text::new(40)
-            .str("a custom field holds a string; got ")
-            .str(given.as_str())
-            .into(),
-        params: Params {
-            expected: Some(crate::JsonTypes::one(JsonType::String)),
-            given: Some(given),
-            ..Params::default()
-        },
-    };
+    let message = Text::new(40)
+        .str("a custom field holds a string; got ")
+        .str(given.as_str());
+    let violation = Violation::wrong_type(message, JsonTypes::one(JsonType::String), given);
     sink.error(path, violation, value);
 }
 

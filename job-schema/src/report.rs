@@ -382,6 +382,18 @@ impl Violation {
         }
     }
 
+    /// A `type` violation: the value is a `given`, the field takes `expected`.
+    pub(crate) fn wrong_type(
+        message: impl Into<Cow<'static, str>>,
+        expected: JsonTypes,
+        given: JsonType,
+    ) -> Violation {
+        Violation::new(Code::Type, message).with(|p| {
+            p.expected = Some(expected);
+            p.given = Some(given);
+        })
+    }
+
     /// What a `json_syntax` message says is wrong, without its position.
     pub fn syntax_detail(message: &str) -> Option<&str> {
         message

@@ -217,15 +217,7 @@ fn read_value<S: Schema, const BUILD: bool>(
             }
             return Ok(());
         }
-        b'-' | b'0'..=b'9' => scanner.number_scalar()?,
-        b't' => {
-            scanner.literal(b"true")?;
-            Scalar::Bool(true)
-        }
-        b'f' => {
-            scanner.literal(b"false")?;
-            Scalar::Bool(false)
-        }
+        first @ (b'-' | b'0'..=b'9' | b't' | b'f') => scanner.bare_scalar(first)?,
         b'n' => {
             scanner.literal(b"null")?;
             take_null::<S>(index, path, sink);
@@ -261,15 +253,7 @@ fn read_custom(
     let scalar = match scanner.peek().ok_or(Bail)? {
         b'"' if keep => return Ok(Some(scanner.quoted()?.as_str().to_owned())),
         b'"' => return scanner.skip_value().map(|()| None),
-        b'-' | b'0'..=b'9' => scanner.number_scalar()?,
-        b't' => {
-            scanner.literal(b"true")?;
-            Scalar::Bool(true)
-        }
-        b'f' => {
-            scanner.literal(b"false")?;
-            Scalar::Bool(false)
-        }
+        first @ (b'-' | b'0'..=b'9' | b't' | b'f') => scanner.bare_scalar(first)?,
         b'n' => {
             scanner.literal(b"null")?;
             custom_null(path, sink);

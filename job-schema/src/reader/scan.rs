@@ -516,6 +516,18 @@ impl<'de> Scanner<'de> {
         self.pos += n;
     }
 
+    /// Reads the number, `true` or `false` whose first byte is `first` (from
+    /// [`Scanner::peek`]) as a [`Scalar`]; gives up on anything else.
+    #[inline]
+    pub(crate) fn bare_scalar(&mut self, first: u8) -> Result<Scalar<'static>, Bail> {
+        match first {
+            b'-' | b'0'..=b'9' => self.number_scalar(),
+            b't' => self.literal(b"true").map(|()| Scalar::Bool(true)),
+            b'f' => self.literal(b"false").map(|()| Scalar::Bool(false)),
+            _ => Err(Bail),
+        }
+    }
+
     /// Reads a number as a [`Scalar`], exactly as serde_json hands it to a visitor.
     #[inline]
     pub(crate) fn number_scalar(&mut self) -> Result<Scalar<'static>, Bail> {
