@@ -33,7 +33,7 @@ fn schema_expresses(schema: &Value, issue: &Issue) -> bool {
         Code::Required => true,
         Code::Type => property.get("type").is_some(),
         // A raw array for `badges`: a `uuid_list` error that names the JSON type given.
-        Code::UuidList if issue.params.given.is_some() => property.get("type").is_some(),
+        Code::UuidList if issue.params.given().is_some() => property.get("type").is_some(),
         Code::MaxLen => property.get("maxLength").is_some(),
         Code::EnumValues | Code::Bool01 => property.get("enum").is_some(),
         // uuid, datetime, date, number, range, uuid_list, duplicate_field: see the table.

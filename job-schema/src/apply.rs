@@ -6,7 +6,7 @@
 //! lets it pass: type errors are the reader's business.
 
 use crate::path::Path;
-use crate::report::{Code, Params, Text, Violation, ECHO_LIMIT};
+use crate::report::{Code, Form, Params, Violation};
 use crate::rules;
 use crate::sink::Sink;
 use crate::value::Scalar;
@@ -131,21 +131,8 @@ pub fn range(
             Some(n) => n,
             None if with_number || (s.is_empty() && !sink.options().is_strict()) => return,
             None => {
-                let v = Violation {
-                    code: Code::Range,
-                    message: Text::new(s.len().min(ECHO_LIMIT * 2) + 64)
-                        .quoted(s)
-                        .str(" is not a number, so it is not within ")
-                        .float(min)
-                        .str(" to ")
-                        .float(max)
-                        .into(),
-                    params: Params {
-                        min: Some(min),
-                        max: Some(max),
-                        ..Params::default()
-                    },
-                };
+                let params = Params::Range { min, max };
+                let v = Violation::deferred(Code::Range, Form::RangeText, params);
                 sink.error(path, v, Some(s));
                 return;
             }
@@ -160,17 +147,10 @@ pub fn range(
         // Not finite: the `number` rule's business.
         return;
     }
-    if (min..=max).contains(&n) {
-        return;
+    // The message writes the value as the number it was read as.
+    if let Err(v) = rules::range::check(n, min, max) {
+        sink.error(path, v, Some(&value.to_text()));
     }
-    let text = value.to_text();
-    let v = match value {
-        // A float is written once, for the message and the echo.
-        Scalar::Float(_) => rules::range::outside(Text::new(48).str(&text), min, max),
-        // Other values are written in the message as the number they were read as.
-        _ => rules::range::outside(Text::new(48).float(n), min, max),
-    };
-    sink.error(path, v, Some(&text));
 }
 
 /// `uuid_list`: one issue per bad element, at `field[index]`.

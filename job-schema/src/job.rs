@@ -337,7 +337,7 @@ impl Job {
     /// ```
     /// let read = job_schema::Job::from_json(br#"{"status": "Quote", "Status": "x"}"#).unwrap();
     /// assert_eq!(read.record.status, "Quote");
-    /// assert_eq!(read.warnings[0].params.suggestion.as_deref(), Some("status"));
+    /// assert_eq!(read.warnings[0].params.suggestion(), Some("status"));
     /// ```
     pub fn from_json(bytes: &[u8]) -> Result<Parsed<Job>, Report> {
         <Job as Schema>::from_json(bytes)

@@ -26,7 +26,7 @@
 //! let report = visit.validate().unwrap_err();
 //! assert_eq!(report.errors.len(), 2);
 //! assert_eq!(report.errors[0].field, "status");
-//! assert_eq!(report.errors[0].params.suggestion.as_deref(), Some("Work Order"));
+//! assert_eq!(report.errors[0].params.suggestion(), Some("Work Order"));
 //!
 //! let read = Visit::check_json(br#"{"status": "Quote", "company_uuid": 7}"#, Default::default());
 //! assert_eq!(read.errors[0].code, job_schema::Code::Type);

@@ -28,9 +28,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use crate::options::{Mode, Options};
 use crate::path::Path;
-use crate::report::{
-    Code, Issue, JsonType, JsonTypes, Params, Report, Text, Violation, ECHO_LIMIT,
-};
+use crate::report::{Code, Form, Issue, JsonType, JsonTypes, Params, Report, Violation};
 use crate::rules;
 use crate::sink::Sink;
 use crate::spec::{FieldSpec, Rule, Shape};
@@ -266,10 +264,8 @@ impl<'de, S: Schema, const BUILD: bool> Visitor<'de> for RootSeed<'_, '_, S, BUI
 }
 
 fn root_type_error(path: &Path<'_>, sink: &mut Sink<'_>, given: JsonType, value: Option<&str>) {
-    let message = Text::new(40)
-        .str("expected a JSON object, got ")
-        .str(given.as_str());
-    let violation = Violation::wrong_type(message, JsonTypes::one(JsonType::Object), given);
+    let form = Form::Given("expected a JSON object, got ");
+    let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::Object), given);
     sink.error(path, violation, value);
 }
 
@@ -396,21 +392,18 @@ pub fn duplicate(path: &Path<'_>, sink: &mut Sink<'_>) {
 /// The `unknown_field` warning, with a suggestion when a field name is close.
 pub fn unknown(key: &str, fields: &[FieldSpec], path: &Path<'_>, sink: &mut Sink<'_>) {
     let suggestion = suggest(key, fields.iter().map(|f| f.name));
-    let message: Cow<'static, str> = match &suggestion {
-        Some(s) => Text::new(64 + s.len())
-            .str("is not a field of this record; did you mean `")
-            .str(s)
-            .str("`?")
-            .into(),
-        None => Cow::Borrowed("is not a field of this record; it is ignored"),
-    };
-    let violation = Violation {
-        code: Code::UnknownField,
-        message,
-        params: Params {
-            suggestion: suggestion.map(str::to_owned),
-            ..Params::default()
-        },
+    let violation = match suggestion {
+        Some(s) => Violation::deferred(
+            Code::UnknownField,
+            Form::Unknown,
+            Params::Suggestion {
+                suggestion: Cow::Borrowed(s),
+            },
+        ),
+        None => Violation::new(
+            Code::UnknownField,
+            "is not a field of this record; it is ignored",
+        ),
     };
     let at = path.key(key);
     sink.warn(&at, violation, None);
@@ -651,24 +644,20 @@ pub fn type_error(
     sink: &mut Sink<'_>,
 ) {
     let expected = field.json_types(sink.options().mode);
-    let room = 64 + value.map_or(0, |v| v.len().min(ECHO_LIMIT * 2) + 3);
-    let message = Text::new(room);
-    let message = if field.has("bool01") {
+    let lead = if field.has("bool01") {
         // A flag's lax spellings are specific values, not whole types: name them.
-        match sink.options().mode {
-            Mode::Lax => message.str("expected 0 or 1 (or true, false, \"0\", \"1\"), got "),
-            Mode::Strict => message.str("expected the integer 0 or 1, got "),
-        }
+        Some(match sink.options().mode {
+            Mode::Lax => "expected 0 or 1 (or true, false, \"0\", \"1\"), got ",
+            Mode::Strict => "expected the integer 0 or 1, got ",
+        })
     } else {
-        message.str("expected ").types(expected).str(", got ")
+        None
     };
-    let message = message.str(given.as_str());
-    let message = match value {
-        Some(v) if given == JsonType::String => message.str(" ").quoted(v),
-        Some(v) => message.str(" ").echo(v),
-        None => message,
-    };
-    sink.error(path, Violation::wrong_type(message, expected, given), value);
+    sink.error(
+        path,
+        Violation::wrong_type(Form::Type(lead), expected, given),
+        value,
+    );
 }
 
 /// Reads the value of field `index` of `S` as a `T`: checks it with the field's rules and,
@@ -791,11 +780,9 @@ pub fn build_value<S: Schema, T: FieldValue>(
     let built = T::from_scalar(value);
     if built.is_none() && sink.error_count() == before {
         let text = value.to_text();
-        let message = Text::new(text.len().min(ECHO_LIMIT * 2) + 32)
-            .echo(&text)
-            .str(" does not fit this field's type");
+        let form = Form::Echoed(" does not fit this field's type");
         let expected = spec.json_types(sink.options().mode);
-        let violation = Violation::wrong_type(message, expected, given_type(value));
+        let violation = Violation::wrong_type(form, expected, given_type(value));
         sink.error(path, violation, Some(&text));
     }
     built
@@ -930,10 +917,8 @@ pub(crate) fn custom_wrong(
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let message = Text::new(40)
-        .str("a custom field holds a string; got ")
-        .str(given.as_str());
-    let violation = Violation::wrong_type(message, JsonTypes::one(JsonType::String), given);
+    let form = Form::Given("a custom field holds a string; got ");
+    let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::String), given);
     sink.error(path, violation, value);
 }
 

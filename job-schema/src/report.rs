@@ -9,10 +9,15 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::ser::SerializeSeq;
+use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::path::Path;
+
+mod message;
+
+pub(crate) use message::Form;
+use message::Message;
 
 /// The most characters of an input value that an [`Issue`] echoes back.
 pub const ECHO_LIMIT: usize = 64;
@@ -246,6 +251,14 @@ impl Serialize for Allowed {
 }
 
 impl Allowed {
+    /// Whether no value is allowed.
+    pub const fn is_empty(self) -> bool {
+        match self {
+            Allowed::Strs(values) => values.is_empty(),
+            Allowed::Ints(values) => values.is_empty(),
+        }
+    }
+
     /// Writes the values as a message lists them: strings quoted as `Debug` quotes them,
     /// separated by `, `.
     fn write_to(self, out: &mut impl fmt::Write) -> fmt::Result {
@@ -294,71 +307,257 @@ impl fmt::Display for Allowed {
 
 /// The parameters of an issue: the rule's limits and what helps to fix the value.
 ///
-/// Only the parameters that apply are set; JSON output leaves the others out.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Params {
-    /// `max_len`: the most characters allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<usize>,
-    /// `max_len`: how many characters the value has.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub length: Option<usize>,
-    /// `enum_values`: the allowed values.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed: Option<Allowed>,
-    /// `range`: the smallest value allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min: Option<f64>,
-    /// `range`: the largest value allowed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<f64>,
-    /// `type`: the JSON types the field takes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<JsonTypes>,
-    /// `type`: the JSON type it was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub given: Option<JsonType>,
-    /// A format the value must follow, such as `YYYY-MM-DD HH:MM:SS`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Option<&'static str>,
-    /// `uuid_list`: the index of the bad element.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub index: Option<usize>,
-    /// A close, valid alternative (`unknown_field`, `enum_values`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+/// One variant per kind of rule, holding only what applies to it. JSON output writes the
+/// variant's fields as an object (`{"limit": 30, "length": 31}`, `{}` for [`Params::None`]);
+/// the accessors ([`Params::limit`], [`Params::suggestion`], …) read one parameter whatever
+/// the variant.
+///
+/// ```
+/// use job_schema::{Job, Options};
+/// let report = Job::check_json(br#"{"status": "quote"}"#, Options::default());
+/// let params = &report.errors[0].params;
+/// assert_eq!(params.suggestion(), Some("Quote"));
+/// assert_eq!(params.limit(), None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub enum Params {
+    /// No parameters.
+    #[default]
+    None,
+    /// `max_len`.
+    Length {
+        /// The most characters allowed.
+        limit: usize,
+        /// How many characters the value has.
+        length: usize,
+    },
+    /// `enum_values` and `bool01`.
+    Allowed {
+        /// The allowed values.
+        allowed: Allowed,
+        /// An allowed value close to the one given.
+        suggestion: Option<Cow<'static, str>>,
+    },
+    /// `range`.
+    Range {
+        /// The smallest value allowed.
+        min: f64,
+        /// The largest value allowed.
+        max: f64,
+    },
+    /// `type` (and `uuid_list` given a raw array).
+    Type {
+        /// The JSON types the field takes.
+        expected: JsonTypes,
+        /// The JSON type it was given.
+        given: JsonType,
+    },
+    /// A format the value must follow (`uuid`, `date`, `datetime`).
+    Format {
+        /// The format, such as `YYYY-MM-DD HH:MM:SS`.
+        format: &'static str,
+    },
+    /// `uuid_list`: a bad element.
+    Element {
+        /// The element's index.
+        index: usize,
+    },
+    /// `unknown_field`: a field name close to the key.
+    Suggestion {
+        /// The field's name.
+        suggestion: Cow<'static, str>,
+    },
     /// `deprecated`: what to use instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<&'static str>,
+    Note {
+        /// The advice.
+        note: &'static str,
+    },
+    /// `json_syntax`: where the input breaks.
+    Position {
+        /// The 1-based line.
+        line: usize,
+        /// The 1-based column.
+        column: usize,
+    },
+}
+
+impl Params {
+    /// `max_len`: the most characters allowed.
+    pub fn limit(&self) -> Option<usize> {
+        match *self {
+            Params::Length { limit, .. } => Some(limit),
+            _ => None,
+        }
+    }
+
+    /// `max_len`: how many characters the value has.
+    pub fn length(&self) -> Option<usize> {
+        match *self {
+            Params::Length { length, .. } => Some(length),
+            _ => None,
+        }
+    }
+
+    /// `enum_values`, `bool01`: the allowed values.
+    pub fn allowed(&self) -> Option<Allowed> {
+        match *self {
+            Params::Allowed { allowed, .. } => Some(allowed),
+            _ => None,
+        }
+    }
+
+    /// `range`: the smallest value allowed.
+    pub fn min(&self) -> Option<f64> {
+        match *self {
+            Params::Range { min, .. } => Some(min),
+            _ => None,
+        }
+    }
+
+    /// `range`: the largest value allowed.
+    pub fn max(&self) -> Option<f64> {
+        match *self {
+            Params::Range { max, .. } => Some(max),
+            _ => None,
+        }
+    }
+
+    /// `type`: the JSON types the field takes.
+    pub fn expected(&self) -> Option<JsonTypes> {
+        match *self {
+            Params::Type { expected, .. } => Some(expected),
+            _ => None,
+        }
+    }
+
+    /// `type`: the JSON type it was given.
+    pub fn given(&self) -> Option<JsonType> {
+        match *self {
+            Params::Type { given, .. } => Some(given),
+            _ => None,
+        }
+    }
+
+    /// A format the value must follow.
+    pub fn format(&self) -> Option<&'static str> {
+        match *self {
+            Params::Format { format } => Some(format),
+            _ => None,
+        }
+    }
+
+    /// `uuid_list`: the index of the bad element.
+    pub fn index(&self) -> Option<usize> {
+        match *self {
+            Params::Element { index } => Some(index),
+            _ => None,
+        }
+    }
+
+    /// A close, valid alternative (`unknown_field`, `enum_values`).
+    pub fn suggestion(&self) -> Option<&str> {
+        match self {
+            Params::Allowed { suggestion, .. } => suggestion.as_deref(),
+            Params::Suggestion { suggestion } => Some(suggestion),
+            _ => None,
+        }
+    }
+
+    /// `deprecated`: what to use instead.
+    pub fn note(&self) -> Option<&'static str> {
+        match *self {
+            Params::Note { note } => Some(note),
+            _ => None,
+        }
+    }
+
     /// `json_syntax`: the 1-based line of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
+    pub fn line(&self) -> Option<usize> {
+        match *self {
+            Params::Position { line, .. } => Some(line),
+            _ => None,
+        }
+    }
+
     /// `json_syntax`: the 1-based column of the error.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub column: Option<usize>,
+    pub fn column(&self) -> Option<usize> {
+        match *self {
+            Params::Position { column, .. } => Some(column),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Params::None => {}
+            Params::Length { limit, length } => {
+                map.serialize_entry("limit", limit)?;
+                map.serialize_entry("length", length)?;
+            }
+            Params::Allowed {
+                allowed,
+                suggestion,
+            } => {
+                map.serialize_entry("allowed", allowed)?;
+                if let Some(suggestion) = suggestion {
+                    map.serialize_entry("suggestion", suggestion)?;
+                }
+            }
+            Params::Range { min, max } => {
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("max", max)?;
+            }
+            Params::Type { expected, given } => {
+                map.serialize_entry("expected", expected)?;
+                map.serialize_entry("given", given)?;
+            }
+            Params::Format { format } => map.serialize_entry("format", format)?,
+            Params::Element { index } => map.serialize_entry("index", index)?,
+            Params::Suggestion { suggestion } => map.serialize_entry("suggestion", suggestion)?,
+            Params::Note { note } => map.serialize_entry("note", note)?,
+            Params::Position { line, column } => {
+                map.serialize_entry("line", line)?;
+                map.serialize_entry("column", column)?;
+            }
+        }
+        map.end()
+    }
 }
 
 /// What a rule found wrong with one value, before it is placed at a field.
 ///
 /// The rule functions in [`crate::rules`] return this; a [`Report`] turns it into an [`Issue`]
 /// by adding the field's path and the echoed value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Violation {
     /// The stable code.
     pub code: Code,
-    /// A plain English message (borrowed when it does not depend on the value).
-    pub message: Cow<'static, str>,
     /// The rule's parameters.
     pub params: Params,
+    /// The message, written out or to be written from the value and the parameters.
+    message: Message,
 }
 
 impl Violation {
-    /// A violation with no parameters.
+    /// A violation with no parameters and the message `message`.
     pub fn new(code: Code, message: impl Into<Cow<'static, str>>) -> Violation {
         Violation {
             code,
-            message: message.into(),
-            params: Params::default(),
+            params: Params::None,
+            message: Message::Text(message.into()),
+        }
+    }
+
+    /// A violation whose message is written from the value and `params` when it is read.
+    pub(crate) const fn deferred(code: Code, form: Form, params: Params) -> Violation {
+        Violation {
+            code,
+            params,
+            message: Message::Form(form),
         }
     }
 
@@ -367,31 +566,20 @@ impl Violation {
     ///
     /// ```
     /// let v = job_schema::Violation::json_syntax(2, 7, "expected `:`");
-    /// assert_eq!(v.message, "malformed JSON at line 2, column 7: expected `:`");
-    /// assert_eq!((v.params.line, v.params.column), (Some(2), Some(7)));
+    /// assert_eq!(v.message(None), "malformed JSON at line 2, column 7: expected `:`");
+    /// assert_eq!((v.params.line(), v.params.column()), (Some(2), Some(7)));
     /// ```
     pub fn json_syntax(line: usize, column: usize, what: &str) -> Violation {
-        Violation {
-            code: Code::JsonSyntax,
-            message: format!("{SYNTAX_LEAD}{line}, column {column}: {what}").into(),
-            params: Params {
-                line: Some(line),
-                column: Some(column),
-                ..Params::default()
-            },
-        }
+        Violation::new(
+            Code::JsonSyntax,
+            format!("{SYNTAX_LEAD}{line}, column {column}: {what}"),
+        )
+        .with_params(Params::Position { line, column })
     }
 
     /// A `type` violation: the value is a `given`, the field takes `expected`.
-    pub(crate) fn wrong_type(
-        message: impl Into<Cow<'static, str>>,
-        expected: JsonTypes,
-        given: JsonType,
-    ) -> Violation {
-        Violation::new(Code::Type, message).with(|p| {
-            p.expected = Some(expected);
-            p.given = Some(given);
-        })
+    pub(crate) const fn wrong_type(form: Form, expected: JsonTypes, given: JsonType) -> Violation {
+        Violation::deferred(Code::Type, form, Params::Type { expected, given })
     }
 
     /// What a `json_syntax` message says is wrong, without its position.
@@ -402,11 +590,34 @@ impl Violation {
             .map(|(_, what)| what)
     }
 
-    /// This violation with its parameters set by `f`.
+    /// This violation with `params` as its parameters.
     #[must_use]
-    pub fn with(mut self, f: impl FnOnce(&mut Params)) -> Violation {
-        f(&mut self.params);
+    pub fn with_params(mut self, params: Params) -> Violation {
+        self.params = params;
         self
+    }
+
+    /// The message as it reads for the offending `value` (the one given to the rule): a
+    /// message that quotes the value quotes it echoed (see [`echo`]).
+    ///
+    /// ```
+    /// use job_schema::rules::max_len;
+    /// let v = max_len::check("abcd", 3).unwrap_err();
+    /// assert_eq!(v.message(Some("abcd")), "is 4 characters long; the limit is 3");
+    /// ```
+    pub fn message(&self, value: Option<&str>) -> Cow<'_, str> {
+        let echoed = value.map(echo);
+        self.message.render(&self.params, echoed.as_deref())
+    }
+}
+
+impl fmt::Debug for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Violation")
+            .field("code", &self.code)
+            .field("params", &self.params)
+            .field("message", &self.message)
+            .finish()
     }
 }
 
@@ -414,7 +625,10 @@ impl Violation {
 const SYNTAX_LEAD: &str = "malformed JSON at line ";
 
 /// One problem with one field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// The message is written when it is read ([`Issue::message`], `Display`, JSON output), from
+/// the issue's code, parameters and echoed value: checking a record builds no text for it.
+#[derive(Clone)]
 pub struct Issue {
     /// The wire path of the field: `status`, `address.city`, `badges[2]`, `""` for the root.
     pub field: Cow<'static, str>,
@@ -422,13 +636,13 @@ pub struct Issue {
     pub pointer: Cow<'static, str>,
     /// The stable code.
     pub code: Code,
-    /// A plain English message.
-    pub message: Cow<'static, str>,
     /// The rule's parameters.
     pub params: Params,
     /// The offending value as text, cut to [`ECHO_LIMIT`] characters, control characters
     /// escaped; `None` when there is no value to show (a missing field).
     pub value: Option<String>,
+    /// The message, written out or to be written from `params` and `value`.
+    message: Message,
 }
 
 impl Issue {
@@ -439,10 +653,80 @@ impl Issue {
             field: path.field(),
             pointer: path.pointer(),
             code: violation.code,
-            message: violation.message,
             params: violation.params,
             value: value.map(echo),
+            message: violation.message,
         }
+    }
+
+    /// A warning that a field is present, with a message that does not depend on its value.
+    pub(crate) fn presence(
+        path: &Path<'_>,
+        code: Code,
+        message: &'static str,
+        params: Params,
+    ) -> Issue {
+        Issue {
+            field: path.field(),
+            pointer: path.pointer(),
+            code,
+            params,
+            value: None,
+            message: Message::Text(Cow::Borrowed(message)),
+        }
+    }
+
+    /// A plain English message: borrowed when it does not depend on the value, else written
+    /// now from the parameters and the echoed value.
+    ///
+    /// ```
+    /// use job_schema::{Job, Options};
+    /// let report = Job::check_json(br#"{"status": "quote"}"#, Options::default());
+    /// assert_eq!(
+    ///     report.errors[0].message(),
+    ///     r#""quote" is not one of "Quote", "Work Order", "Unsuccessful", "Completed"; did you mean "Quote"?"#
+    /// );
+    /// ```
+    pub fn message(&self) -> Cow<'_, str> {
+        self.message.render(&self.params, self.value.as_deref())
+    }
+}
+
+impl PartialEq for Issue {
+    /// Equal when every field and the message read the same.
+    fn eq(&self, other: &Issue) -> bool {
+        self.field == other.field
+            && self.pointer == other.pointer
+            && self.code == other.code
+            && self.params == other.params
+            && self.value == other.value
+            && (self.message == other.message || self.message() == other.message())
+    }
+}
+
+impl fmt::Debug for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Issue")
+            .field("field", &self.field)
+            .field("pointer", &self.pointer)
+            .field("code", &self.code)
+            .field("message", &self.message())
+            .field("params", &self.params)
+            .field("value", &self.value)
+            .finish()
+    }
+}
+
+impl Serialize for Issue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut issue = serializer.serialize_struct("Issue", 6)?;
+        issue.serialize_field("field", &self.field)?;
+        issue.serialize_field("pointer", &self.pointer)?;
+        issue.serialize_field("code", &self.code)?;
+        issue.serialize_field("message", &self.message())?;
+        issue.serialize_field("params", &self.params)?;
+        issue.serialize_field("value", &self.value)?;
+        issue.end()
     }
 }
 
@@ -453,7 +737,7 @@ impl fmt::Display for Issue {
         } else {
             &self.field
         };
-        write!(f, "{field}: {}", self.message)
+        write!(f, "{field}: {}", self.message())
     }
 }
 
@@ -700,16 +984,6 @@ fn echo_into(out: &mut String, value: &str) {
     }
 }
 
-/// A message that starts with a quoted value: `"…"` followed by `rest`, in one allocation.
-pub(crate) fn quoted_then(value: &str, rest: &[&str]) -> String {
-    let tail: usize = rest.iter().map(|s| s.len()).sum();
-    let mut text = Text::new(value.len().min(ECHO_LIMIT * 2) + 2 + tail).quoted(value);
-    for part in rest {
-        text = text.str(part);
-    }
-    text.into()
-}
-
 /// A message built piece by piece into one allocation, without the formatting machinery
 /// (a `format!` costs several hundred instructions, and a record with issues builds a
 /// message for each). Numbers are written the way their `Display` writes them.
@@ -736,13 +1010,6 @@ impl Text {
         self.0.push('"');
         echo_into(&mut self.0, value);
         self.0.push('"');
-        self
-    }
-
-    /// Appends `value` echoed (see [`echo`]), unquoted.
-    #[must_use]
-    pub(crate) fn echo(mut self, value: &str) -> Text {
-        echo_into(&mut self.0, value);
         self
     }
 
@@ -954,8 +1221,12 @@ mod tests {
         // One more character, or one control character, takes the general path.
         assert_eq!(echo(&"y".repeat(65)).chars().count(), ECHO_LIMIT);
         assert_eq!(echo("a\u{7f}b"), "a\\u{7f}b");
-        assert_eq!(quoted_then("a\tb", &[]), "\"a\\tb\"");
-        assert_eq!(quoted_then("x", &[" is ", "bad"]), "\"x\" is bad");
+        let quoted = Violation::deferred(
+            Code::Uuid,
+            Form::Quoted(&[" is ", "bad"], false),
+            Params::None,
+        );
+        assert_eq!(quoted.message(Some("a\tb")), "\"a\\tb\" is bad");
     }
 
     /// The character loop alone, as `echo` was first written.

@@ -1,6 +1,5 @@
 //! [`Sink`]: where the rules put what they find, with the options that decide how.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::options::{Direction, Options};
@@ -73,17 +72,8 @@ impl<'r> Sink<'r> {
             FieldClass::ReadOnly | FieldClass::Writable => return,
         };
         // Built in place: a field's warning has nothing to echo and nothing to format.
-        self.push_warning(Issue {
-            field: path.field(),
-            pointer: path.pointer(),
-            code,
-            message: Cow::Borrowed(spec.notice),
-            params: Params {
-                note,
-                ..Params::default()
-            },
-            value: None,
-        });
+        let params = note.map_or(Params::None, |note| Params::Note { note });
+        self.push_warning(Issue::presence(path, code, spec.notice, params));
     }
 }
 
@@ -318,7 +308,7 @@ mod tests {
             expected_errors.sort();
             expected_warnings.sort();
             let messages = |issues: &[Issue]| -> Vec<String> {
-                issues.iter().map(|i| i.message.to_string()).collect()
+                issues.iter().map(|i| i.message().into_owned()).collect()
             };
             let mut want_errors = vec!["before".to_owned()];
             want_errors.extend(expected_errors.into_iter().map(|e| e.3));

@@ -363,14 +363,14 @@ fn one_record_with_many_errors_reports_all_in_field_order() {
         warnings(&report),
         pairs(&[("purchase_order_no", Code::UnknownField)])
     );
-    assert_eq!(
-        report.errors[2].params.suggestion.as_deref(),
-        Some("Work Order")
-    );
+    assert_eq!(report.errors[2].params.suggestion(), Some("Work Order"));
     // The type error names the expected and the given types.
     let type_error = &report.errors[10];
-    assert_eq!(type_error.params.given, Some(job_schema::JsonType::Object));
-    assert!(type_error.message.contains("string") && type_error.message.contains("object"));
+    assert_eq!(
+        type_error.params.given(),
+        Some(job_schema::JsonType::Object)
+    );
+    assert!(type_error.message().contains("string") && type_error.message().contains("object"));
 }
 
 #[test]
@@ -387,7 +387,7 @@ fn unknown_keys_are_warnings_with_suggestions_in_input_order() {
     let suggestions: Vec<Option<&str>> = read
         .warnings
         .iter()
-        .map(|i| i.params.suggestion.as_deref())
+        .map(|i| i.params.suggestion())
         .collect();
     assert_eq!(
         suggestions,
@@ -490,10 +490,10 @@ fn malformed_json_is_one_error_with_its_position() {
     let issue = &report.errors[0];
     assert_eq!(issue.code, Code::JsonSyntax);
     assert_eq!(
-        (issue.params.line, issue.params.column),
+        (issue.params.line(), issue.params.column()),
         (Some(3), Some(11))
     );
-    assert!(issue.message.contains("line 3"), "{}", issue.message);
+    assert!(issue.message().contains("line 3"), "{}", issue.message());
     for bad in [
         &b""[..],
         b"{",

@@ -164,7 +164,7 @@ fn display_prints_one_field_message_line_per_issue() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), report.errors.len());
     for (line, issue) in lines.iter().zip(&report.errors) {
-        assert_eq!(*line, format!("{}: {}", issue.field, issue.message));
+        assert_eq!(*line, format!("{}: {}", issue.field, issue.message()));
     }
     // Report is an Error, so `?` works with Box<dyn Error>.
     let boxed: Box<dyn std::error::Error> = Box::new(report);
@@ -184,7 +184,7 @@ fn echoed_values_are_cut_and_escaped() {
     assert!(value.starts_with("line\\none\\t"));
     assert!(!value.contains('\n'));
     assert!(
-        report.errors[0].message.chars().count() < 200,
+        report.errors[0].message().chars().count() < 200,
         "the message echoes a cut value too"
     );
 }
@@ -227,7 +227,7 @@ fn warnings_alone_do_not_fail_but_strict_makes_them_errors() {
     let report = o.report(Options::default());
     assert_eq!(report.warnings.len(), 1);
     assert_eq!(report.warnings[0].code, Code::Deprecated);
-    assert_eq!(report.warnings[0].params.note, Some("use new"));
+    assert_eq!(report.warnings[0].params.note(), Some("use new"));
     let strict = o.validate_with(Options::default().strict()).unwrap_err();
     assert_eq!(strict.errors.len(), 1);
     assert_eq!(strict.errors[0].code, Code::Deprecated);
@@ -236,14 +236,8 @@ fn warnings_alone_do_not_fail_but_strict_makes_them_errors() {
 
 #[test]
 fn issue_display_names_the_root() {
-    let issue = Issue {
-        field: "".into(),
-        pointer: "".into(),
-        code: Code::Type,
-        message: "expected a JSON object, got array".into(),
-        params: job_schema::Params::default(),
-        value: None,
-    };
+    let violation = job_schema::Violation::new(Code::Type, "expected a JSON object, got array");
+    let issue = Issue::at(&Path::ROOT, violation, None);
     assert_eq!(
         issue.to_string(),
         "(root): expected a JSON object, got array"

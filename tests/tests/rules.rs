@@ -85,8 +85,8 @@ fn max_len_counts_characters_not_bytes() {
     let mut p = probe();
     p.text = Some("x".repeat(501));
     let report = p.validate().unwrap_err();
-    assert_eq!(report.errors[0].params.limit, Some(500));
-    assert_eq!(report.errors[0].params.length, Some(501));
+    assert_eq!(report.errors[0].params.limit(), Some(500));
+    assert_eq!(report.errors[0].params.length(), Some(501));
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn enum_values_are_exact_with_suggestions() {
         let report = p.validate().unwrap_err();
         assert_eq!(report.errors[0].code, Code::EnumValues);
         assert_eq!(
-            report.errors[0].params.suggestion.as_deref(),
+            report.errors[0].params.suggestion(),
             Some("Work Order"),
             "{near:?}"
         );
@@ -106,7 +106,7 @@ fn enum_values_are_exact_with_suggestions() {
     let mut p = probe();
     p.status = Some("Done".into());
     let report = p.validate().unwrap_err();
-    assert_eq!(report.errors[0].params.suggestion, None);
+    assert_eq!(report.errors[0].params.suggestion(), None);
     // Integer enums.
     let mut p = probe();
     p.level = Some(3);
@@ -310,7 +310,7 @@ fn uuid_list_reports_each_bad_element_at_its_index() {
         ]
     );
     assert!(report.errors.iter().all(|i| i.pointer == "/badges"));
-    assert_eq!(report.errors[1].params.index, Some(2));
+    assert_eq!(report.errors[1].params.index(), Some(2));
     for bad in ["{}", "not json", "[\"x\"", "\"[]\""] {
         assert_eq!(
             text_codes("badges", bad, |p, v| p.badges = Some(v)),

@@ -4,7 +4,7 @@
 //! JSON `true`/`false` ([`from_bool`]) and the strings `"0"`/`"1"` ([`from_lax_str`]) as
 //! flags; no other string (`"true"`, `" 1"`, `"01"`) is a flag.
 
-use crate::report::{Allowed, Code, Text, Violation};
+use crate::report::{Allowed, Code, Form, Params, Violation};
 
 /// The values a flag takes.
 const ZERO_ONE: &[i64] = &[0, 1];
@@ -21,10 +21,15 @@ pub fn check(value: i64) -> Result<(), Violation> {
     if value == 0 || value == 1 {
         Ok(())
     } else {
-        Err(
-            Violation::new(Code::Bool01, Text::new(24).int(value).str(" is not 0 or 1"))
-                .with(|p| p.allowed = Some(Allowed::Ints(ZERO_ONE))),
-        )
+        let params = Params::Allowed {
+            allowed: Allowed::Ints(ZERO_ONE),
+            suggestion: None,
+        };
+        Err(Violation::deferred(
+            Code::Bool01,
+            Form::Bool01(value),
+            params,
+        ))
     }
 }
 
@@ -66,9 +71,9 @@ mod tests {
         for bad in [-1, 2, i64::MIN, i64::MAX] {
             let v = check(bad).unwrap_err();
             assert_eq!(v.code, Code::Bool01);
-            assert_eq!(v.params.allowed, Some(Allowed::Ints(&[0, 1])));
+            assert_eq!(v.params.allowed(), Some(Allowed::Ints(&[0, 1])));
         }
-        assert_eq!(check(2).unwrap_err().message, "2 is not 0 or 1");
+        assert_eq!(check(2).unwrap_err().message(Some("2")), "2 is not 0 or 1");
     }
 
     #[test]

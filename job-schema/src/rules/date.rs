@@ -12,8 +12,8 @@
 //! This module also holds the calendar code the `datetime` rule uses.
 
 use crate::options::Mode;
-use crate::report::{quoted_then, Code, Violation};
-use crate::rules::{datetime, DATETIME_FORMAT, DATE_FORMAT, STRICT_UNSET_HINT};
+use crate::report::{Code, Form, Params, Violation};
+use crate::rules::{datetime, DATETIME_FORMAT, DATE_FORMAT};
 
 /// The formats named in a violation.
 const FORMAT: &str = "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS";
@@ -147,25 +147,21 @@ fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
     if unset && mode == Mode::Lax {
         return Ok(());
     }
-    let mut message = match shape {
-        Shape::Unreal if value.len() == DATE_FORMAT.len() => {
-            quoted_then(value, &[" is not a real date"])
-        }
-        Shape::Unreal => quoted_then(value, &[" is not a real date and time"]),
-        Shape::Malformed | Shape::Real => quoted_then(
-            value,
-            &[
-                " is not a date in the form ",
-                DATE_FORMAT,
-                " or ",
-                DATETIME_FORMAT,
-            ],
-        ),
+    let pieces: &'static [&'static str] = match shape {
+        Shape::Unreal if value.len() == DATE_FORMAT.len() => &[" is not a real date"],
+        Shape::Unreal => &[" is not a real date and time"],
+        Shape::Malformed | Shape::Real => &[
+            " is not a date in the form ",
+            DATE_FORMAT,
+            " or ",
+            DATETIME_FORMAT,
+        ],
     };
-    if unset {
-        message.push_str(STRICT_UNSET_HINT);
-    }
-    Err(Violation::new(Code::Date, message).with(|p| p.format = Some(FORMAT)))
+    Err(Violation::deferred(
+        Code::Date,
+        Form::Quoted(pieces, unset),
+        Params::Format { format: FORMAT },
+    ))
 }
 
 #[cfg(test)]
@@ -205,12 +201,15 @@ mod tests {
             assert!(!is_date(bad), "{bad:?}");
             let v = check(bad, Mode::Lax).unwrap_err();
             assert_eq!(v.code, Code::Date);
-            assert_eq!(v.message, format!("\"{bad}\" is not a real date"));
-            assert_eq!(v.params.format, Some(FORMAT));
+            assert_eq!(
+                v.message(Some(bad)),
+                format!("\"{bad}\" is not a real date")
+            );
+            assert_eq!(v.params.format(), Some(FORMAT));
         }
         let v = check("2025-02-29 10:00:00", Mode::Lax).unwrap_err();
         assert_eq!(
-            v.message,
+            v.message(Some("2025-02-29 10:00:00")),
             "\"2025-02-29 10:00:00\" is not a real date and time"
         );
     }
@@ -236,7 +235,10 @@ mod tests {
             assert!(!is_date(bad), "{bad:?}");
             let v = check(bad, Mode::Lax).unwrap_err();
             assert_eq!(v.code, Code::Date);
-            assert!(v.message.contains("is not a date in the form"), "{bad:?}");
+            assert!(
+                v.message(Some(bad)).contains("is not a date in the form"),
+                "{bad:?}"
+            );
         }
     }
 
@@ -246,7 +248,11 @@ mod tests {
             assert!(check(unset, Mode::Lax).is_ok(), "{unset:?}");
             let v = check(unset, Mode::Strict).unwrap_err();
             assert_eq!(v.code, Code::Date);
-            assert!(v.message.ends_with(STRICT_UNSET_HINT), "{unset:?}");
+            assert!(
+                v.message(Some(unset))
+                    .ends_with(crate::rules::STRICT_UNSET_HINT),
+                "{unset:?}"
+            );
         }
     }
 

@@ -8,11 +8,11 @@
 //! `"0000-00-00 00:00:00"` mean "unset" and are accepted; strict mode rejects them.
 
 use crate::options::Mode;
-use crate::report::{quoted_then, Code, Violation};
+use crate::report::{Code, Form, Params, Violation};
 #[cfg(test)]
 use crate::rules::date::{date_part, digits};
 use crate::rules::date::{days_in_month, Shape};
-use crate::rules::{DATETIME_FORMAT, STRICT_UNSET_HINT};
+use crate::rules::DATETIME_FORMAT;
 
 /// The zero datetime, which lax mode reads as "unset".
 const ZERO_DATETIME: &str = "0000-00-00 00:00:00";
@@ -162,16 +162,17 @@ fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
     if unset && mode == Mode::Lax {
         return Ok(());
     }
-    let mut message = match shape {
-        Shape::Unreal => quoted_then(value, &[" is not a real date and time"]),
-        Shape::Malformed | Shape::Real => {
-            quoted_then(value, &[" is not a datetime in the form ", DATETIME_FORMAT])
-        }
+    let pieces: &'static [&'static str] = match shape {
+        Shape::Unreal => &[" is not a real date and time"],
+        Shape::Malformed | Shape::Real => &[" is not a datetime in the form ", DATETIME_FORMAT],
     };
-    if unset {
-        message.push_str(STRICT_UNSET_HINT);
-    }
-    Err(Violation::new(Code::Datetime, message).with(|p| p.format = Some(DATETIME_FORMAT)))
+    Err(Violation::deferred(
+        Code::Datetime,
+        Form::Quoted(pieces, unset),
+        Params::Format {
+            format: DATETIME_FORMAT,
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -209,8 +210,11 @@ mod tests {
             assert!(!is_datetime(bad), "{bad:?}");
             let v = check(bad, Mode::Lax).unwrap_err();
             assert_eq!(v.code, Code::Datetime);
-            assert_eq!(v.message, format!("\"{bad}\" is not a real date and time"));
-            assert_eq!(v.params.format, Some(DATETIME_FORMAT));
+            assert_eq!(
+                v.message(Some(bad)),
+                format!("\"{bad}\" is not a real date and time")
+            );
+            assert_eq!(v.params.format(), Some(DATETIME_FORMAT));
         }
     }
 
@@ -237,12 +241,15 @@ mod tests {
             let v = check(bad, Mode::Lax).unwrap_err();
             assert_eq!(v.code, Code::Datetime);
             assert!(
-                v.message.contains("is not a datetime in the form"),
+                v.message(Some(bad))
+                    .contains("is not a datetime in the form"),
                 "{bad:?}"
             );
         }
         assert_eq!(
-            check("2024-01-01T10:00:00", Mode::Lax).unwrap_err().message,
+            check("2024-01-01T10:00:00", Mode::Lax)
+                .unwrap_err()
+                .message(Some("2024-01-01T10:00:00")),
             "\"2024-01-01T10:00:00\" is not a datetime in the form YYYY-MM-DD HH:MM:SS"
         );
     }
@@ -253,7 +260,11 @@ mod tests {
             assert!(check(unset, Mode::Lax).is_ok(), "{unset:?}");
             let v = check(unset, Mode::Strict).unwrap_err();
             assert_eq!(v.code, Code::Datetime);
-            assert!(v.message.ends_with(STRICT_UNSET_HINT), "{unset:?}");
+            assert!(
+                v.message(Some(unset))
+                    .ends_with(crate::rules::STRICT_UNSET_HINT),
+                "{unset:?}"
+            );
         }
         // The zero date alone is not an unset datetime.
         assert!(check("0000-00-00", Mode::Lax).is_err());

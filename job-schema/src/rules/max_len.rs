@@ -4,7 +4,7 @@
 //! Schema's `maxLength`: `"é"` is one character although it takes two bytes. Any text of N
 //! characters or fewer is accepted, the empty string included; longer text is rejected.
 
-use crate::report::{Code, Text, Violation};
+use crate::report::{Code, Form, Params, Violation};
 
 /// Accepts `value` when it has at most `max` characters.
 ///
@@ -25,22 +25,14 @@ pub fn check(value: &str, max: usize) -> Result<(), Violation> {
     if count <= max {
         return Ok(());
     }
-    let unit = if count == 1 {
-        "character"
-    } else {
-        "characters"
-    };
-    let message = Text::new(48)
-        .str("is ")
-        .uint(count as u64)
-        .str(" ")
-        .str(unit)
-        .str(" long; the limit is ")
-        .uint(max as u64);
-    Err(Violation::new(Code::MaxLen, message).with(|p| {
-        p.limit = Some(max);
-        p.length = Some(count);
-    }))
+    Err(Violation::deferred(
+        Code::MaxLen,
+        Form::Length,
+        Params::Length {
+            limit: max,
+            length: count,
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -52,9 +44,9 @@ mod tests {
         assert!(check(&"é".repeat(500), 500).is_ok());
         let v = check(&"é".repeat(501), 500).unwrap_err();
         assert_eq!(v.code, Code::MaxLen);
-        assert_eq!(v.params.limit, Some(500));
-        assert_eq!(v.params.length, Some(501));
-        assert_eq!(v.message, "is 501 characters long; the limit is 500");
+        assert_eq!(v.params.limit(), Some(500));
+        assert_eq!(v.params.length(), Some(501));
+        assert_eq!(v.message(None), "is 501 characters long; the limit is 500");
     }
 
     #[test]
@@ -64,7 +56,7 @@ mod tests {
         assert!(check(&"a".repeat(20), 20).is_ok());
         assert!(check(&"a".repeat(21), 20).is_err());
         assert_eq!(
-            check("a", 0).unwrap_err().message,
+            check("a", 0).unwrap_err().message(Some("a")),
             "is 1 character long; the limit is 0"
         );
     }

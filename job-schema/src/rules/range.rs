@@ -4,7 +4,7 @@
 //! Rejected: anything outside them, and NaN (which is within no range). The bounds and the
 //! value are written in messages the way [`f64`]'s `Display` writes them: `-90`, not `-90.0`.
 
-use crate::report::{Code, Text, Violation};
+use crate::report::{Code, Form, Params, Violation};
 
 /// Accepts `value` when `min <= value <= max`.
 ///
@@ -14,27 +14,17 @@ use crate::report::{Code, Text, Violation};
 /// assert!(range::check(-90.0, -90.0, 90.0).is_ok());
 /// let v = range::check(-91.0, -90.0, 90.0).unwrap_err();
 /// assert_eq!(v.code, Code::Range);
-/// assert_eq!(v.message, "-91 is outside the range -90 to 90");
+/// assert_eq!(v.message(Some("-91")), "-91 is outside the range -90 to 90");
 /// ```
 pub fn check(value: f64, min: f64, max: f64) -> Result<(), Violation> {
     if (min..=max).contains(&value) {
         return Ok(());
     }
-    Err(outside(Text::new(48).float(value), min, max))
-}
-
-/// The violation of a value outside `min..=max`, its message starting with `value` (the
-/// value as written).
-pub(crate) fn outside(value: Text, min: f64, max: f64) -> Violation {
-    let message = value
-        .str(" is outside the range ")
-        .float(min)
-        .str(" to ")
-        .float(max);
-    Violation::new(Code::Range, message).with(|p| {
-        p.min = Some(min);
-        p.max = Some(max);
-    })
+    Err(Violation::deferred(
+        Code::Range,
+        Form::Range(value),
+        Params::Range { min, max },
+    ))
 }
 
 #[cfg(test)]
@@ -55,9 +45,12 @@ mod tests {
     fn violation_carries_the_bounds() {
         let v = check(153.612_173_1, -90.0, 90.0).unwrap_err();
         assert_eq!(v.code, Code::Range);
-        assert_eq!(v.params.min, Some(-90.0));
-        assert_eq!(v.params.max, Some(90.0));
-        assert_eq!(v.message, "153.6121731 is outside the range -90 to 90");
+        assert_eq!(v.params.min(), Some(-90.0));
+        assert_eq!(v.params.max(), Some(90.0));
+        assert_eq!(
+            v.message(Some("153.6121731")),
+            "153.6121731 is outside the range -90 to 90"
+        );
     }
 
     #[test]

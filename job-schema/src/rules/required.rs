@@ -28,7 +28,7 @@ pub fn check_str(value: &str) -> Result<(), Violation> {
 /// use job_schema::rules::required;
 /// use job_schema::Code;
 /// assert_eq!(required::missing().code, Code::Required);
-/// assert_eq!(required::missing().message, "is required");
+/// assert_eq!(required::missing().message(None), "is required");
 /// ```
 pub fn missing() -> Violation {
     Violation::new(Code::Required, "is required")
@@ -40,7 +40,7 @@ pub fn missing() -> Violation {
 /// use job_schema::rules::required;
 /// use job_schema::Code;
 /// assert_eq!(required::null().code, Code::Required);
-/// assert_eq!(required::null().message, "is required and must not be null");
+/// assert_eq!(required::null().message(None), "is required and must not be null");
 /// ```
 pub fn null() -> Violation {
     Violation::new(Code::Required, "is required and must not be null")
@@ -54,7 +54,7 @@ mod tests {
     fn empty_fails_anything_else_passes() {
         let v = check_str("").unwrap_err();
         assert_eq!(v.code, Code::Required);
-        assert_eq!(v.message, "must not be empty");
+        assert_eq!(v.message(Some("")), "must not be empty");
         assert_eq!(v.params, crate::report::Params::default());
         assert!(check_str(" ").is_ok());
         assert!(check_str("0").is_ok());
@@ -63,8 +63,8 @@ mod tests {
 
     #[test]
     fn missing_and_null_messages() {
-        assert_eq!(missing().message, "is required");
-        assert_eq!(null().message, "is required and must not be null");
+        assert_eq!(missing().message(None), "is required");
+        assert_eq!(null().message(None), "is required and must not be null");
         assert_eq!(null().code, Code::Required);
     }
 }

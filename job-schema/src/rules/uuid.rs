@@ -7,8 +7,7 @@
 //! accepted there; strict mode rejects it.
 
 use crate::options::Mode;
-use crate::report::{quoted_then, Code, Violation};
-use crate::rules::STRICT_UNSET_HINT;
+use crate::report::{Code, Form, Params, Violation};
 
 /// The format named in a violation.
 const FORMAT: &str = "8-4-4-4-12 hex digits";
@@ -75,11 +74,14 @@ fn reject(value: &str, mode: Mode) -> Result<(), Violation> {
     if value.is_empty() && mode == Mode::Lax {
         return Ok(());
     }
-    let mut message = quoted_then(value, &[" is not a UUID (", FORMAT, ", no braces)"]);
-    if value.is_empty() {
-        message.push_str(STRICT_UNSET_HINT);
-    }
-    Err(Violation::new(Code::Uuid, message).with(|p| p.format = Some(FORMAT)))
+    Err(Violation::deferred(
+        Code::Uuid,
+        Form::Quoted(
+            &[" is not a UUID (", FORMAT, ", no braces)"],
+            value.is_empty(),
+        ),
+        Params::Format { format: FORMAT },
+    ))
 }
 
 #[cfg(test)]
@@ -145,16 +147,16 @@ mod tests {
         assert!(check("", Mode::Lax).is_ok());
         let v = check("", Mode::Strict).unwrap_err();
         assert_eq!(v.code, Code::Uuid);
-        assert!(v.message.contains("leave the field out"));
+        assert!(v.message(Some("")).contains("leave the field out"));
     }
 
     #[test]
     fn violation_names_value_and_format() {
         let v = check("{abc}", Mode::Lax).unwrap_err();
         assert_eq!(
-            v.message,
+            v.message(Some("{abc}")),
             "\"{abc}\" is not a UUID (8-4-4-4-12 hex digits, no braces)"
         );
-        assert_eq!(v.params.format, Some("8-4-4-4-12 hex digits"));
+        assert_eq!(v.params.format(), Some("8-4-4-4-12 hex digits"));
     }
 }

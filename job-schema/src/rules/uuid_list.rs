@@ -16,7 +16,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer as _, IgnoredAny, SeqAccess, Visitor};
 
 use crate::options::Mode;
-use crate::report::{Code, Text, Violation};
+use crate::report::{Code, JsonType, JsonTypes, Params, Text, Violation};
 use crate::rules::uuid;
 
 /// The message of a value that is not a list at all.
@@ -34,11 +34,9 @@ pub fn raw_array() -> Violation {
         Code::UuidList,
         format!("got a raw JSON array; the list {NOT_A_LIST}"),
     )
-    .with(|p| {
-        p.expected = Some(crate::report::JsonTypes::one(
-            crate::report::JsonType::String,
-        ));
-        p.given = Some(crate::report::JsonType::Array);
+    .with_params(Params::Type {
+        expected: JsonTypes::one(JsonType::String),
+        given: JsonType::Array,
     })
 }
 
@@ -173,7 +171,7 @@ fn element_violation(index: usize, element: &Element<'_>) -> Violation {
         Element::Other(kind) => message.str(" is ").str(kind).str(", not a UUID string"),
         Element::Uuid => message.str(" is a UUID"),
     };
-    Violation::new(Code::UuidList, message).with(|p| p.index = Some(index))
+    Violation::new(Code::UuidList, message).with_params(Params::Element { index })
 }
 
 /// What one element of the array is.
@@ -359,11 +357,14 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].0, Some(1));
         assert_eq!(e[0].1.code, Code::UuidList);
-        assert_eq!(e[0].1.params.index, Some(1));
-        assert_eq!(e[0].1.message, "element 1, \"x\", is not a UUID");
+        assert_eq!(e[0].1.params.index(), Some(1));
+        assert_eq!(e[0].1.message(None), "element 1, \"x\", is not a UUID");
         assert_eq!(e[1].0, Some(2));
-        assert_eq!(e[1].1.params.index, Some(2));
-        assert_eq!(e[1].1.message, "element 2 is a number, not a UUID string");
+        assert_eq!(e[1].1.params.index(), Some(2));
+        assert_eq!(
+            e[1].1.message(None),
+            "element 2 is a number, not a UUID string"
+        );
     }
 
     #[test]
@@ -389,12 +390,18 @@ mod tests {
                 Some(8)
             ]
         );
-        assert_eq!(e[0].1.message, "element 0, \"\", is not a UUID");
-        assert_eq!(e[1].1.message, "element 1 is null, not a UUID string");
-        assert_eq!(e[5].1.message, "element 5 is an array, not a UUID string");
-        assert_eq!(e[6].1.message, "element 6 is an object, not a UUID string");
+        assert_eq!(e[0].1.message(None), "element 0, \"\", is not a UUID");
+        assert_eq!(e[1].1.message(None), "element 1 is null, not a UUID string");
+        assert_eq!(
+            e[5].1.message(None),
+            "element 5 is an array, not a UUID string"
+        );
+        assert_eq!(
+            e[6].1.message(None),
+            "element 6 is an object, not a UUID string"
+        );
         // The escaped newline is echoed escaped.
-        assert_eq!(e[8].1.message, "element 8, \"a\\nb\", is not a UUID");
+        assert_eq!(e[8].1.message(None), "element 8, \"a\\nb\", is not a UUID");
     }
 
     #[test]
@@ -419,9 +426,9 @@ mod tests {
             assert_eq!(e.len(), 1, "{bad:?}");
             assert_eq!(e[0].0, None);
             assert_eq!(e[0].1.code, Code::UuidList);
-            assert_eq!(e[0].1.params.index, None);
+            assert_eq!(e[0].1.params.index(), None);
             assert_eq!(
-                e[0].1.message,
+                e[0].1.message(None),
                 r#"must be a JSON array of UUIDs encoded in a string, such as "[\"…\"]""#
             );
         }

@@ -18,7 +18,7 @@ use std::thread;
 
 use clap::CommandFactory;
 use indicatif::{ProgressBar, ProgressStyle};
-use job_schema::{Code, Issue, Job, Options, Path, Report, Violation};
+use job_schema::{Code, Issue, Job, Options, Params, Path, Report, Violation};
 
 use crate::args::{CheckArgs, Cli, Format};
 use crate::input::{Flaw, Meta, Scanner, MAX_RECORD_BYTES};
@@ -468,7 +468,7 @@ fn syntax(line: usize, column: usize, what: &str) -> Issue {
 
 /// Turns the position of a syntax error from the record's own lines into the input's.
 fn place(issue: &mut Issue, meta: &Meta) {
-    let (Some(line), Some(column)) = (issue.params.line, issue.params.column) else {
+    let (Some(line), Some(column)) = (issue.params.line(), issue.params.column()) else {
         return;
     };
     let (line, column) = if line <= 1 {
@@ -476,11 +476,12 @@ fn place(issue: &mut Issue, meta: &Meta) {
     } else {
         (meta.line + line - 1, column)
     };
-    if let Some(what) = Violation::syntax_detail(&issue.message) {
-        issue.message = Violation::json_syntax(line, column, what).message;
+    // A syntax error is at the root and echoes nothing: the placed one is made anew.
+    let placed = Violation::syntax_detail(&issue.message()).map(|what| syntax(line, column, what));
+    match placed {
+        Some(placed) => *issue = placed,
+        None => issue.params = Params::Position { line, column },
     }
-    issue.params.line = Some(line);
-    issue.params.column = Some(column);
 }
 
 #[cfg(test)]
@@ -503,21 +504,21 @@ mod tests {
         let issue = &report.errors[0];
         assert_eq!(issue.code, Code::JsonSyntax);
         assert_eq!(
-            (issue.params.line, issue.params.column),
+            (issue.params.line(), issue.params.column()),
             (Some(7), Some(14))
         );
         assert!(
             issue
-                .message
+                .message()
                 .starts_with("malformed JSON at line 7, column 14: "),
             "{}",
-            issue.message
+            issue.message()
         );
 
         let report = check_record(b"{\n\"status\": }", &meta(7, 3), Options::default());
         let issue = &report.errors[0];
         assert_eq!(
-            (issue.params.line, issue.params.column),
+            (issue.params.line(), issue.params.column()),
             (Some(8), Some(11))
         );
     }
@@ -532,7 +533,7 @@ mod tests {
         });
         let report = check_record(b"{\"status\": \"Quote\"}", &m, Options::default());
         assert_eq!(report.errors.len(), 1);
-        assert_eq!(report.errors[0].params.column, Some(20));
-        assert!(report.errors[0].message.contains("found `{`"));
+        assert_eq!(report.errors[0].params.column(), Some(20));
+        assert!(report.errors[0].message().contains("found `{`"));
     }
 }

@@ -121,7 +121,7 @@ impl Printer {
     ) {
         // A syntax error points at its own line rather than at the record's first.
         let line = match issue.code {
-            Code::JsonSyntax => issue.params.line.unwrap_or(line),
+            Code::JsonSyntax => issue.params.line().unwrap_or(line),
             _ => line,
         };
         let field = if issue.field.is_empty() {
@@ -129,7 +129,7 @@ impl Printer {
         } else {
             printable(&issue.field)
         };
-        let message = printable(&issue.message);
+        let message = printable(&issue.message());
         let _ = write!(text, "{}:{line}: ", printable(&source.text));
         match (warning, self.colour) {
             (false, false) => {

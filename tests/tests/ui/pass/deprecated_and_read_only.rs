@@ -55,11 +55,11 @@ fn main() {
         ]
     );
     assert_eq!(
-        report.warnings[0].params.note,
+        report.warnings[0].params.note(),
         Some("use total_invoice_amount")
     );
     assert_eq!(
-        report.warnings[0].message,
+        report.warnings[0].message(),
         "is deprecated: use total_invoice_amount"
     );
 }

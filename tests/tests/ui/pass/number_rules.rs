@@ -48,7 +48,7 @@ fn main() {
         ],
         "{report}"
     );
-    assert_eq!(report.errors[0].params.max, Some(180.0));
+    assert_eq!(report.errors[0].params.max(), Some(180.0));
     // A deprecated field that is present warns, and its value is still checked.
     assert_eq!(report.warnings.len(), 1);
     assert_eq!(report.warnings[0].code, Code::Deprecated);

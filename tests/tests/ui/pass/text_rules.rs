@@ -83,7 +83,7 @@ fn main() {
         ],
         "{report}"
     );
-    assert_eq!(report.errors[0].params.limit, Some(10));
+    assert_eq!(report.errors[0].params.limit(), Some(10));
 
     let empty = Job {
         description: String::new(),
