@@ -415,30 +415,41 @@ pub fn suggest<'c>(
     key: &str,
     candidates: impl Iterator<Item = &'c str> + Clone,
 ) -> Option<&'c str> {
-    let lower = key.to_lowercase();
-    if let Some(found) = candidates.clone().find(|c| c.eq_ignore_ascii_case(&lower)) {
-        return Some(found);
-    }
+    // An ASCII key (nearly every key) is lower-cased on the stack.
+    let mut buffer = [0u8; 64];
+    let owned;
+    let lower: &str = match buffer.get_mut(..key.len()) {
+        Some(bytes) if key.is_ascii() => {
+            bytes.copy_from_slice(key.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).unwrap_or_default()
+        }
+        _ => {
+            owned = key.to_lowercase();
+            &owned
+        }
+    };
     let len = lower.chars().count();
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
-    let pattern = BitPattern::new(&lower);
+    let pattern = BitPattern::new(lower);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
+        // A name equal to the key but for case is the answer, whatever else is close.
+        if c.len() == lower.len() && c.eq_ignore_ascii_case(lower) {
+            return Some(c);
+        }
         // The distance is at least the difference in length: skip the far ones unmeasured
         // (an ASCII name's length in characters is its length in bytes).
-        let chars = if c.is_ascii() {
-            c.len()
-        } else {
-            c.chars().count()
-        };
+        let ascii = c.is_ascii();
+        let chars = if ascii { c.len() } else { c.chars().count() };
         if chars.abs_diff(len) > limit {
             continue;
         }
         // Only a candidate closer than the best so far can change the answer.
         let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
         let distance = match &pattern {
-            Some(pattern) if c.is_ascii() => pattern.distance(c.as_bytes(), bound),
-            _ => edit_distance(&lower, c, bound),
+            Some(pattern) if ascii => pattern.distance(c.as_bytes(), bound),
+            _ => edit_distance(lower, c, bound),
         };
         if distance <= bound && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, c));

@@ -75,15 +75,14 @@ pub fn check(value: &str, mode: Mode, mut on_error: impl FnMut(Option<usize>, Vi
     if plainly_good(value) {
         return;
     }
-    // A first pass finds out whether the text is an array at all, and how many elements are
-    // bad, without reporting: a list that turns out to be malformed near its end must draw
-    // one error, not element errors followed by it.
-    match scan(value, None) {
+    // The bad elements are reported once the whole text has turned out to be an array: a
+    // list that is malformed near its end draws one error, not element errors followed by it.
+    match scan(value) {
         Err(_) => on_error(None, Violation::new(Code::UuidList, NOT_A_LIST)),
-        Ok(0) => {}
-        Ok(_) => {
-            // The same text scans the same way, so this pass cannot fail.
-            let _ = scan(value, Some(&mut on_error));
+        Ok(bad) => {
+            for (index, violation) in bad {
+                on_error(Some(index), violation);
+            }
         }
     }
 }
@@ -123,39 +122,34 @@ fn plainly_good(value: &str) -> bool {
     }
 }
 
-/// The callback of a reporting scan.
-type OnError<'a> = &'a mut dyn FnMut(Option<usize>, Violation);
+/// The bad elements of a list: each one's index and violation.
+type Bad = Vec<(usize, Violation)>;
 
-/// Reads `value` as one JSON array, returning how many elements are bad and reporting each
-/// to `on_error` when there is one.
-fn scan(value: &str, on_error: Option<OnError<'_>>) -> Result<usize, serde_json::Error> {
+/// Reads `value` as one JSON array, returning its bad elements (nothing allocated when there
+/// is none).
+fn scan(value: &str) -> Result<Bad, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(value);
-    let bad = de.deserialize_seq(ListVisitor { on_error })?;
+    let bad = de.deserialize_seq(ListVisitor)?;
     de.end()?;
     Ok(bad)
 }
 
-/// Visits the array, counting (and reporting) its bad elements.
-struct ListVisitor<'a> {
-    on_error: Option<OnError<'a>>,
-}
+/// Visits the array, gathering its bad elements.
+struct ListVisitor;
 
-impl<'de> Visitor<'de> for ListVisitor<'_> {
-    type Value = usize;
+impl<'de> Visitor<'de> for ListVisitor {
+    type Value = Bad;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON array of UUID strings")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<usize, A::Error> {
-        let mut bad = 0;
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bad, A::Error> {
+        let mut bad = Bad::new();
         let mut index = 0;
         while let Some(element) = seq.next_element_seed(ElementSeed)? {
             if !matches!(element, Element::Uuid) {
-                bad += 1;
-                if let Some(on_error) = self.on_error.as_mut() {
-                    on_error(Some(index), element_violation(index, &element));
-                }
+                bad.push((index, element_violation(index, &element)));
             }
             index += 1;
         }
@@ -305,7 +299,7 @@ mod tests {
                     }
                 }
             }
-            let serde_good = matches!(scan(&list, None), Ok(0));
+            let serde_good = scan(&list).is_ok_and(|bad| bad.is_empty());
             if plainly_good(&list) {
                 plain += 1;
                 assert!(serde_good, "{list:?}");
