@@ -15,6 +15,7 @@ pub fn emit(model: &Struct) -> TokenStream {
     let ident = &model.ident;
     let count = model.fields.len();
     let table = model.fields.iter().map(spec);
+    let wires = model.fields.iter().map(|f| &f.wire);
     // Keys are matched on their length first: one comparison picks the few names of that
     // length, instead of comparing a key with every name in turn.
     let mut by_length: std::collections::BTreeMap<usize, Vec<TokenStream>> =
@@ -225,6 +226,8 @@ pub fn emit(model: &Struct) -> TokenStream {
             impl ::job_schema::__private::Schema for #ident {
                 const FIELDS: &'static [::job_schema::__private::FieldSpec] = &[#(#table),*];
                 const CUSTOM_PREFIX: ::core::option::Option<&'static str> = #custom_prefix;
+                const __NAME_KEYS: &'static [::job_schema::__private::NameKey] =
+                    &[#(::job_schema::__private::NameKey::of(#wires)),*];
 
                 fn __field_index(__schema_key: &str) -> ::core::option::Option<usize> {
                     match __schema_key.len() {
@@ -320,7 +323,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                             }
                             ::job_schema::__private::Key::Unknown(__schema_name) => {
                                 if __schema_extra_keys.first_time(&__schema_name) {
-                                    ::job_schema::__private::unknown(&__schema_name, __SCHEMA_FIELDS, __schema_parent, __schema_sink);
+                                    ::job_schema::__private::unknown(&__schema_name, __SCHEMA_FIELDS, <Self as ::job_schema::__private::Schema>::__NAME_KEYS, __schema_parent, __schema_sink);
                                 } else {
                                     ::job_schema::__private::duplicate(&__schema_parent.key(&__schema_name), __schema_sink);
                                 }

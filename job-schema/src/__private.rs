@@ -4,7 +4,7 @@
 pub use crate::apply::*;
 pub use crate::reader::{
     build_value, duplicate, is_custom_key, skip, unknown, CustomSeed, ExtraKeys, FieldSeed, Key,
-    KeySeed,
+    KeySeed, NameKey,
 };
 pub use crate::sink::FieldOrder;
 pub use crate::{
@@ -49,7 +49,7 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
     let custom_prefix = S::CUSTOM_PREFIX.unwrap_or("");
     for key in custom.custom_keys() {
         if !is_custom_key(custom_prefix, key) {
-            unknown(key, S::FIELDS, prefix, sink);
+            unknown(key, S::FIELDS, S::__NAME_KEYS, prefix, sink);
         }
     }
 }

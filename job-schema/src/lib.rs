@@ -136,6 +136,11 @@ pub trait Schema: Validate + FieldValue {
         reader::check::<Self>(bytes, options)
     }
 
+    /// What the "did you mean" search knows of each field's name beforehand, in table order
+    /// (empty for a table written by hand: the search then works it out).
+    #[doc(hidden)]
+    const __NAME_KEYS: &'static [reader::NameKey] = &[];
+
     #[doc(hidden)]
     fn __field_index(key: &str) -> Option<usize>;
 

@@ -390,8 +390,22 @@ pub fn duplicate(path: &Path<'_>, sink: &mut Sink<'_>) {
 }
 
 /// The `unknown_field` warning, with a suggestion when a field name is close.
-pub fn unknown(key: &str, fields: &[FieldSpec], path: &Path<'_>, sink: &mut Sink<'_>) {
-    let suggestion = suggest(key, fields.iter().map(|f| f.name));
+///
+/// `keys` are the fields' [`NameKey`]s (`Schema::__NAME_KEYS`); when they do not match the
+/// fields (a table written by hand), they are worked out here.
+pub fn unknown(
+    key: &str,
+    fields: &[FieldSpec],
+    keys: &[NameKey],
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let names = fields.iter().map(|f| f.name);
+    let suggestion = if keys.len() == fields.len() {
+        search(key, names.zip(keys.iter().copied().map(Some)))
+    } else {
+        suggest(key, names)
+    };
     let violation = match suggestion {
         Some(s) => Violation::deferred(
             Code::UnknownField,
@@ -415,6 +429,63 @@ pub fn suggest<'c>(
     key: &str,
     candidates: impl Iterator<Item = &'c str> + Clone,
 ) -> Option<&'c str> {
+    search(key, candidates.map(|c| (c, None)))
+}
+
+/// What the "did you mean" search needs to know of a name before measuring a key against it:
+/// its length in characters, whether it is ASCII, and which of 64 byte classes (a byte's low
+/// six bits) it holds. A key that holds `k` classes the name lacks (or lacks `k` it holds)
+/// is at least `k` edits away, so many names are passed over unmeasured.
+///
+/// `#[derive(Schema)]` computes it for each field at compile time (`Schema::__NAME_KEYS`).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameKey {
+    chars: usize,
+    ascii: bool,
+    classes: u64,
+}
+
+impl NameKey {
+    /// The key of `name`.
+    pub const fn of(name: &str) -> NameKey {
+        let bytes = name.as_bytes();
+        let mut key = NameKey {
+            chars: 0,
+            ascii: true,
+            classes: 0,
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // Every byte but a UTF-8 continuation byte starts a character.
+            if b & 0xC0 != 0x80 {
+                key.chars += 1;
+            }
+            key.ascii &= b < 0x80;
+            key.classes |= 1 << (b & 63);
+            i += 1;
+        }
+        key
+    }
+
+    /// The fewest edits between two ASCII texts with these keys.
+    const fn least_edits(self, other: NameKey) -> u32 {
+        let missing = (self.classes & !other.classes).count_ones();
+        let extra = (other.classes & !self.classes).count_ones();
+        if missing > extra {
+            missing
+        } else {
+            extra
+        }
+    }
+}
+
+/// [`suggest`] over names with their [`NameKey`]s when they are known.
+pub(crate) fn search<'c>(
+    key: &str,
+    candidates: impl Iterator<Item = (&'c str, Option<NameKey>)>,
+) -> Option<&'c str> {
     // An ASCII key (nearly every key) is lower-cased on the stack.
     let mut buffer = [0u8; 64];
     let owned;
@@ -429,26 +500,36 @@ pub fn suggest<'c>(
             &owned
         }
     };
-    let len = lower.chars().count();
+    let lower_key = NameKey::of(lower);
+    let len = lower_key.chars;
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
     let pattern = BitPattern::new(lower);
     let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
+    for (c, c_key) in candidates {
         // A name equal to the key but for case is the answer, whatever else is close.
         if c.len() == lower.len() && c.eq_ignore_ascii_case(lower) {
             return Some(c);
         }
         // The distance is at least the difference in length: skip the far ones unmeasured
         // (an ASCII name's length in characters is its length in bytes).
-        let ascii = c.is_ascii();
-        let chars = if ascii { c.len() } else { c.chars().count() };
+        let (chars, ascii) = match c_key {
+            Some(c_key) => (c_key.chars, c_key.ascii),
+            None if c.is_ascii() => (c.len(), true),
+            None => (c.chars().count(), false),
+        };
         if chars.abs_diff(len) > limit {
             continue;
         }
         // Only a candidate closer than the best so far can change the answer.
         let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
         let distance = match &pattern {
-            Some(pattern) if ascii => pattern.distance(c.as_bytes(), bound),
+            Some(pattern) if ascii => {
+                // Between ASCII texts, a class is a set of characters.
+                if c_key.is_some_and(|c_key| lower_key.least_edits(c_key) as usize > bound) {
+                    continue;
+                }
+                pattern.distance(c.as_bytes(), bound)
+            }
             _ => edit_distance(lower, c, bound),
         };
         if distance <= bound && best.is_none_or(|(d, _)| distance < d) {
@@ -1101,7 +1182,13 @@ mod tests {
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, c)| c)
         }
-        let names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
+        let mut names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
+        // The keys the derive wrote are the keys of the names.
+        let keys: Vec<NameKey> = names.iter().map(|n| NameKey::of(n)).collect();
+        assert_eq!(crate::Job::__NAME_KEYS, keys.as_slice());
+        // Names that are not ASCII or not lower case take the other paths.
+        names.extend(["café", "naïve_note", "Zone", "STATUS_CODE"]);
+        let keys: Vec<Option<NameKey>> = names.iter().map(|n| Some(NameKey::of(n))).collect();
         let mut rng = crate::test_rng::Rng::new(0x00DD_BA11_u64);
         let mut next = |n: usize| rng.below(n);
         let mut suggested = 0;
@@ -1126,6 +1213,8 @@ mod tests {
             let expected = plain(&key, &names);
             suggested += usize::from(expected.is_some());
             assert_eq!(suggest(&key, names.iter().copied()), expected, "{key:?}");
+            let keyed = names.iter().copied().zip(keys.iter().copied());
+            assert_eq!(search(&key, keyed), expected, "{key:?}");
         }
         // The cases exercise both answers.
         assert!((1_000..3_900).contains(&suggested), "{suggested}");

@@ -142,7 +142,7 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                         record.__set_custom(name.into_owned(), value);
                     }
                 } else {
-                    unknown(&name, fields, parent, sink);
+                    unknown(&name, fields, S::__NAME_KEYS, parent, sink);
                     scanner.skip_value()?;
                 }
                 extra_place
