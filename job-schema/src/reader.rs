@@ -1084,13 +1084,16 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 const INLINE_EXTRA_KEYS: usize = 8;
 
 /// The keys of an object that are not fields of the table (custom and unknown keys), to find
-/// repeats. Each is kept with its hash; two keys are the same only when their text is.
+/// repeats.
 ///
-/// The first few live on the stack and keys borrowed from the input are not copied, so that a
-/// record with a handful of custom fields is read without allocating.
+/// The first few live on the stack, compared as they are (an object rarely has more than a
+/// handful); the rest are kept with their hash, and two keys are the same only when their
+/// text is. Keys borrowed from the input are not copied, so that a record with a handful of
+/// custom fields is read without allocating.
 #[derive(Debug, Default)]
 pub struct ExtraKeys<'de> {
-    inline: [Option<(u64, Cow<'de, str>)>; INLINE_EXTRA_KEYS],
+    inline: [Cow<'de, str>; INLINE_EXTRA_KEYS],
+    count: usize,
     spilled: Vec<(u64, Cow<'de, str>)>,
 }
 
@@ -1099,16 +1102,21 @@ impl<'de> ExtraKeys<'de> {
     // The `Cow` itself is kept: a key borrowed from the input is stored without a copy.
     #[allow(clippy::ptr_arg)]
     pub fn first_time(&mut self, key: &Cow<'de, str>) -> bool {
-        let hash = key_hash(key);
-        let seen = |entry: &(u64, Cow<'de, str>)| entry.0 == hash && entry.1 == *key;
-        if self.inline.iter().flatten().any(seen) || self.spilled.iter().any(seen) {
+        let inline = &self.inline[..self.count.min(INLINE_EXTRA_KEYS)];
+        if inline.iter().any(|seen| seen == key) {
             return false;
         }
-        let entry = (hash, key.clone());
-        match self.inline.iter_mut().find(|slot| slot.is_none()) {
-            Some(slot) => *slot = Some(entry),
-            None => self.spilled.push(entry),
+        if let Some(slot) = self.inline.get_mut(self.count) {
+            slot.clone_from(key);
+        } else {
+            let hash = key_hash(key);
+            let seen = |entry: &(u64, Cow<'de, str>)| entry.0 == hash && entry.1 == *key;
+            if self.spilled.iter().any(seen) {
+                return false;
+            }
+            self.spilled.push((hash, key.clone()));
         }
+        self.count += 1;
         true
     }
 }
