@@ -882,6 +882,20 @@ enum Prefix {
 fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Printable ASCII throughout the first `ECHO_LIMIT` bytes, the common case, is settled by
+    // one test over them (without early exit, so that it compiles to vector instructions):
+    // the bytes are the characters.
+    let head = &bytes[..bytes.len().min(ECHO_LIMIT)];
+    if head
+        .iter()
+        .fold(true, |plain, b| plain & (0x20..0x7f).contains(b))
+    {
+        return Some(if bytes.len() > ECHO_LIMIT {
+            Prefix::Cut(ECHO_LIMIT - 1)
+        } else {
+            Prefix::Whole
+        });
+    }
     let mut at = 0;
     let mut count = 0;
     let mut cut = 0;
