@@ -335,20 +335,13 @@ impl<'de, S: Schema> Visitor<'de> for KeySeed<S> {
 
 /// Whether `key` is `prefix` followed by one or more of `[a-z0-9_]`.
 pub fn is_custom_key(prefix: &str, key: &str) -> bool {
-    /// Which bytes may follow the prefix: `[a-z0-9_]`, looked up rather than matched.
-    const TAIL: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            #[allow(clippy::cast_possible_truncation)]
-            let byte = b as u8;
-            table[b] = matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'_');
-            b += 1;
-        }
-        table
-    };
-    key.strip_prefix(prefix)
-        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| TAIL[usize::from(b)]))
+    // One test over every byte, without early exit, so that it compiles to vector instructions.
+    key.strip_prefix(prefix).is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.bytes().fold(true, |fits, b| {
+                fits & matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_')
+            })
+    })
 }
 
 /// A stable hash of a key: [`ExtraKeys`] compares hashes first, and the keys themselves
