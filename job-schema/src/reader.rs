@@ -28,7 +28,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use crate::options::{Mode, Options};
 use crate::path::Path;
-use crate::report::{Code, Form, Issue, JsonType, JsonTypes, Params, Report, Violation};
+use crate::report::{Code, Form, Issue, JsonType, JsonTypes, Lead, Params, Report, Violation};
 use crate::rules;
 use crate::sink::Sink;
 use crate::spec::{FieldSpec, Rule, Shape};
@@ -264,7 +264,7 @@ impl<'de, S: Schema, const BUILD: bool> Visitor<'de> for RootSeed<'_, '_, S, BUI
 }
 
 fn root_type_error(path: &Path<'_>, sink: &mut Sink<'_>, given: JsonType, value: Option<&str>) {
-    let form = Form::Given("expected a JSON object, got ");
+    let form = Form::Type(Lead::Object);
     let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::Object), given);
     sink.error(path, violation, value);
 }
@@ -731,12 +731,12 @@ pub fn type_error(
     let expected = field.json_types(sink.options().mode);
     let lead = if field.has("bool01") {
         // A flag's lax spellings are specific values, not whole types: name them.
-        Some(match sink.options().mode {
-            Mode::Lax => "expected 0 or 1 (or true, false, \"0\", \"1\"), got ",
-            Mode::Strict => "expected the integer 0 or 1, got ",
-        })
+        match sink.options().mode {
+            Mode::Lax => Lead::FlagLax,
+            Mode::Strict => Lead::FlagStrict,
+        }
     } else {
-        None
+        Lead::Types
     };
     sink.error(
         path,
@@ -865,7 +865,7 @@ pub fn build_value<S: Schema, T: FieldValue>(
     let built = T::from_scalar(value);
     if built.is_none() && sink.error_count() == before {
         let text = value.to_text();
-        let form = Form::Echoed(" does not fit this field's type");
+        let form = Form::Misfit;
         let expected = spec.json_types(sink.options().mode);
         let violation = Violation::wrong_type(form, expected, given_type(value));
         sink.error(path, violation, Some(&text));
@@ -1002,7 +1002,7 @@ pub(crate) fn custom_wrong(
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let form = Form::Given("a custom field holds a string; got ");
+    let form = Form::Type(Lead::Custom);
     let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::String), given);
     sink.error(path, violation, value);
 }

@@ -16,8 +16,8 @@ use crate::path::Path;
 
 mod message;
 
-pub(crate) use message::Form;
 use message::Message;
+pub(crate) use message::{Form, Lead, Phrase};
 
 /// The most characters of an input value that an [`Issue`] echoes back.
 pub const ECHO_LIMIT: usize = 64;
@@ -332,12 +332,17 @@ pub enum Params {
         /// How many characters the value has.
         length: usize,
     },
-    /// `enum_values` and `bool01`.
-    Allowed {
+    /// `enum_values` on text.
+    OneOf {
         /// The allowed values.
-        allowed: Allowed,
-        /// An allowed value close to the one given.
-        suggestion: Option<Cow<'static, str>>,
+        allowed: &'static [&'static str],
+        /// The allowed value close to the one given, if one is (one of `allowed`).
+        suggestion: Option<&'static &'static str>,
+    },
+    /// `enum_values` on an integer, and `bool01`.
+    OneOfInts {
+        /// The allowed values.
+        allowed: &'static [i64],
     },
     /// `range`.
     Range {
@@ -402,7 +407,8 @@ impl Params {
     /// `enum_values`, `bool01`: the allowed values.
     pub fn allowed(&self) -> Option<Allowed> {
         match *self {
-            Params::Allowed { allowed, .. } => Some(allowed),
+            Params::OneOf { allowed, .. } => Some(Allowed::Strs(allowed)),
+            Params::OneOfInts { allowed } => Some(Allowed::Ints(allowed)),
             _ => None,
         }
     }
@@ -458,7 +464,7 @@ impl Params {
     /// A close, valid alternative (`unknown_field`, `enum_values`).
     pub fn suggestion(&self) -> Option<&str> {
         match self {
-            Params::Allowed { suggestion, .. } => suggestion.as_deref(),
+            Params::OneOf { suggestion, .. } => suggestion.copied(),
             Params::Suggestion { suggestion } => Some(suggestion),
             _ => None,
         }
@@ -498,7 +504,7 @@ impl Serialize for Params {
                 map.serialize_entry("limit", limit)?;
                 map.serialize_entry("length", length)?;
             }
-            Params::Allowed {
+            Params::OneOf {
                 allowed,
                 suggestion,
             } => {
@@ -507,6 +513,7 @@ impl Serialize for Params {
                     map.serialize_entry("suggestion", suggestion)?;
                 }
             }
+            Params::OneOfInts { allowed } => map.serialize_entry("allowed", allowed)?,
             Params::Range { min, max } => {
                 map.serialize_entry("min", min)?;
                 map.serialize_entry("max", max)?;
@@ -639,8 +646,8 @@ pub struct Issue {
     /// The rule's parameters.
     pub params: Params,
     /// The offending value as text, cut to [`ECHO_LIMIT`] characters, control characters
-    /// escaped; `None` when there is no value to show (a missing field).
-    pub value: Option<String>,
+    /// escaped (see [`echo`]); `None` when there is no value to show (a missing field).
+    pub value: Option<Box<str>>,
     /// The message, written out or to be written from `params` and `value`.
     message: Message,
 }
@@ -654,7 +661,7 @@ impl Issue {
             pointer: path.pointer(),
             code: violation.code,
             params: violation.params,
-            value: value.map(echo),
+            value: value.map(echo_boxed),
             message: violation.message,
         }
     }
@@ -955,6 +962,20 @@ fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
     Some(Prefix::Whole)
 }
 
+/// [`echo`], as an [`Issue`] keeps it: allocated at its size.
+fn echo_boxed(value: &str) -> Box<str> {
+    match printable_prefix(value.as_bytes()) {
+        Some(Prefix::Whole) => Box::from(value),
+        Some(Prefix::Cut(at)) => {
+            let mut out = String::with_capacity(at + '…'.len_utf8());
+            out.push_str(&value[..at]);
+            out.push('…');
+            out.into_boxed_str()
+        }
+        None => echo(value).into_boxed_str(),
+    }
+}
+
 /// [`echo`], appended to `out`.
 fn echo_into(out: &mut String, value: &str) {
     // No character to escape among the first characters, the common case: the value as it
@@ -1236,11 +1257,14 @@ mod tests {
         assert_eq!(echo(&"y".repeat(65)).chars().count(), ECHO_LIMIT);
         assert_eq!(echo("a\u{7f}b"), "a\\u{7f}b");
         let quoted = Violation::deferred(
-            Code::Uuid,
-            Form::Quoted(&[" is ", "bad"], false),
+            Code::Number,
+            Form::Quoted(Phrase::NotNumber, false),
             Params::None,
         );
-        assert_eq!(quoted.message(Some("a\tb")), "\"a\\tb\" is bad");
+        assert_eq!(
+            quoted.message(Some("a\tb")),
+            "\"a\\tb\" is not a finite decimal number"
+        );
     }
 
     /// The character loop alone, as `echo` was first written.

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::{JsonType, Params, Text};
-use crate::rules::STRICT_UNSET_HINT;
+use crate::rules::{uuid, DATETIME_FORMAT, DATE_FORMAT, STRICT_UNSET_HINT};
 
 /// An issue's message.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,19 +29,18 @@ impl Message {
 }
 
 /// The message of a common violation, as what it is made of. `value` below is the issue's
-/// echoed value; the other parts come from its [`Params`].
+/// echoed value; the other parts come from its [`Params`]. Sixteen bytes, so that an
+/// [`super::Issue`] stays small.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Form {
-    /// `"value"` followed by the pieces, then, when `true`, the hint that strict mode unsets a
-    /// field by leaving it out.
-    Quoted(&'static [&'static str], bool),
-    /// `value` followed by the text.
-    Echoed(&'static str),
-    /// `type`: the lead (by default `expected <types>, got `), the given type, then the value
-    /// (quoted when it is a string) when there is one.
-    Type(Option<&'static str>),
-    /// `type`: the lead and the given type, without the value.
-    Given(&'static str),
+    /// `"value"` followed by the phrase, then, when `true`, the hint that strict mode unsets
+    /// a field by leaving it out.
+    Quoted(Phrase, bool),
+    /// `value does not fit this field's type`.
+    Misfit,
+    /// `type`: the lead, the given type, then (for a field's own type error) the value,
+    /// quoted when it is a string.
+    Type(Lead),
     /// `enum_values` on text: `"value" is not one of <allowed>`, then the suggestion.
     Enum,
     /// `enum_values` on the integer: `<integer> is not one of <allowed>`.
@@ -58,6 +57,38 @@ pub(crate) enum Form {
     Unknown,
 }
 
+/// What a quoted value is said not to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// A `date` value shaped as a date whose day does not exist.
+    UnrealDate,
+    /// A `date` or `datetime` value shaped as a datetime that does not exist.
+    UnrealDatetime,
+    /// A `date` value of another shape.
+    NotDate,
+    /// A `datetime` value of another shape.
+    NotDatetime,
+    /// A `uuid` value that is not one.
+    NotUuid,
+    /// A `number` value that is not one.
+    NotNumber,
+}
+
+/// How a `type` message starts, before the given type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lead {
+    /// `expected <the field's types>, got `.
+    Types,
+    /// A flag's lax spellings, named in lax mode.
+    FlagLax,
+    /// A flag in strict mode.
+    FlagStrict,
+    /// A record that is not an object (the value is not shown).
+    Object,
+    /// A custom field given something other than a string (the value is not shown).
+    Custom,
+}
+
 impl Form {
     /// Writes the message.
     fn write(self, params: &Params, echoed: Option<&str>) -> String {
@@ -65,36 +96,37 @@ impl Form {
         let text = Text::new(64 + value.len());
         let quoted = |text: Text| text.str("\"").str(value).str("\"");
         let text = match self {
-            Form::Quoted(pieces, hint) => {
-                let text = pieces
-                    .iter()
-                    .fold(quoted(text), |text, piece| text.str(piece));
+            Form::Quoted(phrase, hint) => {
+                let text = phrase.write(quoted(text));
                 if hint {
                     text.str(STRICT_UNSET_HINT)
                 } else {
                     text
                 }
             }
-            Form::Echoed(rest) => text.str(value).str(rest),
+            Form::Misfit => text.str(value).str(" does not fit this field's type"),
             Form::Type(lead) => {
                 let given = params.given();
                 let text = match lead {
-                    Some(lead) => text.str(lead),
-                    None => text
+                    Lead::Types => text
                         .str("expected ")
                         .types(params.expected().unwrap_or_default())
                         .str(", got "),
+                    Lead::FlagLax => {
+                        text.str("expected 0 or 1 (or true, false, \"0\", \"1\"), got ")
+                    }
+                    Lead::FlagStrict => text.str("expected the integer 0 or 1, got "),
+                    Lead::Object => text.str("expected a JSON object, got "),
+                    Lead::Custom => text.str("a custom field holds a string; got "),
                 };
                 let text = text.str(given.map_or("", |g| g.as_str()));
                 match echoed {
+                    _ if matches!(lead, Lead::Object | Lead::Custom) => text,
                     None => text,
                     Some(_) if given == Some(JsonType::String) => quoted(text.str(" ")),
                     Some(value) => text.str(" ").str(value),
                 }
             }
-            Form::Given(lead) => text
-                .str(lead)
-                .str(params.given().map_or("", |g| g.as_str())),
             Form::Enum => {
                 let text = one_of(quoted(text), params);
                 match params.suggestion() {
@@ -127,6 +159,29 @@ impl Form {
                 .str("`?"),
         };
         text.into()
+    }
+}
+
+impl Phrase {
+    /// Appends the phrase.
+    fn write(self, text: Text) -> Text {
+        match self {
+            Phrase::UnrealDate => text.str(" is not a real date"),
+            Phrase::UnrealDatetime => text.str(" is not a real date and time"),
+            Phrase::NotDate => text
+                .str(" is not a date in the form ")
+                .str(DATE_FORMAT)
+                .str(" or ")
+                .str(DATETIME_FORMAT),
+            Phrase::NotDatetime => text
+                .str(" is not a datetime in the form ")
+                .str(DATETIME_FORMAT),
+            Phrase::NotUuid => text
+                .str(" is not a UUID (")
+                .str(uuid::FORMAT)
+                .str(", no braces)"),
+            Phrase::NotNumber => text.str(" is not a finite decimal number"),
+        }
     }
 }
 

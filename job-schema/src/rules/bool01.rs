@@ -4,7 +4,7 @@
 //! JSON `true`/`false` ([`from_bool`]) and the strings `"0"`/`"1"` ([`from_lax_str`]) as
 //! flags; no other string (`"true"`, `" 1"`, `"01"`) is a flag.
 
-use crate::report::{Allowed, Code, Form, Params, Violation};
+use crate::report::{Code, Form, Params, Violation};
 
 /// The values a flag takes.
 const ZERO_ONE: &[i64] = &[0, 1];
@@ -21,10 +21,7 @@ pub fn check(value: i64) -> Result<(), Violation> {
     if value == 0 || value == 1 {
         Ok(())
     } else {
-        let params = Params::Allowed {
-            allowed: Allowed::Ints(ZERO_ONE),
-            suggestion: None,
-        };
+        let params = Params::OneOfInts { allowed: ZERO_ONE };
         Err(Violation::deferred(
             Code::Bool01,
             Form::Bool01(value),
@@ -63,6 +60,7 @@ pub fn from_bool(b: bool) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Allowed;
 
     #[test]
     fn only_zero_and_one() {

@@ -12,8 +12,8 @@
 //! This module also holds the calendar code the `datetime` rule uses.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Violation};
-use crate::rules::{datetime, DATETIME_FORMAT, DATE_FORMAT};
+use crate::report::{Code, Form, Params, Phrase, Violation};
+use crate::rules::{datetime, DATE_FORMAT};
 
 /// The formats named in a violation.
 const FORMAT: &str = "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS";
@@ -147,19 +147,14 @@ fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
     if unset && mode == Mode::Lax {
         return Ok(());
     }
-    let pieces: &'static [&'static str] = match shape {
-        Shape::Unreal if value.len() == DATE_FORMAT.len() => &[" is not a real date"],
-        Shape::Unreal => &[" is not a real date and time"],
-        Shape::Malformed | Shape::Real => &[
-            " is not a date in the form ",
-            DATE_FORMAT,
-            " or ",
-            DATETIME_FORMAT,
-        ],
+    let phrase = match shape {
+        Shape::Unreal if value.len() == DATE_FORMAT.len() => Phrase::UnrealDate,
+        Shape::Unreal => Phrase::UnrealDatetime,
+        Shape::Malformed | Shape::Real => Phrase::NotDate,
     };
     Err(Violation::deferred(
         Code::Date,
-        Form::Quoted(pieces, unset),
+        Form::Quoted(phrase, unset),
         Params::Format { format: FORMAT },
     ))
 }

@@ -8,7 +8,7 @@
 //! `"0000-00-00 00:00:00"` mean "unset" and are accepted; strict mode rejects them.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Violation};
+use crate::report::{Code, Form, Params, Phrase, Violation};
 #[cfg(test)]
 use crate::rules::date::{date_part, digits};
 use crate::rules::date::{days_in_month, Shape};
@@ -162,13 +162,13 @@ fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
     if unset && mode == Mode::Lax {
         return Ok(());
     }
-    let pieces: &'static [&'static str] = match shape {
-        Shape::Unreal => &[" is not a real date and time"],
-        Shape::Malformed | Shape::Real => &[" is not a datetime in the form ", DATETIME_FORMAT],
+    let phrase = match shape {
+        Shape::Unreal => Phrase::UnrealDatetime,
+        Shape::Malformed | Shape::Real => Phrase::NotDatetime,
     };
     Err(Violation::deferred(
         Code::Datetime,
-        Form::Quoted(pieces, unset),
+        Form::Quoted(phrase, unset),
         Params::Format {
             format: DATETIME_FORMAT,
         },

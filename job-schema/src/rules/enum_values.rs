@@ -6,10 +6,8 @@
 //! accepted; in strict mode it is rejected like any other value not in the list. Integers
 //! ([`check_int`]) must be one of the listed integers.
 
-use std::borrow::Cow;
-
 use crate::options::Mode;
-use crate::report::{Allowed, Code, Form, Params, Violation};
+use crate::report::{Code, Form, Params, Violation};
 
 /// Accepts `value` when it is one of `allowed` (or `""` in lax mode).
 ///
@@ -30,9 +28,9 @@ pub fn check_str(
     if allowed.contains(&value) || (value.is_empty() && mode == Mode::Lax) {
         return Ok(());
     }
-    let params = Params::Allowed {
-        allowed: Allowed::Strs(allowed),
-        suggestion: suggest(value, allowed).map(Cow::Borrowed),
+    let params = Params::OneOf {
+        allowed,
+        suggestion: suggest(value, allowed),
     };
     Err(Violation::deferred(Code::EnumValues, Form::Enum, params))
 }
@@ -49,10 +47,7 @@ pub fn check_int(value: i64, allowed: &'static [i64]) -> Result<(), Violation> {
     if allowed.contains(&value) {
         return Ok(());
     }
-    let params = Params::Allowed {
-        allowed: Allowed::Ints(allowed),
-        suggestion: None,
-    };
+    let params = Params::OneOfInts { allowed };
     Err(Violation::deferred(
         Code::EnumValues,
         Form::EnumInt(value),
@@ -61,10 +56,10 @@ pub fn check_int(value: i64, allowed: &'static [i64]) -> Result<(), Violation> {
 }
 
 /// The allowed value that `value` equals once trimmed and compared without case.
-fn suggest(value: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+fn suggest(value: &str, allowed: &'static [&'static str]) -> Option<&'static &'static str> {
     let trimmed = value.trim();
     let ascii = trimmed.is_ascii();
-    allowed.iter().copied().find(|a| {
+    allowed.iter().find(|a| {
         if ascii && a.is_ascii() {
             // What lower-casing every character compares, for ASCII on both sides.
             a.eq_ignore_ascii_case(trimmed)
@@ -79,6 +74,7 @@ fn suggest(value: &str, allowed: &'static [&'static str]) -> Option<&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Allowed;
 
     const STATUS: &[&str] = &["Quote", "Work Order", "Unsuccessful", "Completed"];
 
@@ -121,7 +117,7 @@ mod tests {
             "x",
         ];
         for value in values {
-            let plain = allowed.iter().copied().find(|a| {
+            let plain = allowed.iter().find(|a| {
                 a.chars()
                     .flat_map(char::to_lowercase)
                     .eq(value.trim().chars().flat_map(char::to_lowercase))

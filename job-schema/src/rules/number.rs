@@ -9,7 +9,7 @@
 //! ([`check_f64`]), any finite value is accepted and NaN and the infinities are rejected.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Text, Violation};
+use crate::report::{Code, Form, Params, Phrase, Text, Violation};
 
 /// The bytes after the leading ASCII digits of `bytes`, and how many digits there were.
 fn skip_digits(bytes: &[u8]) -> (usize, &[u8]) {
@@ -85,7 +85,7 @@ pub fn check_str(value: &str, mode: Mode) -> Result<Option<f64>, Violation> {
     }
     Err(Violation::deferred(
         Code::Number,
-        Form::Quoted(&[" is not a finite decimal number"], value.is_empty()),
+        Form::Quoted(Phrase::NotNumber, value.is_empty()),
         Params::None,
     ))
 }

@@ -7,10 +7,10 @@
 //! accepted there; strict mode rejects it.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Violation};
+use crate::report::{Code, Form, Params, Phrase, Violation};
 
 /// The format named in a violation.
-const FORMAT: &str = "8-4-4-4-12 hex digits";
+pub(crate) const FORMAT: &str = "8-4-4-4-12 hex digits";
 
 /// Whether `value` is a hyphenated 8-4-4-4-12 hex UUID, in either case.
 ///
@@ -76,10 +76,7 @@ fn reject(value: &str, mode: Mode) -> Result<(), Violation> {
     }
     Err(Violation::deferred(
         Code::Uuid,
-        Form::Quoted(
-            &[" is not a UUID (", FORMAT, ", no braces)"],
-            value.is_empty(),
-        ),
+        Form::Quoted(Phrase::NotUuid, value.is_empty()),
         Params::Format { format: FORMAT },
     ))
 }
