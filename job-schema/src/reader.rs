@@ -344,8 +344,8 @@ pub fn is_custom_key(prefix: &str, key: &str) -> bool {
     })
 }
 
-/// A stable hash of a key: [`ExtraKeys`] compares hashes first, and the keys themselves
-/// only when the hashes are equal.
+/// A stable hash of a key: beyond its first few keys, [`ExtraKeys`] compares hashes first,
+/// and the keys themselves only when the hashes are equal.
 ///
 /// Eight bytes at a time with a multiply-and-rotate mix, then a final avalanche: a fraction
 /// of `SipHash`'s cost, on every custom or unknown key of every body. Keys crafted to collide
@@ -1156,6 +1156,11 @@ mod tests {
         let (a, b) = ("unknown_aaaaaaaabbbbbbbb", "unknown_swfbewhs}rr?q^KX");
         assert_eq!(key_hash(a), key_hash(b));
         let mut keys = ExtraKeys::default();
+        // The first keys are compared as they are; the two meet where hashes are compared.
+        for i in 0..INLINE_EXTRA_KEYS {
+            assert!(keys.first_time(&Cow::Owned(format!("first{i}"))));
+        }
+        assert!(!keys.first_time(&Cow::Borrowed("first3")));
         assert!(keys.first_time(&Cow::Borrowed(a)));
         assert!(keys.first_time(&Cow::Borrowed(b)));
         assert!(!keys.first_time(&Cow::Owned(a.to_owned())));

@@ -308,7 +308,7 @@ impl fmt::Display for Allowed {
 /// The parameters of an issue: the rule's limits and what helps to fix the value.
 ///
 /// One variant per kind of rule, holding only what applies to it. JSON output writes the
-/// variant's fields as an object (`{"limit": 30, "length": 31}`, `{}` for [`Params::None`]);
+/// variant's fields as an object (`{"limit": 30, "length": 31}`, `{}` for [`Params::Empty`]);
 /// the accessors ([`Params::limit`], [`Params::suggestion`], …) read one parameter whatever
 /// the variant.
 ///
@@ -324,7 +324,7 @@ impl fmt::Display for Allowed {
 pub enum Params {
     /// No parameters.
     #[default]
-    None,
+    Empty,
     /// `max_len`.
     Length {
         /// The most characters allowed.
@@ -499,7 +499,7 @@ impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         match self {
-            Params::None => {}
+            Params::Empty => {}
             Params::Length { limit, length } => {
                 map.serialize_entry("limit", limit)?;
                 map.serialize_entry("length", length)?;
@@ -539,11 +539,16 @@ impl Serialize for Params {
 ///
 /// The rule functions in [`crate::rules`] return this; a [`Report`] turns it into an [`Issue`]
 /// by adding the field's path and the echoed value.
+///
+/// Two violations are equal when their code, parameters and message are, the message as it
+/// is held: written-out text is never equal to a message still to be written, even one that
+/// would read the same (issues compare their messages as they read).
 #[derive(Clone, PartialEq)]
 pub struct Violation {
     /// The stable code.
     pub code: Code,
-    /// The rule's parameters.
+    /// The rule's parameters. The messages of this crate's rules are written from them (and
+    /// from the value): change them and the message says something else.
     pub params: Params,
     /// The message, written out or to be written from the value and the parameters.
     message: Message,
@@ -554,7 +559,7 @@ impl Violation {
     pub fn new(code: Code, message: impl Into<Cow<'static, str>>) -> Violation {
         Violation {
             code,
-            params: Params::None,
+            params: Params::Empty,
             message: Message::Text(message.into()),
         }
     }
@@ -597,7 +602,9 @@ impl Violation {
             .map(|(_, what)| what)
     }
 
-    /// This violation with `params` as its parameters.
+    /// This violation with `params` as its parameters (for a violation made with
+    /// [`Violation::new`]; the message of one of this crate's rules is written from its
+    /// parameters, which this replaces).
     #[must_use]
     pub fn with_params(mut self, params: Params) -> Violation {
         self.params = params;
@@ -634,7 +641,9 @@ const SYNTAX_LEAD: &str = "malformed JSON at line ";
 /// One problem with one field.
 ///
 /// The message is written when it is read ([`Issue::message`], `Display`, JSON output), from
-/// the issue's code, parameters and echoed value: checking a record builds no text for it.
+/// the issue's parameters and echoed value: checking a record builds no text for it. Editing
+/// `params` or `value` edits the message too (a redacted value reads as `""` in a message
+/// that quotes it).
 #[derive(Clone)]
 pub struct Issue {
     /// The wire path of the field: `status`, `address.city`, `badges[2]`, `""` for the root.
@@ -651,6 +660,11 @@ pub struct Issue {
     /// The message, written out or to be written from `params` and `value`.
     message: Message,
 }
+
+// A report's first eight issues fit in 1,024 bytes, which the allocator serves from its
+// per-thread cache (see `sink::FIRST_ROOM`).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(size_of::<Issue>() <= 128);
 
 impl Issue {
     /// An issue at `path` from a rule's violation, echoing `value`.
@@ -1259,7 +1273,7 @@ mod tests {
         let quoted = Violation::deferred(
             Code::Number,
             Form::Quoted(Phrase::NotNumber, false),
-            Params::None,
+            Params::Empty,
         );
         assert_eq!(
             quoted.message(Some("a\tb")),

@@ -72,7 +72,7 @@ impl<'r> Sink<'r> {
             FieldClass::ReadOnly | FieldClass::Writable => return,
         };
         // Built in place: a field's warning has nothing to echo and nothing to format.
-        let params = note.map_or(Params::None, |note| Params::Note { note });
+        let params = note.map_or(Params::Empty, |note| Params::Note { note });
         self.push_warning(Issue::presence(path, code, spec.notice, params));
     }
 }
@@ -87,7 +87,8 @@ fn push(issues: &mut Vec<Issue>, issue: Issue) {
     issues.push(issue);
 }
 
-/// The room a list gets with its first issue.
+/// The room a list gets with its first issue: eight 128-byte issues, 1,024 bytes, which the
+/// allocator serves from its per-thread cache.
 const FIRST_ROOM: usize = 8;
 
 /// Keeps a record's issues in field order while the reader meets its keys in input order.

@@ -86,7 +86,7 @@ pub fn check_str(value: &str, mode: Mode) -> Result<Option<f64>, Violation> {
     Err(Violation::deferred(
         Code::Number,
         Form::Quoted(Phrase::NotNumber, value.is_empty()),
-        Params::None,
+        Params::Empty,
     ))
 }
 
