@@ -1153,11 +1153,95 @@ pub(crate) fn push_f64(out: &mut String, value: f64) {
         // A whole number below 2^53 in magnitude converts exactly.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         push_u64(out, value.abs() as u64);
+    } else if let Some((digits, places)) = shortest_decimal(value.abs()) {
+        if value.is_sign_negative() {
+            out.push('-');
+        }
+        push_decimal(out, digits, places);
     } else {
         use std::fmt::Write as _;
         // Writing to a `String` cannot fail.
         let _ = write!(out, "{value}");
     }
+}
+
+/// The fewest decimal digits that read back as the non-whole `magnitude`, as the integer
+/// `digits` over `10^places`, when there are at most 15 of them and at most 22 places (a
+/// coordinate, an amount); `None` otherwise (`Display` writes those).
+///
+/// Two different decimals of at most 15 significant digits never read as the same double,
+/// so at a given number of places at most one integer reads back as `magnitude`, and the
+/// shortest decimal is that one without its trailing zeros: the digits `f64`'s `Display`
+/// writes. Reading back is exact (the integer is below 2^53 and `10^places` an exact double,
+/// so one division rounds correctly): the answer is checked, never estimated.
+fn shortest_decimal(magnitude: f64) -> Option<(u64, usize)> {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    // Places for 15 significant digits: 15 less the digits before the point, or 15 more the
+    // zeros after it. A wrong guess near a power of ten only makes the answer `None`.
+    let whole = POWERS[..16].iter().take_while(|&&p| p <= magnitude).count();
+    let places = if whole > 0 {
+        15usize.checked_sub(whole)?
+    } else {
+        15 + (1..=8).take_while(|&k| magnitude * POWERS[k] < 1.0).count()
+    };
+    let power = *POWERS.get(places)?;
+    let scaled = magnitude * power;
+    if !(1.0..1e15).contains(&scaled) {
+        return None;
+    }
+    // The product is off by at most 0.11 (below 10^15, one rounding), and the decimal that
+    // reads back, if there is one, lies within 0.1 of the exact product: rounding half up
+    // finds it. Below 2^53, the casts are exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mut digits = (scaled + 0.5) as u64;
+    #[allow(clippy::cast_precision_loss)]
+    let back = digits as f64 / power;
+    if back.to_bits() != magnitude.to_bits() {
+        return None;
+    }
+    let mut places = places;
+    while digits.is_multiple_of(10) && places > 0 {
+        digits /= 10;
+        places -= 1;
+    }
+    Some((digits, places))
+}
+
+/// Appends `digits / 10^places` as a plain decimal (`0.05`, `153.6121731`), for at most 15
+/// digits and 22 places.
+fn push_decimal(out: &mut String, digits: u64, places: usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869\
+        707172737475767778798081828384858687888990919293949596979899";
+    // The digits, right-aligned, two at a time; then as many leading zeros as the places
+    // need (`0.05` has three digits).
+    let mut all = [b'0'; 24];
+    let mut at = all.len();
+    let mut rest = digits;
+    while rest >= 10 {
+        // Below 100.
+        let pair = (rest % 100) as usize * 2;
+        rest /= 100;
+        at -= 2;
+        all[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if rest > 0 {
+        at -= 1;
+        // Below 10.
+        all[at] = b'0' + (rest % 10) as u8;
+    }
+    at = at.min(all.len().saturating_sub(places + 1));
+    let written = &all[at..];
+    // The whole part, the point, the places: one piece of text.
+    let point = written.len() - places;
+    let mut text = [b'.'; 25];
+    text[..point].copy_from_slice(&written[..point]);
+    text[point + 1..=written.len()].copy_from_slice(&written[point..]);
+    let len = if places > 0 { written.len() + 1 } else { point };
+    out.push_str(std::str::from_utf8(&text[..len]).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -1190,10 +1274,23 @@ mod tests {
             f64::NEG_INFINITY,
         ];
         let mut ints = vec![0, 1, -1, 9, 10, -10, i64::MAX, i64::MIN];
-        for _ in 0..20_000 {
+        for k in -330..=310 {
+            let power: f64 = format!("1e{k}").parse().unwrap();
+            floats.extend([power, -power, power * 1.5, 0.1 * power, 7.0 * power / 3.0]);
+        }
+        for round in 0..100_000 {
             let seed = rng.bits();
             floats.push(f64::from_bits(seed));
             floats.push(f64::from(u32::try_from(seed % 1_000_000).unwrap()) - 500_000.0);
+            // Decimals as coordinates and amounts are written, up to 12 places, and the
+            // doubles next to them (which need 16 or 17 digits).
+            let places = round % 13;
+            #[allow(clippy::cast_precision_loss)]
+            let decimal = (seed >> 20) as f64 / 10f64.powi(places) - 1e3;
+            floats.extend([decimal, f64::from_bits(decimal.to_bits() + 1)]);
+            // Around the powers of ten where the number of places changes.
+            let k = i32::try_from(seed % 24).unwrap() - 9;
+            floats.push(f64::from_bits(10f64.powi(k).to_bits() + (seed >> 58) - 32));
             #[allow(clippy::cast_possible_wrap)]
             ints.push((seed as i64) >> (seed % 64));
         }
