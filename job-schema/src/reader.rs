@@ -36,7 +36,7 @@ use crate::value::{FieldValue, Scalar};
 use crate::Schema;
 
 mod direct;
-mod scan;
+pub(crate) mod scan;
 
 /// A record read from JSON, with the warnings found on the way.
 #[derive(Clone, Debug, PartialEq)]

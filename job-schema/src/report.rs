@@ -1175,10 +1175,7 @@ pub(crate) fn push_f64(out: &mut String, value: f64) {
 /// writes. Reading back is exact (the integer is below 2^53 and `10^places` an exact double,
 /// so one division rounds correctly): the answer is checked, never estimated.
 fn shortest_decimal(magnitude: f64) -> Option<(u64, usize)> {
-    const POWERS: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ];
+    use crate::reader::scan::POWERS_OF_TEN as POWERS;
     // Places for 15 significant digits: 15 less the digits before the point, or 15 more the
     // zeros after it. A wrong guess near a power of ten only makes the answer `None`.
     let whole = POWERS[..16].iter().take_while(|&&p| p <= magnitude).count();
