@@ -120,8 +120,9 @@ impl Form {
                     Lead::Custom => text.str("a custom field holds a string; got "),
                 };
                 let text = text.str(given.map_or("", |g| g.as_str()));
-                match echoed {
-                    _ if matches!(lead, Lead::Object | Lead::Custom) => text,
+                // A record or a custom field is named by its type alone.
+                let shown = echoed.filter(|_| !matches!(lead, Lead::Object | Lead::Custom));
+                match shown {
                     None => text,
                     Some(_) if given == Some(JsonType::String) => quoted(text.str(" ")),
                     Some(value) => text.str(" ").str(value),

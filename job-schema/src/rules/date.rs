@@ -12,8 +12,8 @@
 //! This module also holds the calendar code the `datetime` rule uses.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Phrase, Violation};
-use crate::rules::{datetime, DATE_FORMAT};
+use crate::report::{Code, Phrase, Violation};
+use crate::rules::{self, datetime, DATE_FORMAT};
 
 /// The formats named in a violation.
 const FORMAT: &str = "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS";
@@ -143,20 +143,12 @@ pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
 /// it as unset. Out of line, so that a good value costs only its reading.
 #[inline(never)]
 fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
-    let unset = is_unset(value);
-    if unset && mode == Mode::Lax {
-        return Ok(());
-    }
     let phrase = match shape {
         Shape::Unreal if value.len() == DATE_FORMAT.len() => Phrase::UnrealDate,
         Shape::Unreal => Phrase::UnrealDatetime,
         Shape::Malformed | Shape::Real => Phrase::NotDate,
     };
-    Err(Violation::deferred(
-        Code::Date,
-        Form::Quoted(phrase, unset),
-        Params::Format { format: FORMAT },
-    ))
+    rules::reject_unless_unset(Code::Date, phrase, FORMAT, is_unset(value), mode)
 }
 
 #[cfg(test)]
@@ -244,8 +236,7 @@ mod tests {
             let v = check(unset, Mode::Strict).unwrap_err();
             assert_eq!(v.code, Code::Date);
             assert!(
-                v.message(Some(unset))
-                    .ends_with(crate::rules::STRICT_UNSET_HINT),
+                v.message(Some(unset)).ends_with(rules::STRICT_UNSET_HINT),
                 "{unset:?}"
             );
         }

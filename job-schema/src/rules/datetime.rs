@@ -8,11 +8,11 @@
 //! `"0000-00-00 00:00:00"` mean "unset" and are accepted; strict mode rejects them.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Phrase, Violation};
+use crate::report::{Code, Phrase, Violation};
 #[cfg(test)]
 use crate::rules::date::{date_part, digits};
 use crate::rules::date::{days_in_month, Shape};
-use crate::rules::DATETIME_FORMAT;
+use crate::rules::{self, DATETIME_FORMAT};
 
 /// The zero datetime, which lax mode reads as "unset".
 const ZERO_DATETIME: &str = "0000-00-00 00:00:00";
@@ -158,21 +158,17 @@ pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
 /// it as unset. Out of line, so that a good value costs only its reading.
 #[inline(never)]
 fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
-    let unset = is_unset(value);
-    if unset && mode == Mode::Lax {
-        return Ok(());
-    }
     let phrase = match shape {
         Shape::Unreal => Phrase::UnrealDatetime,
         Shape::Malformed | Shape::Real => Phrase::NotDatetime,
     };
-    Err(Violation::deferred(
+    rules::reject_unless_unset(
         Code::Datetime,
-        Form::Quoted(phrase, unset),
-        Params::Format {
-            format: DATETIME_FORMAT,
-        },
-    ))
+        phrase,
+        DATETIME_FORMAT,
+        is_unset(value),
+        mode,
+    )
 }
 
 #[cfg(test)]
@@ -261,8 +257,7 @@ mod tests {
             let v = check(unset, Mode::Strict).unwrap_err();
             assert_eq!(v.code, Code::Datetime);
             assert!(
-                v.message(Some(unset))
-                    .ends_with(crate::rules::STRICT_UNSET_HINT),
+                v.message(Some(unset)).ends_with(rules::STRICT_UNSET_HINT),
                 "{unset:?}"
             );
         }

@@ -20,6 +20,9 @@
 // value is rejected, so its size costs nothing on the success path.
 #![allow(clippy::result_large_err)]
 
+use crate::options::Mode;
+use crate::report::{Code, Form, Params, Phrase, Violation};
+
 pub mod bool01;
 pub mod date;
 pub mod datetime;
@@ -40,3 +43,23 @@ pub const DATE_FORMAT: &str = "YYYY-MM-DD";
 /// Added to the message when strict mode rejects `""` or a zero date that lax mode reads as
 /// "unset".
 pub(crate) const STRICT_UNSET_HINT: &str = "; in strict mode, leave the field out to unset it";
+
+/// The rejection of a format rule (`uuid`, `date`, `datetime`): none when lax mode reads the
+/// value as unset; else a `code` violation quoting the value and saying `phrase`, with the
+/// strict-mode hint when the value is an unset one, and the rule's `format`.
+pub(crate) fn reject_unless_unset(
+    code: Code,
+    phrase: Phrase,
+    format: &'static str,
+    unset: bool,
+    mode: Mode,
+) -> Result<(), Violation> {
+    if unset && mode == Mode::Lax {
+        return Ok(());
+    }
+    Err(Violation::deferred(
+        code,
+        Form::Quoted(phrase, unset),
+        Params::Format { format },
+    ))
+}

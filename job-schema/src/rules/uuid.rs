@@ -7,7 +7,8 @@
 //! accepted there; strict mode rejects it.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Phrase, Violation};
+use crate::report::{Code, Phrase, Violation};
+use crate::rules;
 
 /// The format named in a violation.
 pub(crate) const FORMAT: &str = "8-4-4-4-12 hex digits";
@@ -71,14 +72,8 @@ pub fn check(value: &str, mode: Mode) -> Result<(), Violation> {
 /// so that a good value costs only its reading.
 #[inline(never)]
 fn reject(value: &str, mode: Mode) -> Result<(), Violation> {
-    if value.is_empty() && mode == Mode::Lax {
-        return Ok(());
-    }
-    Err(Violation::deferred(
-        Code::Uuid,
-        Form::Quoted(Phrase::NotUuid, value.is_empty()),
-        Params::Format { format: FORMAT },
-    ))
+    let unset = value.is_empty();
+    rules::reject_unless_unset(Code::Uuid, Phrase::NotUuid, FORMAT, unset, mode)
 }
 
 #[cfg(test)]
