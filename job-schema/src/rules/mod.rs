@@ -1,6 +1,6 @@
 //! The rules of the field table, as pure functions over one value.
 //!
-//! Each rule returns `Ok` for a good value and a [`Violation`](crate::report::Violation)
+//! Each rule returns `Ok` for a good value and a [`Violation`]
 //! for a bad one; the caller places the violation at a field. Nothing allocates unless a
 //! value is rejected.
 //!
