@@ -13,7 +13,6 @@ use crate::model::{Class, Enum, Field, Format, Struct};
 
 pub fn emit(model: &Struct) -> TokenStream {
     let ident = &model.ident;
-    let count = model.fields.len();
     let table = model.fields.iter().map(spec);
     let wires = model.fields.iter().map(|f| &f.wire);
     // Keys are matched on their length first: one comparison picks the few names of that
@@ -51,36 +50,6 @@ pub fn emit(model: &Struct) -> TokenStream {
     let names = by_length.iter().map(|(len, arms)| {
         quote!(#len => match __schema_key { #(#arms)* _ => ::core::option::Option::None },)
     });
-    let missing_required = model.fields.iter().enumerate().filter(|(_, f)| f.required).map(|(i, _)| {
-        let place = u32::try_from(i).unwrap_or(u32::MAX);
-        quote! {
-            if !__schema_seen[#i] {
-                let __schema_mark = __schema_sink.mark();
-                let __schema_path = __schema_parent.field_of(&__SCHEMA_FIELDS[#i]);
-                <Self as ::job_schema::__private::Schema>::__check_field(#i, ::core::option::Option::None, &__schema_path, __schema_sink);
-                __schema_order.close(#place, __schema_mark, __schema_sink);
-            }
-        }
-    });
-    // The warnings of deprecated and read-only fields are emitted once the object is read,
-    // in field order, each before its field's other issues: on a body whose keys come in any
-    // order they then need no reordering.
-    let presence = model
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !matches!(f.class, Class::Writable))
-        .map(|(i, _)| {
-            let place = u32::try_from(i).unwrap_or(u32::MAX);
-            quote! {
-                if __schema_seen[#i] {
-                    let __schema_mark = __schema_sink.mark();
-                    let __schema_path = __schema_parent.field_of(&__SCHEMA_FIELDS[#i]);
-                    __schema_sink.presence(&__SCHEMA_FIELDS[#i], &__schema_path);
-                    __schema_order.close_leading(#place, __schema_mark, __schema_sink);
-                }
-            }
-        });
     let checks = model.fields.iter().enumerate().map(|(i, f)| {
         let body = rules(f);
         quote!(#i => { #body })
@@ -90,21 +59,19 @@ pub fn emit(model: &Struct) -> TokenStream {
         let (field, ty) = (&f.ident, &f.ty);
         quote_spanned!(ty.span()=> ::job_schema::__private::validate_field::<Self, #ty>(#i, &self.#field, __schema_prefix, __schema_sink);)
     });
-    let slots: Vec<_> = (0..count)
-        .map(|i| quote::format_ident!("__schema_f{}", i))
-        .collect();
-    let declare = model.fields.iter().zip(&slots).map(|(f, slot)| {
-        let ty = &f.ty;
-        quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
-    });
-    let read_arms = model.fields.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
-        let ty = &f.ty;
-        let slot = syn::Ident::new(&slot.to_string(), ty.span());
+    // A nested struct's object is read by the walker one level down; every field gets an
+    // arm, and the type's own `__read_object` decides (a type that is not a struct skips).
+    let nested_arms = model.fields.iter().enumerate().map(|(i, f)| {
+        let (field, ty) = (&f.ident, &f.ty);
         quote_spanned! {ty.span()=>
             #i => {
-                #slot = __schema_map.next_value_seed(
-                    ::job_schema::__private::FieldSeed::<Self, #ty, __SCHEMA_BUILD>::new(#i, &__schema_path, __schema_sink),
+                let __schema_built = <#ty as ::job_schema::__private::FieldValue>::__read_object::<__SCHEMA_BUILD>(
+                    __schema_tokens, __schema_path, __schema_sink,
                 )?;
+                if let (::core::option::Option::Some(__schema_record), ::core::option::Option::Some(__schema_built)) = (__schema_record, __schema_built) {
+                    __schema_record.#field = __schema_built;
+                }
+                ::core::result::Result::Ok(())
             }
         }
     });
@@ -120,40 +87,16 @@ pub fn emit(model: &Struct) -> TokenStream {
             }
         }
     });
-    let build = model.fields.iter().zip(&slots).map(|(f, slot)| {
-        let field = &f.ident;
-        let ty = &f.ty;
-        let slot = syn::Ident::new(&slot.to_string(), ty.span());
-        quote_spanned!(ty.span()=> #field: #slot.unwrap_or_else(<#ty as ::job_schema::__private::FieldValue>::unset),)
-    });
     let unset = model.fields.iter().map(|f| {
         let field = &f.ident;
         let ty = &f.ty;
         quote_spanned!(ty.span()=> #field: <#ty as ::job_schema::__private::FieldValue>::unset(),)
     });
-    let (
-        custom_prefix,
-        custom_decl,
-        custom_keep,
-        custom_build,
-        custom_unset,
-        custom_validate,
-        custom_assert,
-        custom_set,
-    ) = match &model.custom {
+    let (custom_prefix, custom_unset, custom_validate, custom_assert, custom_set) = match &model
+        .custom
+    {
         Some((field, ty, prefix)) => (
             quote!(::core::option::Option::Some(#prefix)),
-            quote!(let mut __schema_custom: #ty = ::core::default::Default::default();),
-            quote_spanned! {ty.span()=>
-                if let ::core::option::Option::Some(__schema_value) = __schema_value {
-                    <#ty as ::job_schema::__private::CustomFields>::insert_custom(
-                        &mut __schema_custom,
-                        ::core::convert::Into::into(__schema_name),
-                        __schema_value,
-                    );
-                }
-            },
-            quote!(#field: __schema_custom,),
             quote!(#field: ::core::default::Default::default(),),
             quote_spanned!(ty.span()=> ::job_schema::__private::validate_custom::<Self, #ty>(&self.#field, __schema_prefix, __schema_sink);),
             quote_spanned!(ty.span()=> const _: () = ::job_schema::__private::assert_custom::<#ty>();),
@@ -164,15 +107,11 @@ pub fn emit(model: &Struct) -> TokenStream {
         None => (
             quote!(::core::option::Option::None),
             TokenStream::new(),
-            quote!(let _ = (__schema_name, __schema_value);),
-            TokenStream::new(),
-            TokenStream::new(),
             TokenStream::new(),
             TokenStream::new(),
             quote!(let _ = (__schema_key, __schema_value);),
         ),
     };
-    let extra_place = u32::try_from(count).unwrap_or(u32::MAX);
 
     quote! {
         #[allow(deprecated, non_local_definitions, clippy::all, clippy::pedantic)]
@@ -202,15 +141,12 @@ pub fn emit(model: &Struct) -> TokenStream {
                     ::job_schema::__private::Validate::validate_into(self, __schema_path, __schema_sink);
                 }
 
-                fn read_object<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
-                    __schema_map: __SchemaMap,
+                fn __read_object<const __SCHEMA_BUILD: bool>(
+                    __schema_tokens: &mut ::job_schema::__private::Tokenizer<'_>,
                     __schema_path: &::job_schema::__private::Path<'_>,
                     __schema_sink: &mut ::job_schema::__private::Sink<'_>,
-                ) -> ::core::result::Result<::core::option::Option<::core::option::Option<Self>>, __SchemaMap::Error> {
-                    let __schema_read = <Self as ::job_schema::__private::Schema>::__read_map::<__SchemaMap, __SCHEMA_BUILD>(
-                        __schema_map, __schema_path, __schema_sink,
-                    )?;
-                    ::core::result::Result::Ok(::core::option::Option::Some(__schema_read))
+                ) -> ::core::result::Result<::core::option::Option<Self>, ::job_schema::__private::SyntaxError> {
+                    ::job_schema::__private::read_nested::<Self, __SCHEMA_BUILD>(__schema_tokens, __schema_path, __schema_sink)
                 }
             }
 
@@ -276,70 +212,18 @@ pub fn emit(model: &Struct) -> TokenStream {
                     #custom_set
                 }
 
-                fn __read_map<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
-                    mut __schema_map: __SchemaMap,
-                    __schema_parent: &::job_schema::__private::Path<'_>,
+                #[allow(unused_variables)]
+                fn __read_nested<const __SCHEMA_BUILD: bool>(
+                    __schema_record: ::core::option::Option<&mut Self>,
+                    __schema_index: usize,
+                    __schema_tokens: &mut ::job_schema::__private::Tokenizer<'_>,
+                    __schema_path: &::job_schema::__private::Path<'_>,
                     __schema_sink: &mut ::job_schema::__private::Sink<'_>,
-                ) -> ::core::result::Result<::core::option::Option<Self>, __SchemaMap::Error> {
-                    const __SCHEMA_FIELDS: &[::job_schema::__private::FieldSpec] =
-                        <#ident as ::job_schema::__private::Schema>::FIELDS;
-                    let mut __schema_order = ::job_schema::__private::FieldOrder::new(__schema_sink);
-                    let mut __schema_seen = [false; #count];
-                    let mut __schema_extra_keys: ::job_schema::__private::ExtraKeys<'de> = ::core::default::Default::default();
-                    #(#declare)*
-                    #custom_decl
-                    while let ::core::option::Option::Some(__schema_key) =
-                        __schema_map.next_key_seed(::job_schema::__private::KeySeed::<Self>::new())?
-                    {
-                        let __schema_mark = __schema_sink.mark();
-                        let __schema_place: u32 = match __schema_key {
-                            ::job_schema::__private::Key::Field(__schema_index) => {
-                                let __schema_spec = &__SCHEMA_FIELDS[__schema_index];
-                                let __schema_path = __schema_parent.field_of(__schema_spec);
-                                if __schema_seen[__schema_index] {
-                                    ::job_schema::__private::duplicate(&__schema_path, __schema_sink);
-                                    ::job_schema::__private::skip(&mut __schema_map)?;
-                                } else {
-                                    __schema_seen[__schema_index] = true;
-                                    match __schema_index {
-                                        #(#read_arms)*
-                                        _ => ::job_schema::__private::skip(&mut __schema_map)?,
-                                    }
-                                }
-                                u32::try_from(__schema_index).unwrap_or(u32::MAX)
-                            }
-                            ::job_schema::__private::Key::Custom(__schema_name) => {
-                                let __schema_path = __schema_parent.key(&__schema_name);
-                                if __schema_extra_keys.first_time(&__schema_name) {
-                                    let __schema_value = __schema_map.next_value_seed(
-                                        ::job_schema::__private::CustomSeed::<__SCHEMA_BUILD>::new(&__schema_path, __schema_sink),
-                                    )?;
-                                    #custom_keep
-                                } else {
-                                    ::job_schema::__private::duplicate(&__schema_path, __schema_sink);
-                                    ::job_schema::__private::skip(&mut __schema_map)?;
-                                }
-                                #extra_place
-                            }
-                            ::job_schema::__private::Key::Unknown(__schema_name) => {
-                                if __schema_extra_keys.first_time(&__schema_name) {
-                                    ::job_schema::__private::unknown(&__schema_name, __SCHEMA_FIELDS, <Self as ::job_schema::__private::Schema>::__NAME_KEYS, __schema_parent, __schema_sink);
-                                } else {
-                                    ::job_schema::__private::duplicate(&__schema_parent.key(&__schema_name), __schema_sink);
-                                }
-                                ::job_schema::__private::skip(&mut __schema_map)?;
-                                #extra_place
-                            }
-                        };
-                        __schema_order.close(__schema_place, __schema_mark, __schema_sink);
+                ) -> ::core::result::Result<(), ::job_schema::__private::SyntaxError> {
+                    match __schema_index {
+                        #(#nested_arms)*
+                        _ => ::job_schema::__private::skip_value(__schema_tokens),
                     }
-                    #(#presence)*
-                    #(#missing_required)*
-                    __schema_order.finish(__schema_sink);
-                    if !__SCHEMA_BUILD {
-                        return ::core::result::Result::Ok(::core::option::Option::None);
-                    }
-                    ::core::result::Result::Ok(::core::option::Option::Some(Self { #(#build)* #custom_build }))
                 }
             }
         };
@@ -582,13 +466,6 @@ pub fn fallback(input: &syn::DeriveInput) -> TokenStream {
                     _: &mut ::job_schema::__private::Sink<'_>,
                 ) {}
                 fn __set_custom(&mut self, _: ::job_schema::__private::String, _: ::job_schema::__private::String) {}
-                fn __read_map<'de, __SchemaMap: ::job_schema::__private::MapAccess<'de>, const __SCHEMA_BUILD: bool>(
-                    _: __SchemaMap,
-                    _: &::job_schema::__private::Path<'_>,
-                    _: &mut ::job_schema::__private::Sink<'_>,
-                ) -> ::core::result::Result<::core::option::Option<Self>, __SchemaMap::Error> {
-                    ::core::result::Result::Ok(::core::option::Option::None)
-                }
             }
         };
     }

@@ -2,17 +2,19 @@
 //! here may change in any release.
 
 pub use crate::apply::*;
-pub use crate::reader::{
-    build_value, duplicate, is_custom_key, skip, unknown, CustomSeed, ExtraKeys, FieldSeed, Key,
-    KeySeed, NameKey,
-};
+use crate::reader::is_custom_key;
+pub use crate::reader::{build_value, read_nested, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::sink::FieldOrder;
 pub use crate::{
     AnyScalar, CustomFields, FieldClass, FieldSpec, FieldValue, Path, Report, Rule, Scalar, Schema,
     Shape, Sink, Validate,
 };
-pub use serde::de::MapAccess;
 pub use std::string::String;
+
+/// Skips the value at the tokenizer's position (a field that holds no nested struct).
+pub fn skip_value(tokens: &mut Tokenizer<'_>) -> Result<(), SyntaxError> {
+    tokens.skip_value()
+}
 
 /// Validates one field of a built record: its class's warning when present, then its rules
 /// (or, for a nested struct, the struct's own rules).

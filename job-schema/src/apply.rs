@@ -143,8 +143,9 @@ pub fn range(
             None => return,
         },
     };
-    if n.is_nan() {
-        // Not finite: the `number` rule's business.
+    if n.is_nan() || (with_number && n.is_infinite()) {
+        // Not a finite number: the `number` rule's business where the field has one (a JSON
+        // number too large for a double, `1e400`, is read as an infinity).
         return;
     }
     // The message writes the value as the number it was read as.

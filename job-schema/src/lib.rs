@@ -36,6 +36,7 @@
 extern crate self as job_schema;
 
 mod apply;
+mod float;
 mod job;
 mod options;
 mod path;
@@ -171,12 +172,19 @@ pub trait Schema: Validate + FieldValue {
     #[doc(hidden)]
     fn __set_custom(&mut self, key: String, value: String);
 
+    /// Reads the object at the tokenizer's position into field `index` (of a nested struct
+    /// type) of `record`, or only checks it when `record` is `None`.
     #[doc(hidden)]
-    fn __read_map<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
-        map: A,
+    fn __read_nested<const BUILD: bool>(
+        record: Option<&mut Self>,
+        index: usize,
+        tokens: &mut reader::Tokenizer<'_>,
         path: &Path<'_>,
         sink: &mut Sink<'_>,
-    ) -> Result<Option<Self>, A::Error>;
+    ) -> Result<(), reader::SyntaxError> {
+        let _ = (record, index, path, sink);
+        tokens.skip_value()
+    }
 }
 
 /// A map that collects custom keys (`customfield_*`) for a `custom_prefix` field.

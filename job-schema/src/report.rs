@@ -1175,7 +1175,7 @@ pub(crate) fn push_f64(out: &mut String, value: f64) {
 /// writes. Reading back is exact (the integer is below 2^53 and `10^places` an exact double,
 /// so one division rounds correctly): the answer is checked, never estimated.
 fn shortest_decimal(magnitude: f64) -> Option<(u64, usize)> {
-    use crate::reader::scan::POWERS_OF_TEN as POWERS;
+    use crate::float::POWERS_OF_TEN as POWERS;
     // Places for 15 significant digits: 15 less the digits before the point, or 15 more the
     // zeros after it. A wrong guess near a power of ten only makes the answer `None`.
     let whole = POWERS[..16].iter().take_while(|&&p| p <= magnitude).count();

@@ -60,6 +60,19 @@ impl<'r> Sink<'r> {
         }
     }
 
+    /// Echoes `text` as the value of every issue recorded since `mark` that echoes one: a
+    /// number too large for a double, read as an infinity, is shown as it was written
+    /// (`1e400`), in its echo and in its message.
+    pub(crate) fn echo_as_written(&mut self, mark: (usize, usize), text: &str) {
+        let errors = self.report.errors.get_mut(mark.0..).unwrap_or_default();
+        let warnings = self.report.warnings.get_mut(mark.1..).unwrap_or_default();
+        for issue in errors.iter_mut().chain(warnings) {
+            if issue.value.is_some() {
+                issue.value = Some(crate::report::echo(text).into_boxed_str());
+            }
+        }
+    }
+
     /// Records the warning a field's class draws when the field is present: `deprecated`
     /// always, `read_only` in the create direction. The message is the table's
     /// [`FieldSpec::notice`], borrowed.

@@ -142,14 +142,17 @@ pub trait FieldValue: Sized {
     /// Validates what lies below this value (nested structs), appending to `sink`.
     fn dive(&self, _path: &crate::Path<'_>, _sink: &mut crate::__private::Sink<'_>) {}
 
-    /// Reads a nested object into this type (structs that derive `Schema`); other types
-    /// return `Ok(None)` and the reader reports a type error.
-    fn read_object<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
-        _map: A,
-        _path: &crate::Path<'_>,
-        _sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<Option<Option<Self>>, A::Error> {
-        Ok(None)
+    /// Reads the object at the tokenizer's position as this type (structs that derive
+    /// `Schema`, and `Option`s of them): the value when `BUILD`. Other types never hold an
+    /// object; the reader reports a `type` error without asking them.
+    #[doc(hidden)]
+    fn __read_object<const BUILD: bool>(
+        tokens: &mut crate::reader::Tokenizer<'_>,
+        path: &crate::Path<'_>,
+        sink: &mut crate::__private::Sink<'_>,
+    ) -> Result<Option<Self>, crate::reader::SyntaxError> {
+        let _ = (path, sink);
+        tokens.skip_value().map(|()| None)
     }
 }
 
@@ -318,11 +321,11 @@ impl<T: FieldValue> FieldValue for Option<T> {
             value.dive(path, sink);
         }
     }
-    fn read_object<'de, A: serde::de::MapAccess<'de>, const BUILD: bool>(
-        map: A,
+    fn __read_object<const BUILD: bool>(
+        tokens: &mut crate::reader::Tokenizer<'_>,
         path: &crate::Path<'_>,
         sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<Option<Option<Self>>, A::Error> {
-        Ok(T::read_object::<A, BUILD>(map, path, sink)?.map(|inner| inner.map(Some)))
+    ) -> Result<Option<Self>, crate::reader::SyntaxError> {
+        Ok(T::__read_object::<BUILD>(tokens, path, sink)?.map(Some))
     }
 }

@@ -467,7 +467,8 @@ fn many_repeated_keys_in_any_order_come_out_in_field_order() {
 
 #[test]
 fn different_keys_are_never_taken_for_a_repeat() {
-    // These two keys share a hash in the reader's key table; only the text decides.
+    // These two keys collided under the unkeyed hash the reader once used; a repeat is
+    // decided by the text alone.
     let body =
         br#"{"status": "Quote", "unknown_aaaaaaaabbbbbbbb": 1, "unknown_swfbewhs}rr?q^KX": 2}"#;
     let report = Job::check_json(body, Options::default());

@@ -38,6 +38,9 @@ pub(crate) enum Form {
     Quoted(Phrase, bool),
     /// `value does not fit this field's type`.
     Misfit,
+    /// `value is not a finite decimal number`, for a number (an infinity: a JSON number too
+    /// large for a double, shown as it was written).
+    NotFinite,
     /// `type`: the lead, the given type, then (for a field's own type error) the value,
     /// quoted when it is a string.
     Type(Lead),
@@ -105,6 +108,7 @@ impl Form {
                 }
             }
             Form::Misfit => text.str(value).str(" does not fit this field's type"),
+            Form::NotFinite => Phrase::NotNumber.write(text.str(value)),
             Form::Type(lead) => {
                 let given = params.given();
                 let text = match lead {

@@ -9,7 +9,7 @@
 //! ([`check_f64`]), any finite value is accepted and NaN and the infinities are rejected.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Phrase, Text, Violation};
+use crate::report::{Code, Form, Params, Phrase, Violation};
 
 /// The bytes after the leading ASCII digits of `bytes`, and how many digits there were.
 fn skip_digits(bytes: &[u8]) -> (usize, &[u8]) {
@@ -102,11 +102,12 @@ pub fn check_f64(value: f64) -> Result<(), Violation> {
     if value.is_finite() {
         Ok(())
     } else {
-        Err(Violation::new(
+        // Written from the echoed value when read: a JSON number too large for a double is
+        // read as an infinity and echoed as it was written (`1e400`).
+        Err(Violation::deferred(
             Code::Number,
-            Text::new(40)
-                .float(value)
-                .str(" is not a finite decimal number"),
+            Form::NotFinite,
+            Params::Empty,
         ))
     }
 }

@@ -2,7 +2,7 @@ use job_schema::Schema;
 
 #[derive(Schema)]
 struct Job {
-    badges: Vec<String>,
+    tags: std::collections::HashMap<String, String>,
 }
 
 fn main() {}

@@ -1,0 +1,282 @@
+//! Value acceptance: whether a field takes a JSON value in the run's mode (lax forms,
+//! unset values, wrong types), and the `type` errors when it does not.
+//!
+//! Every value the walker reads for a field goes through [`take_scalar`] (or [`take_null`],
+//! [`take_array`]); what is taken runs the field's generated rule calls, and a record being
+//! built keeps it through [`build_value`].
+
+use crate::options::Mode;
+use crate::path::Path;
+use crate::report::{Form, JsonType, JsonTypes, Lead, Violation};
+use crate::rules;
+use crate::sink::Sink;
+use crate::spec::{FieldSpec, Rule, Shape};
+use crate::value::{FieldValue, Scalar};
+use crate::Schema;
+
+/// The `type` error of a body that is not an object.
+pub(crate) fn root_type_error(
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    given: JsonType,
+    value: Option<&str>,
+) {
+    let form = Form::Type(Lead::Object);
+    let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::Object), given);
+    sink.error(path, violation, value);
+}
+
+/// How the reader takes a scalar for a field.
+enum Accept<'v> {
+    /// Check and keep this value.
+    Value(Scalar<'v>),
+    /// The value means "unset".
+    Unset,
+    /// The JSON type is wrong for the field.
+    Wrong,
+    /// A number too large for a double, in a field that takes any scalar: it is JSON, but
+    /// no Rust value holds it.
+    Misfit,
+}
+
+/// Whether a field of `shape` takes `scalar` as it is, in every mode: a value of the field's
+/// own JSON type (any finite value for [`Shape::Any`]).
+#[inline]
+fn takes_as_is(shape: Shape, scalar: Scalar<'_>) -> bool {
+    matches!(
+        (shape, scalar),
+        (
+            Shape::Any,
+            Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Str(_)
+        ) | (Shape::Text, Scalar::Str(_))
+            | (Shape::Integer, Scalar::Int(_) | Scalar::UInt(_))
+            | (
+                Shape::Float,
+                Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)
+            )
+            | (Shape::Bool, Scalar::Bool(_))
+    )
+}
+
+/// Decides whether `field` takes `scalar` in `mode`, turning the lax forms into canonical
+/// ones (`true` → 1 for `bool01`, `""` → unset for non-text fields).
+fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
+    let lax = mode == Mode::Lax;
+    if takes_as_is(field.shape, scalar) {
+        return Accept::Value(scalar);
+    }
+    match (field.shape, scalar) {
+        (Shape::Any, Scalar::Float(f)) if f.is_finite() => Accept::Value(scalar),
+        (Shape::Any, _) => Accept::Misfit,
+        (Shape::Text, s @ (Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)))
+            if lax && field.has("number") =>
+        {
+            Accept::Value(s)
+        }
+        (Shape::Integer, Scalar::Bool(b)) if lax && field.has("bool01") => {
+            Accept::Value(Scalar::Int(rules::bool01::from_bool(b)))
+        }
+        (Shape::Integer | Shape::Float | Shape::Bool | Shape::Nested, Scalar::Str("")) if lax => {
+            Accept::Unset
+        }
+        (Shape::Integer, Scalar::Str(s)) if lax && field.has("bool01") => {
+            match rules::bool01::from_lax_str(s) {
+                Some(i) => Accept::Value(Scalar::Int(i)),
+                None => Accept::Wrong,
+            }
+        }
+        // Strict: `""` in a number field is the number rule's error, not a type error.
+        (Shape::Float, s @ Scalar::Str(text))
+            if field.has("number") && (lax || text.is_empty()) =>
+        {
+            Accept::Value(s)
+        }
+        _ => Accept::Wrong,
+    }
+}
+
+/// Whether lax mode reads `value` as "unset" for `field`: `""` in a field with a format or
+/// `enum_values` rule, and a zero date in a `datetime` or `date` field.
+fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
+    let Scalar::Str(s) = value else {
+        return false;
+    };
+    if mode == Mode::Strict {
+        return false;
+    }
+    field.rules.iter().any(|rule| match rule {
+        Rule::Uuid | Rule::Number | Rule::UuidList | Rule::EnumStrs(_) => s.is_empty(),
+        Rule::Datetime => rules::datetime::is_unset(s),
+        Rule::Date => rules::date::is_unset(s),
+        _ => false,
+    })
+}
+
+pub(crate) fn given_type(scalar: Scalar<'_>) -> JsonType {
+    match scalar {
+        Scalar::Bool(_) => JsonType::Boolean,
+        Scalar::Int(_) | Scalar::UInt(_) => JsonType::Integer,
+        Scalar::Float(_) => JsonType::Number,
+        Scalar::Str(_) => JsonType::String,
+    }
+}
+
+/// The `type` error: the expected types of `field` in this mode, and the given one.
+pub(crate) fn type_error(
+    field: &FieldSpec,
+    given: JsonType,
+    value: Option<&str>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let expected = field.json_types(sink.options().mode);
+    let lead = if field.has("bool01") {
+        // A flag's lax spellings are specific values, not whole types: name them.
+        match sink.options().mode {
+            Mode::Lax => Lead::FlagLax,
+            Mode::Strict => Lead::FlagStrict,
+        }
+    } else {
+        Lead::Types
+    };
+    sink.error(
+        path,
+        Violation::wrong_type(Form::Type(lead), expected, given),
+        value,
+    );
+}
+
+/// What a field made of a scalar once its type was judged and its rules ran.
+pub(crate) enum Taken<'v> {
+    /// A value of an accepted type (in canonical form), checked by the field's rules.
+    Value(Scalar<'v>),
+    /// A value that means "unset" (checked as an absent value).
+    Unset,
+    /// A value of the wrong JSON type (a `type` error was recorded).
+    Wrong,
+}
+
+/// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
+/// field's rules on it. Both readers (the serde visitors and the direct loop) call this,
+/// so a value gets the same issues whichever reads it.
+///
+/// A value of the field's own type, nearly every value of a body, goes straight to the rules;
+/// the other cases (lax forms, unset values, wrong types) are judged out of line.
+#[inline]
+pub(crate) fn take_scalar<'v, S: Schema>(
+    index: usize,
+    scalar: Scalar<'v>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Taken<'v> {
+    if takes_as_is(S::FIELDS[index].shape, scalar) {
+        S::__check_field(index, Some(scalar), path, sink);
+        return Taken::Value(scalar);
+    }
+    take_other::<S>(index, scalar, path, sink)
+}
+
+/// [`take_scalar`] for a value not of the field's own type.
+#[inline(never)]
+fn take_other<'v, S: Schema>(
+    index: usize,
+    scalar: Scalar<'v>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Taken<'v> {
+    let spec = &S::FIELDS[index];
+    match accept(spec, scalar, sink.options().mode) {
+        Accept::Value(value) => {
+            S::__check_field(index, Some(value), path, sink);
+            Taken::Value(value)
+        }
+        Accept::Unset => {
+            S::__check_field(index, None, path, sink);
+            Taken::Unset
+        }
+        Accept::Wrong => {
+            let text = scalar.to_text();
+            type_error(spec, given_type(scalar), Some(&text), path, sink);
+            Taken::Wrong
+        }
+        Accept::Misfit => {
+            misfit(spec, scalar, path, sink);
+            Taken::Wrong
+        }
+    }
+}
+
+/// The `type` error of a value of an accepted JSON type that the field's Rust type cannot
+/// hold (an integer beyond an `i8`, a number beyond a double).
+fn misfit(spec: &FieldSpec, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    let text = value.to_text();
+    let expected = spec.json_types(sink.options().mode);
+    let violation = Violation::wrong_type(Form::Misfit, expected, given_type(value));
+    sink.error(path, violation, Some(&text));
+}
+
+/// Takes `null` for field `index` of `S`: unset in lax mode (`true`), a type error in strict
+/// mode (`false`).
+pub(crate) fn take_null<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Sink<'_>) -> bool {
+    if sink.options().is_strict() {
+        type_error(&S::FIELDS[index], JsonType::Null, None, path, sink);
+        false
+    } else {
+        S::__check_field(index, None, path, sink);
+        true
+    }
+}
+
+/// Takes an array (already read past) for field `index` of `S`, which never holds one.
+pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+    let spec = &S::FIELDS[index];
+    if spec.has("uuid_list") {
+        // The live API's own complaint: the list must be encoded in a string.
+        sink.error(path, rules::uuid_list::raw_array(), None);
+    } else {
+        type_error(spec, JsonType::Array, None, path, sink);
+    }
+}
+
+/// Builds the value of field `index` of `S` as a `T` from a `value` that `take_scalar`
+/// took (`before` is the error count before it did): unset for what lax mode reads as unset,
+/// else `T::from_scalar`, with a `type` error when the value does not fit `T` and the rules
+/// said nothing. Both readers build with this.
+pub fn build_value<S: Schema, T: FieldValue>(
+    index: usize,
+    value: Scalar<'_>,
+    before: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Option<T> {
+    let spec = &S::FIELDS[index];
+    if lax_unset(spec, value, sink.options().mode) {
+        // Keep the record canonical: what lax mode reads as unset is `None`, so that
+        // serializing the record leaves it out.
+        return Some(T::unset());
+    }
+    let built = T::from_scalar(value);
+    if built.is_none() && sink.error_count() == before {
+        misfit(spec, value, path, sink);
+    }
+    built
+}
+
+/// The `type` error of a custom field given something other than a string.
+pub(crate) fn custom_wrong(
+    given: JsonType,
+    value: Option<&str>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let form = Form::Type(Lead::Custom);
+    let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::String), given);
+    sink.error(path, violation, value);
+}
+
+/// Takes `null` for a custom field: nothing in lax mode, a type error in strict mode.
+pub(crate) fn custom_null(path: &Path<'_>, sink: &mut Sink<'_>) {
+    if sink.options().is_strict() {
+        custom_wrong(JsonType::Null, None, path, sink);
+    }
+}

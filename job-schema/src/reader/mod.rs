@@ -1,0 +1,258 @@
+//! The JSON reader: one pass over the bytes of a body, one walker for every record type.
+//!
+//! A body is read once, by the [`tokenizer`] (the crate's own, in safe Rust: it checks the
+//! UTF-8 of the whole body once, then slices keys and strings out of it) driven by the
+//! [`walker`]'s object loop, which the derive tells what each struct's keys are and what its
+//! fields take. Nothing else reads the bytes: no serde deserializer, no `serde_json::Value`.
+//! The loop hands each value to `accept`, which judges its JSON type in the run's mode and runs
+//! the field's generated rule calls, so type errors, missing fields, repeated and unknown keys
+//! (`keys`) and every rule error land in one [`Report`]; a record being built takes each
+//! checked value as it goes, and `check_json` builds nothing.
+//!
+//! Only malformed JSON stops reading: the record's issues are replaced by one `json_syntax`
+//! error with the line and column where the body breaks. The same bytes are JSON or not
+//! wherever they stand (the whole body, a field's value, a skipped value): every value,
+//! skipped or kept, is checked the same way. Work is linear in the size of the body whatever
+//! its shape.
+
+mod accept;
+mod keys;
+mod tokenizer;
+mod walker;
+
+use crate::options::Options;
+use crate::path::Path;
+use crate::report::{Issue, Report, Violation};
+use crate::sink::Sink;
+use crate::Schema;
+
+pub use accept::build_value;
+pub(crate) use keys::is_custom_key;
+pub use keys::{suggest, unknown, NameKey};
+pub use tokenizer::{SyntaxError, Tokenizer, MAX_DEPTH};
+pub use walker::read_nested;
+
+/// A record read from JSON, with the warnings found on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed<T> {
+    /// The record.
+    pub record: T,
+    /// Warnings (unknown keys, deprecated or read-only fields); never errors.
+    pub warnings: Vec<Issue>,
+}
+
+/// Reads one record of type `S` from `bytes`: the record and its warnings, or a report with
+/// every error and every warning.
+pub fn read<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<S>, Report> {
+    let mut report = Report::new();
+    let record = read_into::<S, true>(bytes, options, &Path::ROOT, &mut report);
+    match record {
+        Some(record) if !report.has_errors() => Ok(Parsed {
+            record,
+            warnings: report.warnings,
+        }),
+        _ => Err(report),
+    }
+}
+
+/// Checks one record of type `S` in `bytes` without building it.
+pub fn check<S: Schema>(bytes: &[u8], options: Options) -> Report {
+    let mut report = Report::new();
+    read_to::<S, false>(bytes, options, &Path::ROOT, &mut report, &mut None);
+    report
+}
+
+/// Reads (`BUILD`) or checks one record at `path`, appending its issues to `report`.
+/// Malformed JSON replaces whatever this record had found with one `json_syntax` error.
+pub fn read_into<S: Schema, const BUILD: bool>(
+    bytes: &[u8],
+    options: Options,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> Option<S> {
+    let mut record = None;
+    read_to::<S, BUILD>(bytes, options, path, report, &mut record);
+    record
+}
+
+/// [`read_into`] with the record written to `record` (left `None` by a check, so that a check
+/// never moves an empty `Option<S>` around).
+fn read_to<S: Schema, const BUILD: bool>(
+    bytes: &[u8],
+    options: Options,
+    path: &Path<'_>,
+    report: &mut Report,
+    record: &mut Option<S>,
+) {
+    let mark = report.mark();
+    let read = Tokenizer::new(bytes).and_then(|mut tokens| {
+        let mut sink = Sink::new(report, options);
+        walker::read_root::<S, BUILD>(&mut tokens, path, &mut sink, record)
+    });
+    if let Err(error) = read {
+        report.rewind(mark);
+        *record = None;
+        report.errors.push(syntax_issue(path, bytes, error));
+    }
+}
+
+/// The `json_syntax` issue for malformed `bytes`.
+fn syntax_issue(path: &Path<'_>, bytes: &[u8], error: SyntaxError) -> Issue {
+    let (line, column) = error.position(bytes);
+    Issue::at(
+        path,
+        Violation::json_syntax(line, column, error.what()),
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keys::COMPARISONS;
+    use crate::{Code, Job, Options, Report, Schema};
+
+    /// A body with `status` and `n` more keys, each from `key`.
+    fn body_with_keys(n: usize, key: impl Fn(usize) -> String) -> Vec<u8> {
+        let mut body = String::from(r#"{"status": "Quote""#);
+        for i in 0..n {
+            body.push_str(&format!(r#", "{}": "v""#, key(i)));
+        }
+        body.push('}');
+        body.into_bytes()
+    }
+
+    /// The key comparisons made checking `body`.
+    fn comparisons(body: &[u8]) -> u64 {
+        COMPARISONS.with(|c| c.set(0));
+        let report = Job::check_json(body, Options::default());
+        assert!(!report.errors.iter().any(|e| e.code == Code::JsonSyntax));
+        COMPARISONS.with(std::cell::Cell::get)
+    }
+
+    #[test]
+    fn finding_repeated_keys_costs_a_constant_per_key_whatever_the_keys() {
+        let shapes: [(&str, fn(usize) -> String); 4] = [
+            ("distinct unknown keys", |i| format!("unknown_{i}")),
+            ("distinct custom keys", |i| format!("customfield_k{i}")),
+            ("keys repeated a hundred times", |i| {
+                format!("unknown_{}", i % 100)
+            }),
+            ("one key repeated", |_| "unknown".to_owned()),
+        ];
+        for (shape, key) in shapes {
+            let small = comparisons(&body_with_keys(2_000, key));
+            let large = comparisons(&body_with_keys(20_000, key));
+            // At most the eight keys kept inline and one hashed look-up per key: a scan of
+            // the keys seen so far (quadratic) would make about 10,000 per key.
+            assert!(large <= 9 * 20_000, "{shape}: {large} comparisons");
+            assert!(large <= 11 * small, "{shape}: {small} then {large}");
+        }
+    }
+
+    /// The codes of the errors of `report`.
+    fn codes(report: &Report) -> Vec<(String, Code)> {
+        let issues = report.errors.iter();
+        issues.map(|i| (i.field.to_string(), i.code)).collect()
+    }
+
+    #[test]
+    fn the_same_bytes_get_the_same_verdict_wherever_they_stand() {
+        let malformed: [&[u8]; 7] = [
+            b"\"\xff\"",
+            b"\"a\\ud800\"",
+            b"\"\\udc00x\"",
+            b"[1,]",
+            b"01",
+            b"{\"a\" 1}",
+            b"\"\x01\"",
+        ];
+        let wellformed: [&[u8]; 5] = [
+            b"\"\\ud83d\\ude00\"",
+            b"1e400",
+            b"-0",
+            b"[[], {}, \"\xc3\xa9\"]",
+            b"{\"a\": [1, -2.5e-3, null]}",
+        ];
+        let positions: [(&[u8], &[u8]); 5] = [
+            (b"", b""),
+            (b"{\"status\": \"Quote\", \"x\": ", b"}"),
+            (b"{\"status\": \"Quote\", \"job_address\": ", b"}"),
+            (b"{\"status\": \"Quote\", \"customfield_a\": ", b"}"),
+            (b"{\"status\": \"Quote\", \"x\": {\"y\": [", b"]}}"),
+        ];
+        for (value, json) in malformed
+            .iter()
+            .map(|v| (v, false))
+            .chain(wellformed.iter().map(|v| (v, true)))
+        {
+            for (before, after) in positions {
+                let body = [before, value, after].concat();
+                let shown = String::from_utf8_lossy(&body);
+                for report in [
+                    Job::check_json(&body, Options::default()),
+                    Job::from_json(&body).err().unwrap_or_default(),
+                ] {
+                    let syntax = report.errors.iter().any(|e| e.code == Code::JsonSyntax);
+                    assert_eq!(syntax, !json, "{shown}: {report}");
+                    if syntax {
+                        assert_eq!(report.errors.len(), 1, "{shown}");
+                        assert!(report.warnings.is_empty(), "{shown}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_beyond_a_double_is_its_fields_error_and_the_report_stands() {
+        let body = br#"{"status": "Quote", "lat": 1e400, "lng": -1e400, "active": 1e999,
+            "job_address": 2E+308, "uuid": "bad", "customfield_x": 1e400,
+            "payment_amount": -1e400, "unknown": 1e400}"#;
+        let report = Job::check_json(body, Options::default());
+        let expected = [
+            ("lng", Code::Number, "-1e400"),
+            ("lat", Code::Number, "1e400"),
+            ("payment_amount", Code::Type, "-1e400"),
+            ("active", Code::Type, "1e999"),
+            ("uuid", Code::Uuid, "bad"),
+            ("job_address", Code::Type, "2E+308"),
+            ("customfield_x", Code::Type, "1e400"),
+        ];
+        let got: Vec<(&str, Code, &str)> = report
+            .errors
+            .iter()
+            .map(|e| (&*e.field, e.code, e.value.as_deref().unwrap_or("")))
+            .collect();
+        // Field order is the table's; `lng` comes before `lat` there.
+        let mut want = expected.to_vec();
+        want.sort_by_key(|(field, ..)| {
+            let index = Job::FIELDS.iter().position(|f| f.name == *field);
+            index.unwrap_or(usize::MAX)
+        });
+        assert_eq!(got, want, "{report}");
+        for issue in &report.errors {
+            let echoed = issue.value.as_deref().unwrap_or("");
+            assert!(!issue.message().contains("inf"), "{}", issue.message());
+            if issue.code == Code::Number {
+                assert!(issue.message().contains(echoed), "{}", issue.message());
+            }
+        }
+        // The unknown key's warning is still there; building reports the same errors.
+        assert_eq!(report.warnings.len(), 2, "{report}");
+        let built = Job::from_json(body).unwrap_err();
+        assert_eq!(codes(&built), codes(&report));
+    }
+
+    #[test]
+    fn minus_zero_is_the_integer_zero() {
+        let parsed = Job::from_json(br#"{"status": "Quote", "active": -0, "geo_is_valid": -0}"#)
+            .expect("-0 is a flag's 0");
+        assert_eq!(parsed.record.active, Some(0));
+        assert_eq!(parsed.record.geo_is_valid, Some(0));
+        let report = Job::check_json(
+            br#"{"status": "Quote", "active": -0.0}"#,
+            Options::default(),
+        );
+        assert_eq!(codes(&report), [("active".to_owned(), Code::Type)]);
+    }
+}

@@ -1,0 +1,904 @@
+//! The tokenizer: the one reader of JSON bytes in the crate.
+//!
+//! It checks that the body is UTF-8 as a whole (once, with `simdutf8`), then hands the walker
+//! one token at a time: keys and strings sliced out of the input when they hold no escape
+//! (unescaped into one scratch buffer, kept between bodies, when they do), numbers read into a
+//! [`Scalar`], and values the walker does not keep skipped with the same checks. Everything it
+//! reads it checks against RFC 8259, wherever the value stands, so the same bytes are JSON or
+//! not whether they are a whole body, a known field's value or a skipped one. The first fault
+//! ends reading with a [`SyntaxError`]: where (a byte offset, turned into a line and column
+//! once, when the error is reported) and what.
+//!
+//! Decisions (see `docs/decisions.md`): invalid UTF-8 is malformed; a lone surrogate escape
+//! (`"\ud800"` not followed by a low surrogate) is malformed; a number is JSON whatever its
+//! size (`1e400` is read as an infinity, which the field's rules reject); `-0` is the integer 0;
+//! arrays and objects nest at most [`MAX_DEPTH`] deep.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+
+use crate::float::POWERS_OF_TEN;
+use crate::value::Scalar;
+
+/// The deepest that arrays and objects may nest, the record's own object included; deeper is
+/// malformed (a bound on the reader's stack, as serde_json's limit of 128 is on its own).
+pub const MAX_DEPTH: usize = 128;
+
+/// The capacity of the scratch buffer when a string first needs it.
+const SCRATCH_START: usize = 1024;
+
+/// The most scratch capacity kept between bodies.
+const KEEP_SCRATCH: usize = 16 * 1024;
+
+thread_local! {
+    /// The unescaping buffer, kept between bodies so that a valid body allocates nothing.
+    static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// What is wrong where malformed JSON breaks. The texts follow serde_json's where it has one.
+mod what {
+    pub const EOF_VALUE: &str = "EOF while parsing a value";
+    pub const EOF_OBJECT: &str = "EOF while parsing an object";
+    pub const EOF_LIST: &str = "EOF while parsing a list";
+    pub const EOF_STRING: &str = "EOF while parsing a string";
+    pub const EXPECTED_COLON: &str = "expected `:`";
+    pub const EXPECTED_OBJECT_COMMA: &str = "expected `,` or `}`";
+    pub const EXPECTED_LIST_COMMA: &str = "expected `,` or `]`";
+    pub const EXPECTED_VALUE: &str = "expected value";
+    pub const EXPECTED_IDENT: &str = "expected ident";
+    pub const KEY_MUST_BE_A_STRING: &str = "key must be a string";
+    pub const TRAILING_COMMA: &str = "trailing comma";
+    pub const TRAILING_CHARACTERS: &str = "trailing characters";
+    pub const INVALID_NUMBER: &str = "invalid number";
+    pub const INVALID_ESCAPE: &str = "invalid escape";
+    pub const LONE_SURROGATE: &str = "lone surrogate in \\u escape";
+    pub const CONTROL_CHARACTER: &str =
+        "control character (\\u0000-\\u001F) found while parsing a string";
+    pub const INVALID_UTF8: &str = "invalid UTF-8";
+    pub const TOO_DEEP: &str = "recursion limit exceeded";
+}
+
+/// Malformed JSON: the byte offset where reading broke, and what was wrong there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    at: usize,
+    what: &'static str,
+}
+
+impl SyntaxError {
+    /// What was wrong, in a few words (`expected ':'`, `EOF while parsing an object`).
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The 1-based line and column (in bytes) of the fault in `bytes`: of the byte at fault,
+    /// or of the last byte when the input ended too early (line 1, column 0 for no input).
+    pub fn position(&self, bytes: &[u8]) -> (usize, usize) {
+        let end = self.at.saturating_add(1).min(bytes.len());
+        let before = &bytes[..end];
+        // Counted once, when the error is reported.
+        #[allow(clippy::naive_bytecount)]
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        (line, end - start)
+    }
+}
+
+/// A string as found: borrowed from the input, or unescaped into the scratch buffer.
+pub(crate) enum Text<'de, 's> {
+    /// Borrowed from the input (it held no escape).
+    Borrowed(&'de str),
+    /// Unescaped into the tokenizer's scratch buffer.
+    Copied(&'s str),
+}
+
+impl<'de> Text<'de, '_> {
+    /// The text.
+    pub(crate) fn as_str(&self) -> &str {
+        match *self {
+            Text::Borrowed(s) | Text::Copied(s) => s,
+        }
+    }
+
+    /// The text, borrowed from the input when it was, else copied.
+    pub(crate) fn into_cow(self) -> Cow<'de, str> {
+        match self {
+            Text::Borrowed(s) => Cow::Borrowed(s),
+            Text::Copied(s) => Cow::Owned(s.to_owned()),
+        }
+    }
+}
+
+/// The tokenizer over one body.
+///
+/// Public only so that generated code can pass it on (through `__private`); its methods are
+/// the crate's own.
+#[derive(Debug)]
+pub struct Tokenizer<'de> {
+    text: &'de str,
+    pos: usize,
+    depth: usize,
+    scratch: String,
+}
+
+impl Drop for Tokenizer<'_> {
+    fn drop(&mut self) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        if scratch.capacity() > 0 && scratch.capacity() <= KEEP_SCRATCH {
+            scratch.clear();
+            // During thread teardown the buffer is simply dropped.
+            let _ = SCRATCH.try_with(|cell| cell.set(scratch));
+        }
+    }
+}
+
+/// A byte that ends the plain run of a string: `"`, `\` or a control character.
+#[inline]
+fn is_special(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// A mask with the high bit set in exactly the bytes of `chunk` that are special.
+///
+/// Each byte is first cut to its low seven bits, so that no addition carries into the next
+/// byte; then the high bit of `y + 0x60` is clear exactly when `y < 0x20`, and that of
+/// `(y ^ c) + 0x7f` exactly when `y == c`. A byte with its own high bit set (part of a
+/// multi-byte character) is never special. Eleven operations for eight bytes.
+#[inline]
+fn special_mask(chunk: u64) -> u64 {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = chunk & LOWS;
+    let printable = low + ONES * 0x60;
+    let not_quote = (low ^ (ONES * u64::from(b'"'))) + LOWS;
+    let not_backslash = (low ^ (ONES * u64::from(b'\\'))) + LOWS;
+    !(printable & not_quote & not_backslash | chunk) & HIGHS
+}
+
+/// A number token of the form `-?digits.digits` (no exponent) with at most 15 digits in all,
+/// at `start`: its value and where it ends. `None` for anything else, which the general path reads.
+///
+/// With at most 15 digits the digits make an integer below 2^53 and the fraction a power of
+/// ten of at most 10^22, both exact doubles, so one division, which IEEE 754 rounds
+/// correctly, gives the correctly rounded value: the same double as serde_json's exact parser
+/// (the `float_roundtrip` feature). This is the fast path of Clinger's algorithm, and it
+/// covers the coordinates of a job body.
+fn short_decimal(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
+    const MAX_DIGITS: usize = 15;
+    let negative = bytes.get(start) == Some(&b'-');
+    let whole_start = start + usize::from(negative);
+    let mut mantissa: u64 = 0;
+    let mut i = whole_start;
+    let mut point = None;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(b - b'0'),
+            b'.' if point.is_none() => point = Some(i),
+            _ => break,
+        }
+        i += 1;
+        if i - whole_start > MAX_DIGITS + 1 {
+            return None;
+        }
+    }
+    let point = point?;
+    let (whole, fraction) = (point - whole_start, i - point - 1);
+    let leading_zero = whole > 1 && bytes[whole_start] == b'0';
+    if whole == 0 || fraction == 0 || leading_zero {
+        return None;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E' | b'.' | b'+' | b'-')) {
+        return None;
+    }
+    // Exact: the mantissa has at most 15 digits, below 2^53.
+    #[allow(clippy::cast_precision_loss)]
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction];
+    Some((if negative { -value } else { value }, i))
+}
+
+/// Whether `b` may continue a number token: what must not follow a number the fast paths
+/// read, since the token would then be longer (or malformed).
+#[inline]
+fn continues_number(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'-' | b'+'))
+}
+
+impl<'de> Tokenizer<'de> {
+    /// A tokenizer over `bytes`, or the error at the first byte that is not UTF-8.
+    ///
+    /// The check is `simdutf8`'s (SIMD where the CPU has it, chosen at run time): on a job
+    /// body with a few accented addresses it costs a fraction of `std::str::from_utf8`, which
+    /// leaves its word-at-a-time ASCII path at every non-ASCII byte.
+    pub(crate) fn new(bytes: &'de [u8]) -> Result<Tokenizer<'de>, SyntaxError> {
+        let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
+            // Only for a malformed body: find where it breaks.
+            let at = simdutf8::compat::from_utf8(bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            return Err(SyntaxError {
+                at,
+                what: what::INVALID_UTF8,
+            });
+        };
+        Ok(Tokenizer {
+            text,
+            pos: 0,
+            depth: 0,
+            scratch: SCRATCH.try_with(Cell::take).unwrap_or_default(),
+        })
+    }
+
+    #[inline]
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The error `what` at byte `at`, or `eof` when the input ended before it.
+    #[cold]
+    fn fault(&self, at: usize, eof: &'static str, what: &'static str) -> SyntaxError {
+        if at >= self.text.len() {
+            SyntaxError { at, what: eof }
+        } else {
+            SyntaxError { at, what }
+        }
+    }
+
+    /// Skips whitespace and returns the next byte, without taking it.
+    #[inline]
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+                return Some(b);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// The error for a value expected at the position (after whitespace).
+    #[cold]
+    pub(crate) fn expected_value(&mut self) -> SyntaxError {
+        self.peek();
+        self.fault(self.pos, what::EOF_VALUE, what::EXPECTED_VALUE)
+    }
+
+    /// Succeeds when nothing but whitespace is left.
+    pub(crate) fn end(&mut self) -> Result<(), SyntaxError> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.fault(
+                self.pos,
+                what::TRAILING_CHARACTERS,
+                what::TRAILING_CHARACTERS,
+            )),
+        }
+    }
+
+    /// Takes `literal` (`null`, `true` or `false`; the position is at its first byte).
+    pub(crate) fn literal(&mut self, literal: &[u8]) -> Result<(), SyntaxError> {
+        let bytes = self.bytes();
+        for (k, &expected) in literal.iter().enumerate() {
+            if bytes.get(self.pos + k) != Some(&expected) {
+                let at = self.pos + k;
+                return Err(self.fault(at, what::EOF_VALUE, what::EXPECTED_IDENT));
+            }
+        }
+        self.pos += literal.len();
+        Ok(())
+    }
+
+    /// The end of the plain run that starts at `from`: the position of the next special
+    /// byte, or the end of the input.
+    #[inline]
+    fn plain_run(&self, from: usize) -> usize {
+        let rest = self.bytes().get(from..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
+        let mut i = from;
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let mask = special_mask(u64::from_le_bytes(word));
+            if mask != 0 {
+                return i + (mask.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        for &b in chunks.remainder() {
+            if is_special(b) {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// The input between two positions the tokenizer has read (`""` if they are not).
+    #[inline]
+    pub(crate) fn slice(&self, from: usize, to: usize) -> &'de str {
+        self.text.get(from..to).unwrap_or_default()
+    }
+
+    /// The position: the offset of the next byte to read.
+    #[inline]
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Reads a string; the position is just after its opening quote.
+    #[inline]
+    pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, SyntaxError> {
+        let start = self.pos;
+        let end = self.plain_run(start);
+        if self.bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            return Ok(Text::Borrowed(self.slice(start, end)));
+        }
+        self.escaped(start, end)
+    }
+
+    /// The error for the byte at `i` that ended a plain run inside a string without being a
+    /// quote or a backslash: a control character, or the end of the input.
+    #[cold]
+    fn string_fault(&self, i: usize) -> SyntaxError {
+        self.fault(i, what::EOF_STRING, what::CONTROL_CHARACTER)
+    }
+
+    /// The rest of [`Tokenizer::string`] once the plain run from `start` ended at `i` on
+    /// something other than the closing quote: unescapes into the scratch buffer.
+    #[inline(never)]
+    fn escaped(&mut self, start: usize, mut i: usize) -> Result<Text<'de, '_>, SyntaxError> {
+        if self.bytes().get(i) != Some(&b'\\') {
+            return Err(self.string_fault(i));
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        // One allocation for the common case, kept for the next bodies.
+        scratch.reserve(SCRATCH_START);
+        scratch.push_str(self.slice(start, i));
+        let result = loop {
+            // At a backslash.
+            match self.escape(&mut i) {
+                Ok(c) => scratch.push(c),
+                Err(e) => break Err(e),
+            }
+            let from = i;
+            i = self.plain_run(from);
+            scratch.push_str(self.slice(from, i));
+            match self.bytes().get(i) {
+                Some(b'"') => break Ok(i + 1),
+                Some(b'\\') => {}
+                _ => break Err(self.string_fault(i)),
+            }
+        };
+        self.scratch = scratch;
+        self.pos = result?;
+        Ok(Text::Copied(&self.scratch))
+    }
+
+    /// Reads the escape at `*i` (a backslash) and moves `*i` past it: the character it
+    /// stands for. A `\u` escape of a high surrogate must be followed by one of a low
+    /// surrogate; a lone surrogate is malformed.
+    fn escape(&self, i: &mut usize) -> Result<char, SyntaxError> {
+        let bytes = self.bytes();
+        let at = *i + 1;
+        let Some(&escape) = bytes.get(at) else {
+            return Err(self.fault(at, what::EOF_STRING, what::EOF_STRING));
+        };
+        *i += 2;
+        let c = match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4(*i)?;
+                *i += 4;
+                match unit {
+                    0xD800..=0xDBFF => {
+                        if bytes.get(*i..*i + 2) != Some(b"\\u") {
+                            return Err(self.fault(*i, what::EOF_STRING, what::LONE_SURROGATE));
+                        }
+                        let low = self.hex4(*i + 2)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.fault(*i, what::EOF_STRING, what::LONE_SURROGATE));
+                        }
+                        *i += 6;
+                        let high = u32::from(unit - 0xD800) << 10;
+                        let code = 0x1_0000 + high + u32::from(low - 0xDC00);
+                        // Always a scalar value: U+10000 to U+10FFFF.
+                        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+                    }
+                    0xDC00..=0xDFFF => {
+                        return Err(self.fault(*i - 6, what::EOF_STRING, what::LONE_SURROGATE));
+                    }
+                    // Not a surrogate: always a scalar value.
+                    _ => char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER),
+                }
+            }
+            _ => return Err(self.fault(at, what::EOF_STRING, what::INVALID_ESCAPE)),
+        };
+        Ok(c)
+    }
+
+    /// The value of the four hex digits at `at`.
+    fn hex4(&self, at: usize) -> Result<u16, SyntaxError> {
+        let bytes = self.bytes();
+        let mut value: u16 = 0;
+        for k in at..at + 4 {
+            let digit = match bytes.get(k) {
+                Some(&b @ b'0'..=b'9') => b - b'0',
+                Some(&b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(&b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.fault(k, what::EOF_STRING, what::INVALID_ESCAPE)),
+            };
+            value = value * 16 + u16::from(digit);
+        }
+        Ok(value)
+    }
+
+    /// Skips a string, checking it as [`Tokenizer::string`] does; the position is just after
+    /// its opening quote.
+    pub(crate) fn skip_string(&mut self) -> Result<(), SyntaxError> {
+        let mut i = self.plain_run(self.pos);
+        loop {
+            match self.bytes().get(i) {
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.escape(&mut i)?;
+                    i = self.plain_run(i);
+                }
+                _ => return Err(self.string_fault(i)),
+            }
+        }
+    }
+
+    /// The end of the number token at `start`, checking its grammar
+    /// (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`).
+    fn number_end(&self, start: usize) -> Result<usize, SyntaxError> {
+        let bytes = self.bytes();
+        let mut i = start;
+        let digits = |i: &mut usize| {
+            let from = *i;
+            while let Some(b'0'..=b'9') = bytes.get(*i) {
+                *i += 1;
+            }
+            *i > from
+        };
+        if bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                digits(&mut i);
+            }
+            _ => return Err(self.fault(i, what::EOF_VALUE, what::INVALID_NUMBER)),
+        }
+        if bytes.get(i) == Some(&b'.') {
+            i += 1;
+            if !digits(&mut i) {
+                return Err(self.fault(i, what::EOF_VALUE, what::INVALID_NUMBER));
+            }
+        }
+        if let Some(b'e' | b'E') = bytes.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = bytes.get(i) {
+                i += 1;
+            }
+            if !digits(&mut i) {
+                return Err(self.fault(i, what::EOF_VALUE, what::INVALID_NUMBER));
+            }
+        }
+        Ok(i)
+    }
+
+    /// Reads the number, `true` or `false` whose first byte is `first` (from
+    /// [`Tokenizer::peek`]) as a [`Scalar`].
+    #[inline]
+    pub(crate) fn bare_scalar(&mut self, first: u8) -> Result<Scalar<'static>, SyntaxError> {
+        match first {
+            b't' => self.literal(b"true").map(|()| Scalar::Bool(true)),
+            b'f' => self.literal(b"false").map(|()| Scalar::Bool(false)),
+            _ => self.number(),
+        }
+    }
+
+    /// Reads the number at the position as a [`Scalar`]: an integer as `Int` (or `UInt`
+    /// beyond `i64`), `-0` as the integer 0; an integer beyond `u64` and any number with a
+    /// fraction or an exponent as the nearest double (`Float`), which is an infinity for a
+    /// number too large for a double (`1e400`).
+    #[inline]
+    pub(crate) fn number(&mut self) -> Result<Scalar<'static>, SyntaxError> {
+        let bytes = self.bytes();
+        let start = self.pos;
+        // Short unsigned integers, nearly every integer of a body.
+        let mut i = start;
+        let mut value: u64 = 0;
+        while let Some(&b @ b'0'..=b'9') = bytes.get(i) {
+            if i - start == 18 {
+                break;
+            }
+            value = value * 10 + u64::from(b - b'0');
+            i += 1;
+        }
+        let plain = i > start
+            && !(bytes[start] == b'0' && i - start > 1)
+            && !continues_number(bytes.get(i));
+        if plain {
+            self.pos = i;
+            return Ok(i64::try_from(value).map_or(Scalar::UInt(value), Scalar::Int));
+        }
+        if let Some((value, end)) = short_decimal(bytes, start) {
+            self.pos = end;
+            return Ok(Scalar::Float(value));
+        }
+        self.general_number(start)
+    }
+
+    /// [`Tokenizer::number`] for every other token.
+    #[inline(never)]
+    fn general_number(&mut self, start: usize) -> Result<Scalar<'static>, SyntaxError> {
+        let end = self.number_end(start)?;
+        self.pos = end;
+        let token = self.slice(start, end);
+        let integer = !token.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+        if integer {
+            if let Ok(i) = token.parse::<i64>() {
+                return Ok(Scalar::Int(i));
+            }
+            if let Ok(u) = token.parse::<u64>() {
+                return Ok(Scalar::UInt(u));
+            }
+        }
+        // The standard library's parser rounds correctly, as serde_json's exact one does; a
+        // token of the grammar above always parses (to an infinity past the largest double).
+        Ok(Scalar::Float(token.parse::<f64>().unwrap_or(f64::NAN)))
+    }
+
+    /// Enters an array or an object (the position is at its `[` or `{`).
+    pub(crate) fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.fault(self.pos, what::TOO_DEEP, what::TOO_DEEP));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Moves to the next key of an object entered with [`Tokenizer::enter`], just after its
+    /// opening quote; `false` at the `}` that closes the object (taken). `first` is true until
+    /// the first key is reached. The caller reads the key ([`Tokenizer::string`], or
+    /// [`Tokenizer::rest`] and [`Tokenizer::advance`]), then takes the `:` with
+    /// [`Tokenizer::colon`].
+    #[inline]
+    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(false);
+            }
+            Some(b'"') if *first => *first = false,
+            Some(b',') if !*first => {
+                self.pos += 1;
+                match self.peek() {
+                    Some(b'"') => {}
+                    Some(b'}') => {
+                        return Err(self.fault(self.pos, what::EOF_OBJECT, what::TRAILING_COMMA))
+                    }
+                    _ => {
+                        let at = self.pos;
+                        return Err(self.fault(at, what::EOF_OBJECT, what::KEY_MUST_BE_A_STRING));
+                    }
+                }
+            }
+            _ if *first => {
+                return Err(self.fault(self.pos, what::EOF_OBJECT, what::KEY_MUST_BE_A_STRING))
+            }
+            _ => return Err(self.fault(self.pos, what::EOF_OBJECT, what::EXPECTED_OBJECT_COMMA)),
+        }
+        self.pos += 1;
+        Ok(true)
+    }
+
+    /// Moves to the next element of an array entered with [`Tokenizer::enter`]: `true` at an
+    /// element (the position at its first byte), `false` at the `]` that closes the array
+    /// (taken). `first` is true until the first element is reached.
+    #[inline]
+    pub(crate) fn next_element(&mut self, first: &mut bool) -> Result<bool, SyntaxError> {
+        match self.peek() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                match self.peek() {
+                    Some(b']') => Err(self.fault(self.pos, what::EOF_LIST, what::TRAILING_COMMA)),
+                    None => Err(self.fault(self.pos, what::EOF_LIST, what::EOF_LIST)),
+                    Some(_) => Ok(true),
+                }
+            }
+            Some(_) if *first => {
+                *first = false;
+                Ok(true)
+            }
+            _ => Err(self.fault(self.pos, what::EOF_LIST, what::EXPECTED_LIST_COMMA)),
+        }
+    }
+
+    /// Takes the `:` after a key.
+    #[inline]
+    pub(crate) fn colon(&mut self) -> Result<(), SyntaxError> {
+        if self.peek() != Some(b':') {
+            return Err(self.fault(self.pos, what::EOF_OBJECT, what::EXPECTED_COLON));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Takes the opening quote of a string (the position is at it) and reads the string.
+    #[inline]
+    pub(crate) fn quoted(&mut self) -> Result<Text<'de, '_>, SyntaxError> {
+        self.pos += 1;
+        self.string()
+    }
+
+    /// The input from the position on.
+    #[inline]
+    pub(crate) fn rest(&self) -> &'de [u8] {
+        self.bytes().get(self.pos..).unwrap_or_default()
+    }
+
+    /// Moves the position `n` bytes on, over bytes the caller has matched in
+    /// [`Tokenizer::rest`].
+    #[inline]
+    pub(crate) fn advance(&mut self, n: usize) {
+        self.pos += n;
+    }
+
+    /// Skips one value of any kind, checking it as reading it would.
+    pub(crate) fn skip_value(&mut self) -> Result<(), SyntaxError> {
+        match self.peek() {
+            Some(b'n') => self.literal(b"null"),
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'-' | b'0'..=b'9') => {
+                self.pos = self.number_end(self.pos)?;
+                Ok(())
+            }
+            Some(b'"') => {
+                self.pos += 1;
+                self.skip_string()
+            }
+            Some(b'[') => {
+                self.enter()?;
+                let mut first = true;
+                while self.next_element(&mut first)? {
+                    self.skip_value()?;
+                }
+                Ok(())
+            }
+            Some(b'{') => {
+                self.enter()?;
+                let mut first = true;
+                while self.next_key(&mut first)? {
+                    self.skip_string()?;
+                    self.colon()?;
+                    self.skip_value()?;
+                }
+                Ok(())
+            }
+            _ => Err(self.expected_value()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{short_decimal, SyntaxError, Tokenizer};
+    use crate::value::Scalar;
+
+    #[test]
+    fn short_decimals_are_the_doubles_serde_json_reads() {
+        let mut rng = crate::test_rng::Rng::new(0x0DEC_1A7E_u64);
+        let mut next = || rng.bits();
+        let mut tokens: Vec<String> = [
+            "0.0",
+            "-0.0",
+            "0.5",
+            "-27.4698",
+            "153.0251",
+            "1.7976931348623",
+            "0.000000000000001",
+            "999999999999999.0",
+            "9007199254740.993",
+            "0.1",
+            "0.30000000000000",
+        ]
+        .iter()
+        .map(|t| (*t).to_owned())
+        .collect();
+        for _ in 0..20_000 {
+            let whole = next() % 1_000_000;
+            let places = usize::try_from(next() % 10).unwrap() + 1;
+            let fraction = next() % 10u64.pow(u32::try_from(places).unwrap());
+            let sign = if next() % 2 == 0 { "-" } else { "" };
+            tokens.push(format!("{sign}{whole}.{fraction:0places$}"));
+        }
+        let mut fast = 0;
+        for token in &tokens {
+            let expected: f64 = serde_json::from_str(token).unwrap();
+            if let Some((value, end)) = short_decimal(token.as_bytes(), 0) {
+                assert_eq!(value.to_bits(), expected.to_bits(), "{token}");
+                assert_eq!(end, token.len(), "{token}");
+                fast += 1;
+            }
+        }
+        assert!(fast > tokens.len() * 9 / 10, "{fast} of {}", tokens.len());
+        // Not for this path: exponents, long digit runs, leading zeros, bare points.
+        for token in [
+            "1e5",
+            "1.5e3",
+            "1234567890.1234567",
+            "01.5",
+            "1.",
+            "-.5",
+            ".5",
+            "1.5.2",
+            "12",
+        ] {
+            assert_eq!(short_decimal(token.as_bytes(), 0), None, "{token}");
+        }
+    }
+
+    #[test]
+    fn the_mask_finds_the_first_special_byte() {
+        const BYTES: &[u8] = b"\"\\\x00\x1f\x20\x21aZ\x7f\x80\xc3\xff\x5b\x5d";
+        let first = |word: [u8; 8]| word.iter().position(|&b| super::is_special(b));
+        let mut rng = Rng(0x00C0_FFEE);
+        for _ in 0..200_000 {
+            let mut word = [0u8; 8];
+            for b in &mut word {
+                *b = BYTES[rng.below(BYTES.len())];
+            }
+            let mask = super::special_mask(u64::from_le_bytes(word));
+            let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
+            assert_eq!(found, first(word), "{word:?}");
+        }
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut word = [b'a'; 8];
+                word[at] = b;
+                let mask = super::special_mask(u64::from_le_bytes(word));
+                let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
+                assert_eq!(found, first(word), "{word:?}");
+                // Exact: the high bit of each special byte and of nothing else.
+                let expected = word.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                    m | (u64::from(super::is_special(b)) << (8 * k + 7))
+                });
+                let mut mixed = [0x22u8, 0x5c, 0x1f, 0xc3, 0x80, 0x20, 0x7f, 0x00];
+                mixed[at] = b;
+                let exact = mixed.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                    m | (u64::from(super::is_special(b)) << (8 * k + 7))
+                });
+                assert_eq!(mask, expected, "{word:?}");
+                assert_eq!(
+                    super::special_mask(u64::from_le_bytes(mixed)),
+                    exact,
+                    "{mixed:?}"
+                );
+            }
+        }
+    }
+
+    /// A tiny xorshift for the mutations.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            usize::try_from(self.0 % (n as u64)).unwrap()
+        }
+    }
+
+    /// Skips the whole of `text` as one value.
+    fn skip(text: &[u8]) -> Result<(), SyntaxError> {
+        let mut tokens = Tokenizer::new(text)?;
+        tokens.skip_value()?;
+        tokens.end()
+    }
+
+    #[test]
+    fn numbers_are_read_as_their_grammar_says() {
+        let read = |text: &str| {
+            let mut tokens = Tokenizer::new(text.as_bytes()).unwrap();
+            let value = tokens.number().unwrap();
+            assert_eq!(tokens.position(), text.len(), "{text}");
+            value
+        };
+        assert_eq!(read("0"), Scalar::Int(0));
+        assert_eq!(read("-0"), Scalar::Int(0));
+        assert_eq!(read("-9223372036854775808"), Scalar::Int(i64::MIN));
+        assert_eq!(read("9223372036854775808"), Scalar::UInt(1 << 63));
+        assert_eq!(read("18446744073709551615"), Scalar::UInt(u64::MAX));
+        assert_eq!(
+            read("18446744073709551616"),
+            Scalar::Float(18_446_744_073_709_551_616.0)
+        );
+        assert_eq!(
+            read("-9223372036854775809"),
+            Scalar::Float(-9_223_372_036_854_775_809.0)
+        );
+        assert_eq!(read("1E+2"), Scalar::Float(100.0));
+        assert_eq!(read("-0.0"), Scalar::Float(-0.0));
+        assert_eq!(read("1e400"), Scalar::Float(f64::INFINITY));
+        assert_eq!(read("-1e400"), Scalar::Float(f64::NEG_INFINITY));
+        assert_eq!(read("1e-400"), Scalar::Float(0.0));
+        // Every double the general path reads is serde_json's.
+        for token in [
+            "1.7976931348623157e308",
+            "2.2250738585072014e-308",
+            "0.1e1",
+            "123.456e-7",
+        ] {
+            let expected: f64 = serde_json::from_str(token).unwrap();
+            assert_eq!(read(token), Scalar::Float(expected), "{token}");
+        }
+        for bad in ["-", "01", "1.", ".5", "1e", "1e+", "-a", "+1", "1.e5"] {
+            assert!(skip(bad.as_bytes()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn faults_are_placed_at_their_byte() {
+        let fault = |text: &str| {
+            let e = skip(text.as_bytes()).unwrap_err();
+            let (line, column) = e.position(text.as_bytes());
+            (line, column, e.what())
+        };
+        assert_eq!(fault(""), (1, 0, "EOF while parsing a value"));
+        assert_eq!(fault("{\"a\" 1}"), (1, 6, "expected `:`"));
+        assert_eq!(fault("{\"a\":1,}"), (1, 8, "trailing comma"));
+        assert_eq!(fault("[1,\n 2 3]"), (2, 4, "expected `,` or `]`"));
+        assert_eq!(fault("{\"a\":1"), (1, 6, "EOF while parsing an object"));
+        assert_eq!(fault("\"\\ud800\""), (1, 8, "lone surrogate in \\u escape"));
+        assert_eq!(fault("\"\\udc00\""), (1, 2, "lone surrogate in \\u escape"));
+        assert_eq!(
+            fault("\"a\u{1}\""),
+            (
+                1,
+                3,
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            )
+        );
+        assert_eq!(fault("[tru]"), (1, 5, "expected ident"));
+        assert_eq!(fault("1 2"), (1, 3, "trailing characters"));
+        let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+        assert_eq!(fault(&deep).2, "recursion limit exceeded");
+        let deepest = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert!(skip(deepest.as_bytes()).is_ok());
+        let e = Tokenizer::new(b"[\"a\",\n\"\xff\"]").unwrap_err();
+        assert_eq!(e.position(b"[\"a\",\n\"\xff\"]"), (2, 2));
+        assert_eq!(e.what(), "invalid UTF-8");
+        // Paired surrogates are one character.
+        let mut tokens = Tokenizer::new(b"\"\\ud83d\\ude00\"").unwrap();
+        tokens.advance(1);
+        assert_eq!(tokens.string().unwrap().as_str(), "\u{1F600}");
+    }
+}

@@ -1,0 +1,372 @@
+//! The walker: the one object loop, over the [`Tokenizer`], for every record type.
+//!
+//! It reads keys and values straight from the tokenizer and hands each value to the
+//! functions of `accept` ([`take_scalar`], [`take_null`], [`take_array`], [`type_error`]),
+//! which judge its JSON type and run the derive-generated rule calls; a record being built
+//! takes each checked value through the generated `__set`. A nested struct's object is read by
+//! the same loop, one level down, through the generated `__read_nested`. `check_json` builds
+//! nothing at all: no record, no copies of strings that hold no escapes.
+//!
+//! Keys are classified by `keys` (field, custom, unknown; repeats found in constant time per
+//! key), and the issues of each key are put in field order by [`FieldOrder`].
+
+use std::borrow::Cow;
+
+use super::accept::{
+    custom_null, custom_wrong, given_type, root_type_error, take_array, take_null, take_scalar,
+    type_error, Taken,
+};
+use super::keys::{duplicate, is_custom_key, unknown, ExtraKeys};
+use super::tokenizer::{SyntaxError, Tokenizer};
+use crate::path::Path;
+use crate::report::JsonType;
+use crate::sink::{FieldOrder, Sink};
+use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
+use crate::value::Scalar;
+use crate::Schema;
+
+/// What the loop needs to know of the first 128 fields of a struct's table, computed once at
+/// compile time (a struct with more fields has the rest looked at one by one).
+struct Layout<S>(std::marker::PhantomData<S>);
+
+impl<S: Schema> Layout<S> {
+    /// The fields whose class draws a warning when present.
+    const NOTICED: u128 = mask(S::FIELDS, Select::Noticed);
+    /// The required fields.
+    const REQUIRED: u128 = mask(S::FIELDS, Select::Required);
+}
+
+/// Which fields [`mask`] selects.
+#[derive(Clone, Copy)]
+enum Select {
+    Noticed,
+    Required,
+}
+
+/// Whether `field` is one that `select` picks.
+const fn picks(field: &FieldSpec, select: Select) -> bool {
+    match select {
+        Select::Noticed => !matches!(field.class, FieldClass::Writable),
+        Select::Required => {
+            let mut found = false;
+            let mut r = 0;
+            while r < field.rules.len() {
+                found |= matches!(field.rules[r], Rule::Required);
+                r += 1;
+            }
+            found
+        }
+    }
+}
+
+/// The bit set of the first 128 `fields` that `select` picks.
+const fn mask(fields: &[FieldSpec], select: Select) -> u128 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < fields.len() && i < 128 {
+        if picks(&fields[i], select) {
+            mask |= 1 << i;
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// The fields of an object that were met: a bit set, on the stack for the first 128.
+#[derive(Default)]
+struct Seen {
+    first: u128,
+    rest: Vec<u64>,
+}
+
+impl Seen {
+    /// Marks field `index` as met; `false` when it was met before.
+    #[inline]
+    fn first_time(&mut self, index: usize) -> bool {
+        if index < 128 {
+            let bit = 1u128 << index;
+            let new = self.first & bit == 0;
+            self.first |= bit;
+            return new;
+        }
+        let (word, bit) = ((index - 128) / 64, 1u64 << ((index - 128) % 64));
+        if self.rest.len() <= word {
+            self.rest.resize(word + 1, 0);
+        }
+        let new = self.rest[word] & bit == 0;
+        self.rest[word] |= bit;
+        new
+    }
+
+    /// Whether field `index` was met.
+    fn has(&self, index: usize) -> bool {
+        if index < 128 {
+            return self.first & (1u128 << index) != 0;
+        }
+        let (word, bit) = ((index - 128) / 64, 1u64 << ((index - 128) % 64));
+        self.rest.get(word).is_some_and(|w| w & bit != 0)
+    }
+}
+
+/// The place in the order of field `index`.
+fn place(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+/// Reads the body of `tokens` as one record of `S` at `path`: checks it, and when `BUILD`
+/// builds the record into `record` too. A body that is not an object is one `type` error.
+pub(crate) fn read_root<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: &mut Option<S>,
+) -> Result<(), SyntaxError> {
+    match tokens.peek() {
+        Some(b'{') => {
+            if BUILD {
+                *record = Some(S::unset());
+            }
+            read_object::<S, BUILD>(tokens, path, sink, record.as_mut())?;
+        }
+        Some(b'"') => {
+            let text = tokens.quoted()?;
+            root_type_error(path, sink, JsonType::String, Some(text.as_str()));
+        }
+        Some(b'n') => {
+            tokens.literal(b"null")?;
+            root_type_error(path, sink, JsonType::Null, None);
+        }
+        Some(b'[') => {
+            tokens.skip_value()?;
+            root_type_error(path, sink, JsonType::Array, None);
+        }
+        Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
+            let start = tokens.position();
+            let scalar = tokens.bare_scalar(first)?;
+            let text = echoed(scalar, tokens.slice(start, tokens.position()));
+            root_type_error(path, sink, given_type(scalar), Some(&text));
+        }
+        _ => return Err(tokens.expected_value()),
+    }
+    tokens.end()
+}
+
+/// Reads the object at the position (at its `{`) as a nested record of `S`: the record when
+/// `BUILD`. Generated code calls it for each struct that derives `Schema`.
+pub fn read_nested<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<Option<S>, SyntaxError> {
+    let mut record = if BUILD { Some(S::unset()) } else { None };
+    read_object::<S, BUILD>(tokens, path, sink, record.as_mut())?;
+    Ok(record)
+}
+
+/// Reads the object at the position (at its `{`) as a record of `S`; the values go into
+/// `record` when there is one. Issues come out in field order, then custom and unknown keys
+/// in input order, each field's presence warning before its other issues.
+fn read_object<'de, S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'de>,
+    parent: &Path<'_>,
+    sink: &mut Sink<'_>,
+    mut record: Option<&mut S>,
+) -> Result<(), SyntaxError> {
+    let fields = S::FIELDS;
+    let extra_place = place(fields.len());
+    tokens.enter()?;
+    let mut order = FieldOrder::new(sink);
+    let mut seen = Seen::default();
+    let mut extra_keys: ExtraKeys<'de> = ExtraKeys::default();
+    let mut first = true;
+    while tokens.next_key(&mut first)? {
+        let mark = sink.mark();
+        // A plain key that names a field is matched in the input, without scanning it;
+        // any other key is scanned and looked up.
+        let field = if let Some((index, len)) = S::__field_at(tokens.rest()) {
+            tokens.advance(len + 1);
+            Ok(index)
+        } else {
+            let key = tokens.string()?;
+            S::__field_index(key.as_str()).ok_or_else(|| key.into_cow())
+        };
+        tokens.colon()?;
+        let at = match field {
+            Ok(index) => {
+                let path = parent.field_of(&fields[index]);
+                if seen.first_time(index) {
+                    read_value::<S, BUILD>(tokens, index, &path, sink, record.as_deref_mut())?;
+                } else {
+                    duplicate(&path, sink);
+                    tokens.skip_value()?;
+                }
+                place(index)
+            }
+            Err(name) => {
+                let path = parent.key(&name);
+                if !extra_keys.first_time(&name) {
+                    duplicate(&path, sink);
+                    tokens.skip_value()?;
+                } else if S::CUSTOM_PREFIX.is_some_and(|prefix| is_custom_key(prefix, &name)) {
+                    if let (Some(value), Some(record)) = (
+                        read_custom(tokens, &path, sink, BUILD)?,
+                        record.as_deref_mut(),
+                    ) {
+                        record.__set_custom(name.into_owned(), value);
+                    }
+                } else {
+                    unknown(&name, fields, S::__NAME_KEYS, parent, sink);
+                    tokens.skip_value()?;
+                }
+                extra_place
+            }
+        };
+        order.close(at, mark, sink);
+    }
+    let presence = |index: usize, sink: &mut Sink<'_>, order: &mut FieldOrder| {
+        let mark = sink.mark();
+        let path = parent.field_of(&fields[index]);
+        sink.presence(&fields[index], &path);
+        order.close_leading(place(index), mark, sink);
+    };
+    let missing = |index: usize, sink: &mut Sink<'_>, order: &mut FieldOrder| {
+        let mark = sink.mark();
+        let path = parent.field_of(&fields[index]);
+        S::__check_field(index, None, &path, sink);
+        order.close(place(index), mark, sink);
+    };
+    let mut noticed = seen.first & Layout::<S>::NOTICED;
+    while noticed != 0 {
+        let index = noticed.trailing_zeros() as usize;
+        noticed &= noticed - 1;
+        presence(index, sink, &mut order);
+    }
+    let mut required = Layout::<S>::REQUIRED & !seen.first;
+    while required != 0 {
+        let index = required.trailing_zeros() as usize;
+        required &= required - 1;
+        missing(index, sink, &mut order);
+    }
+    // Fields past the first 128, one by one (none in a struct of 128 fields or fewer).
+    for (index, field) in fields.iter().enumerate().skip(128) {
+        if seen.has(index) && picks(field, Select::Noticed) {
+            presence(index, sink, &mut order);
+        }
+    }
+    for (index, field) in fields.iter().enumerate().skip(128) {
+        if !seen.has(index) && picks(field, Select::Required) {
+            missing(index, sink, &mut order);
+        }
+    }
+    order.finish(sink);
+    Ok(())
+}
+
+/// Reads the value at the position as field `index` of `S`, into `record` if any.
+#[inline]
+fn read_value<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    index: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: Option<&mut S>,
+) -> Result<(), SyntaxError> {
+    let before = if BUILD { sink.error_count() } else { 0 };
+    let scalar = match tokens.peek() {
+        Some(b'"') => {
+            let text = tokens.quoted()?;
+            let taken = take_scalar::<S>(index, Scalar::Str(text.as_str()), path, sink);
+            // Built here, while the text (perhaps in the tokenizer's buffer) is at hand.
+            if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
+                record.__set(index, value, before, path, sink);
+            }
+            return Ok(());
+        }
+        Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
+            let start = tokens.position();
+            let scalar = tokens.bare_scalar(first)?;
+            if is_huge(scalar) {
+                let mark = sink.mark();
+                take_scalar::<S>(index, scalar, path, sink);
+                sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
+                return Ok(());
+            }
+            scalar
+        }
+        Some(b'n') => {
+            tokens.literal(b"null")?;
+            take_null::<S>(index, path, sink);
+            return Ok(());
+        }
+        Some(b'[') => {
+            tokens.skip_value()?;
+            take_array::<S>(index, path, sink);
+            return Ok(());
+        }
+        Some(b'{') => {
+            let spec = &S::FIELDS[index];
+            if spec.shape == Shape::Nested {
+                S::__read_nested::<BUILD>(record, index, tokens, path, sink)?;
+            } else {
+                tokens.skip_value()?;
+                type_error(spec, JsonType::Object, None, path, sink);
+            }
+            return Ok(());
+        }
+        _ => return Err(tokens.expected_value()),
+    };
+    let taken = take_scalar::<S>(index, scalar, path, sink);
+    if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
+        record.__set(index, value, before, path, sink);
+    }
+    Ok(())
+}
+
+/// Reads the value of a custom field: a string (returned when `keep`), or (lax) `null`.
+fn read_custom(
+    tokens: &mut Tokenizer<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    keep: bool,
+) -> Result<Option<String>, SyntaxError> {
+    match tokens.peek() {
+        Some(b'"') if keep => return Ok(Some(tokens.quoted()?.as_str().to_owned())),
+        Some(b'"') => tokens.skip_value()?,
+        Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
+            let start = tokens.position();
+            let scalar = tokens.bare_scalar(first)?;
+            let text = echoed(scalar, tokens.slice(start, tokens.position()));
+            custom_wrong(given_type(scalar), Some(&text), path, sink);
+        }
+        Some(b'n') => {
+            tokens.literal(b"null")?;
+            custom_null(path, sink);
+        }
+        Some(b'[') => {
+            tokens.skip_value()?;
+            custom_wrong(JsonType::Array, None, path, sink);
+        }
+        Some(b'{') => {
+            tokens.skip_value()?;
+            custom_wrong(JsonType::Object, None, path, sink);
+        }
+        _ => return Err(tokens.expected_value()),
+    }
+    Ok(None)
+}
+
+/// The text that echoes `scalar`, read from `token`: the value as it is echoed everywhere,
+/// but a number too large for a double as it was written.
+fn echoed<'t>(scalar: Scalar<'t>, token: &'t str) -> Cow<'t, str> {
+    if is_huge(scalar) {
+        Cow::Borrowed(token)
+    } else {
+        Cow::Owned(scalar.to_text().into_owned())
+    }
+}
+
+/// Whether `scalar` is a number too large for a double (read as an infinity).
+#[inline]
+fn is_huge(scalar: Scalar<'_>) -> bool {
+    matches!(scalar, Scalar::Float(f) if f.is_infinite())
+}
