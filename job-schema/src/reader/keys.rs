@@ -54,7 +54,8 @@ fn counted(n: usize) {
 pub(crate) struct ExtraKeys<'de> {
     inline: [Cow<'de, str>; INLINE_EXTRA_KEYS],
     count: usize,
-    spilled: HashSet<Cow<'de, str>>,
+    /// Made when the inline keys are full (most objects never need it).
+    spilled: Option<HashSet<Cow<'de, str>>>,
 }
 
 impl<'de> ExtraKeys<'de> {
@@ -72,7 +73,7 @@ impl<'de> ExtraKeys<'de> {
         } else {
             // One hashed lookup: an equal hash costs one comparison of the text.
             counted(1);
-            if !self.spilled.insert(key.clone()) {
+            if !self.spilled.get_or_insert_with(HashSet::new).insert(key.clone()) {
                 return false;
             }
         }
