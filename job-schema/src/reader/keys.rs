@@ -73,7 +73,11 @@ impl<'de> ExtraKeys<'de> {
         } else {
             // One hashed lookup: an equal hash costs one comparison of the text.
             counted(1);
-            if !self.spilled.get_or_insert_with(HashSet::new).insert(key.clone()) {
+            if !self
+                .spilled
+                .get_or_insert_with(HashSet::new)
+                .insert(key.clone())
+            {
                 return false;
             }
         }

@@ -246,6 +246,119 @@ mod tests {
         assert_eq!(codes(&built), codes(&report));
     }
 
+    const U: &str = "c7319be2-03f5-46fc-be02-2341cca844db";
+
+    /// Bodies of every kind: a full one with escapes, odd numbers, wrong types, repeats,
+    /// non-object roots, deep nesting, keys that only look like field names.
+    fn corpus() -> Vec<String> {
+        vec![
+            format!(
+                r#"{{"status": "Work Order", "uuid": "{U}", "company_uuid": "{U}",
+                "job_address": "12 Rue de l'\u00c9glise, Zürich \"Nord\"\n\t\/ \ud83d\ude00",
+                "job_description": "line one\nline \"two\" \\ \b\f\r",
+                "lat": -27.4698, "lng": "153.0251", "geo_is_valid": 1, "invoice_sent": true,
+                "quote_sent": "0", "payment_amount": 0, "related_knowledge_articles": false,
+                "badges": "[\"{U}\", \"{U}\"]", "date": "2025-09-18 00:00:00",
+                "customfield_xero": "x", "customfield_a\u0062": "y",
+                "unknown": {{"a": [1, -2.5e3, "s\u00e9", null, true, {{}}, []], "b": {{"c": [[[]]]}}}},
+                "Status": "Quote", "edit_date": "0000-00-00 00:00:00", "active": 1}}"#
+            ),
+            r#"{"status": "Quote", "payment_amount": -0, "payment_note": 1e5,
+                "payment_method": 1E+2, "ready_to_invoice": 0.1,
+                "active_network_request_uuid": 123456789012345678901234,
+                "payment_date": -9223372036854775809, "geo_number": 18446744073709551615,
+                "geo_city": 18446744073709551616, "geo_state": -1.5e-3, "lat": 90,
+                "lng": -180.0000000000000001, "invoice_sent": 2, "x": [0, 10, 999999999999999999]}"#
+                .to_owned(),
+            r#"{"status": null, "status": "", "job_address": {"a": 1}, "badges": ["x"],
+                "uuid": "{x}", "lat": "abc", "lng": 400, "customfield_q": 5,
+                "customfield_q": "dup", "purchase_order_no": "p", "date": "2025-02-30"}"#
+                .to_owned(),
+            r#"[1, "two", {"three": 3}]"#.to_owned(),
+            r#"  "just a string"  "#.to_owned(),
+            r#"{"status": "Quote", "job_description": "\u0000 \u001f \u007f \uFFFF"}"#.to_owned(),
+            format!(
+                r#"{{"status": "Quote", "x": {}1{}}}"#,
+                "[".repeat(99),
+                "]".repeat(99)
+            ),
+            format!(
+                r#"{{"status": "Quote", "x": {}1{}}}"#,
+                "[".repeat(140),
+                "]".repeat(140)
+            ),
+            "{}".to_owned(),
+            "17".to_owned(),
+            // Keys matched in the input, and keys that only look like field names: escaped,
+            // a prefix or an extension of a name, a name with a space, the empty key.
+            r#"{"st\u0061tus": "Quote", "statu": 1, "statuss": 2, "status ": 3, "": 4,
+                "uuid\"": 5, "uuid": "x", "uuid": "y", "\u0075uid": "z", "status": "Quote"}"#
+                .to_owned(),
+        ]
+    }
+
+    #[test]
+    fn mutated_bodies_never_panic_and_both_doors_and_serde_json_agree_on_what_is_json() {
+        const ALPHABET: &[u8] = b"\"\\,:{}[]0-.eEu+n 1x\x1f\xff\xc3\xa9t";
+        let mut rng = crate::test_rng::Rng::new(0x5EED_u64);
+        let (mut total, mut malformed, mut compared) = (0, 0, 0);
+        for doc in corpus() {
+            for round in 0..600 {
+                let mut bytes = doc.clone().into_bytes();
+                for _ in 0..=rng.below(3) * usize::from(round > 0) {
+                    let at = rng.below(bytes.len() + 1);
+                    match rng.below(4) {
+                        0 if at < bytes.len() => drop(bytes.remove(at)),
+                        1 if at < bytes.len() => bytes[at] = ALPHABET[rng.below(ALPHABET.len())],
+                        2 => bytes.truncate(at),
+                        _ => bytes.insert(at, ALPHABET[rng.below(ALPHABET.len())]),
+                    }
+                }
+                total += 1;
+                let shown = String::from_utf8_lossy(&bytes);
+                for options in [Options::default(), Options::default().strict()] {
+                    let checked = Job::check_json(&bytes, options);
+                    let built = match Job::from_json_with(&bytes, options) {
+                        Ok(parsed) => Report {
+                            warnings: parsed.warnings,
+                            ..Report::default()
+                        },
+                        Err(report) => report,
+                    };
+                    // Building finds what checking finds, and only the values that do not
+                    // fit their Rust type beside it.
+                    let misfit =
+                        |i: &crate::Issue| i.message().ends_with("does not fit this field's type");
+                    let without = |r: &Report| -> Vec<crate::Issue> {
+                        r.errors.iter().filter(|i| !misfit(i)).cloned().collect()
+                    };
+                    assert_eq!(without(&checked), without(&built), "{shown}");
+                    assert_eq!(checked.warnings, built.warnings, "{shown}");
+                    let syntax = checked.errors.iter().any(|e| e.code == Code::JsonSyntax);
+                    // serde_json, reading the body into a value, agrees on what is JSON,
+                    // except on numbers beyond a double, which it refuses and the reader reads.
+                    let serde = serde_json::from_slice::<serde_json::Value>(&bytes);
+                    let serde_refuses = serde
+                        .as_ref()
+                        .is_err_and(|e| !e.to_string().starts_with("number out of range"));
+                    if serde.is_ok() || serde_refuses {
+                        assert_eq!(syntax, serde_refuses, "{shown}: {serde:?} {checked}");
+                        compared += 1;
+                    }
+                    malformed += usize::from(syntax);
+                }
+            }
+        }
+        // Mutations break most bodies, not all.
+        // (Each body is read in two modes.)
+        assert!(
+            malformed > total / 2 && malformed < total * 2 - total / 10,
+            "{malformed} of {total}"
+        );
+        assert!(compared > total * 2 - total / 20, "{compared} of {total}");
+        println!("{total} bodies, {malformed} malformed readings, {compared} compared");
+    }
+
     #[test]
     fn minus_zero_is_the_integer_zero() {
         let parsed = Job::from_json(br#"{"status": "Quote", "active": -0, "geo_is_valid": -0}"#)
