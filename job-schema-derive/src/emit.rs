@@ -64,27 +64,18 @@ pub fn emit(model: &Struct) -> TokenStream {
     let nested_arms = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);
         quote_spanned! {ty.span()=>
-            #i => {
-                let __schema_built = <#ty as ::job_schema::__private::FieldValue>::__read_object::<__SCHEMA_BUILD>(
-                    __schema_tokens, __schema_path, __schema_sink,
-                )?;
-                if let (::core::option::Option::Some(__schema_record), ::core::option::Option::Some(__schema_built)) = (__schema_record, __schema_built) {
-                    __schema_record.#field = __schema_built;
-                }
-                ::core::result::Result::Ok(())
-            }
+            #i => <#ty as ::job_schema::__private::FieldValue>::__read_into::<__SCHEMA_BUILD>(
+                __schema_record.map(|__schema_record| &mut __schema_record.#field),
+                __schema_tokens, __schema_path, __schema_sink,
+            ),
         }
     });
     let set_arms = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);
         quote_spanned! {ty.span()=>
-            #i => {
-                if let ::core::option::Option::Some(__schema_built) =
-                    ::job_schema::__private::build_value::<Self, #ty>(#i, __schema_value, __schema_before, __schema_path, __schema_sink)
-                {
-                    self.#field = __schema_built;
-                }
-            }
+            #i => ::job_schema::__private::store_value::<Self, #ty>(
+                &mut self.#field, #i, __schema_value, __schema_before, __schema_path, __schema_sink,
+            ),
         }
     });
     let unset = model.fields.iter().map(|f| {
@@ -141,12 +132,13 @@ pub fn emit(model: &Struct) -> TokenStream {
                     ::job_schema::__private::Validate::validate_into(self, __schema_path, __schema_sink);
                 }
 
-                fn __read_object<const __SCHEMA_BUILD: bool>(
+                fn __read_into<const __SCHEMA_BUILD: bool>(
+                    __schema_slot: ::core::option::Option<&mut Self>,
                     __schema_tokens: &mut ::job_schema::__private::Tokenizer<'_>,
                     __schema_path: &::job_schema::__private::Path<'_>,
                     __schema_sink: &mut ::job_schema::__private::Sink<'_>,
-                ) -> ::core::result::Result<::core::option::Option<Self>, ::job_schema::__private::SyntaxError> {
-                    ::job_schema::__private::read_nested::<Self, __SCHEMA_BUILD>(__schema_tokens, __schema_path, __schema_sink)
+                ) -> ::core::result::Result<(), ::job_schema::__private::SyntaxError> {
+                    ::job_schema::__private::read_nested::<Self, __SCHEMA_BUILD>(__schema_slot, __schema_tokens, __schema_path, __schema_sink)
                 }
             }
 
@@ -298,6 +290,7 @@ fn spec(field: &Field) -> TokenStream {
             ident: #ident,
             shape: <#ty as ::job_schema::__private::FieldValue>::SHAPE,
             optional: <#ty as ::job_schema::__private::FieldValue>::OPTIONAL,
+            list: <#ty as ::job_schema::__private::FieldValue>::LIST,
             rules: &[#(#rules),*],
             class: #class,
             doc: #doc,
@@ -353,8 +346,11 @@ fn rules(field: &Field) -> TokenStream {
     } else {
         quote!({})
     };
+    // A list's elements are checked one by one with the same calls, but `required` is the
+    // list's own (present and not empty), never an element's.
+    let ty = &field.ty;
     let required = if field.required {
-        quote!(if !::job_schema::__private::required(#value, #path, #sink) { return; })
+        quote!(if !<#ty as ::job_schema::__private::FieldValue>::LIST && !::job_schema::__private::required(#value, #path, #sink) { return; })
     } else {
         TokenStream::new()
     };

@@ -3,7 +3,7 @@
 
 pub use crate::apply::*;
 use crate::reader::is_custom_key;
-pub use crate::reader::{build_value, read_nested, unknown, NameKey, SyntaxError, Tokenizer};
+pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::sink::FieldOrder;
 pub use crate::{
     AnyScalar, CustomFields, FieldClass, FieldSpec, FieldValue, Path, Report, Rule, Scalar, Schema,
@@ -34,7 +34,9 @@ pub fn validate_field<S: Schema, T: FieldValue>(
     if present {
         sink.presence(spec, &path);
     }
-    if T::SHAPE == Shape::Nested && present {
+    if T::LIST && present {
+        value.__validate_elements::<S>(index, &path, sink);
+    } else if T::SHAPE == Shape::Nested && present {
         value.dive(&path, sink);
     } else {
         S::__check_field(index, value.scalar(), &path, sink);
@@ -60,7 +62,7 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
 /// `enum_values` apply to them.
 #[diagnostic::on_unimplemented(
     message = "this rule needs a text field, and `{Self}` is not text",
-    label = "needs `String`, `&str`, `Box<str>` or an `Option` of one",
+    label = "needs `String`, `&str`, `Box<str>`, or an `Option` or `Vec` of one",
     note = "`max_len`, `uuid`, `datetime`, `date`, `uuid_list` and string `enum_values` apply to text"
 )]
 pub trait TextField {}
@@ -69,11 +71,12 @@ impl TextField for &str {}
 impl TextField for Box<str> {}
 impl TextField for AnyScalar {}
 impl<T: TextField> TextField for Option<T> {}
+impl<T: TextField> TextField for Vec<T> {}
 
 /// Integer types: `bool01` and integer `enum_values` apply to them.
 #[diagnostic::on_unimplemented(
     message = "this rule needs an integer field, and `{Self}` is not an integer",
-    label = "needs `u8`, `i32`, `i64` (or another integer) or an `Option` of one",
+    label = "needs `u8`, `i32`, `i64` (or another integer), or an `Option` or `Vec` of one",
     note = "`bool01` and integer `enum_values` apply to integers"
 )]
 pub trait IntegerField {}
@@ -81,7 +84,7 @@ pub trait IntegerField {}
 /// Types that hold a number or numeric text: `number` and `range` apply to them.
 #[diagnostic::on_unimplemented(
     message = "this rule needs a field that holds a number or text, and `{Self}` holds neither",
-    label = "needs a number (`f64`, `i64`, …), text (`String`, …) or an `Option` of one",
+    label = "needs a number (`f64`, `i64`, …), text (`String`, …), or an `Option` or `Vec` of one",
     note = "`number` and `range` apply to numbers and to numeric text"
 )]
 pub trait NumericField {}
@@ -94,6 +97,8 @@ marker_impls!(NumericField: u8, u16, u32, u64, i8, i16, i32, i64, usize, isize, 
 marker_impls!(NumericField: String, &str, Box<str>, AnyScalar);
 impl<T: IntegerField> IntegerField for Option<T> {}
 impl<T: NumericField> NumericField for Option<T> {}
+impl<T: IntegerField> IntegerField for Vec<T> {}
+impl<T: NumericField> NumericField for Vec<T> {}
 
 /// Compiles only when `T` is a text type.
 pub const fn assert_text<T: ?Sized + TextField>() {}

@@ -67,6 +67,27 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// `range(min = a, max = b)`, `uuid_list`, `deprecated` or `deprecated = "note"`,
 /// `read_only`, and `custom_prefix = "customfield_"` on a map field that collects
 /// `prefix*` keys. Wire names follow `#[serde(rename)]` and `#[serde(rename_all)]`.
+///
+/// A field of type `Vec<T>` (or `Option<Vec<T>>`) is a list: it takes a JSON array, each of
+/// the field's rules applies to every element, and each element's issues name its index
+/// (`staff[2]`, pointer `/staff/2`; `parts[1].name` for a list of structs). `required` on a
+/// list means present and not empty; a rule that cannot apply to the element type does not
+/// compile.
+///
+/// ```
+/// use job_schema::{Code, Options, Schema};
+///
+/// #[derive(Schema)]
+/// struct Visit {
+///     #[schema(required, uuid)]
+///     staff: Vec<String>,
+/// }
+///
+/// let report = Visit::check_json(br#"{"staff": ["nope", 7]}"#, Options::default());
+/// let found: Vec<(&str, &str, Code)> =
+///     report.errors.iter().map(|i| (&*i.field, &*i.pointer, i.code)).collect();
+/// assert_eq!(found, [("staff[0]", "/staff/0", Code::Uuid), ("staff[1]", "/staff/1", Code::Type)]);
+/// ```
 pub use job_schema_derive::Schema;
 
 /// A record that can check itself against its rules.
@@ -157,7 +178,7 @@ pub trait Schema: Validate + FieldValue {
     fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
 
     /// Stores a checked `value` in field `index` of a record being built (with
-    /// `__private::build_value`); `before` is the error count before the value was checked.
+    /// `__private::store_value`); `before` is the error count before the value was checked.
     #[doc(hidden)]
     fn __set(
         &mut self,

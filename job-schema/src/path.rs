@@ -282,6 +282,7 @@ mod tests {
             ident: "a_b",
             shape: crate::Shape::Text,
             optional: true,
+            list: false,
             rules: &[],
             class: crate::FieldClass::Writable,
             notice: "",

@@ -109,6 +109,9 @@ pub struct FieldSpec {
     pub shape: Shape,
     /// Whether the Rust type is an `Option`.
     pub optional: bool,
+    /// Whether the field is a list (`Vec<T>`): it takes a JSON array, whose elements
+    /// [`FieldSpec::shape`] and the rules judge one by one.
+    pub list: bool,
     /// The rules, in the order they are applied: `required`, `max_len`, `enum_values`,
     /// `bool01`, the format rule, `range`.
     pub rules: &'static [Rule],
@@ -134,13 +137,27 @@ impl FieldSpec {
         self.rules.contains(&Rule::Required)
     }
 
-    /// The JSON types the field accepts in `mode` (with `null` where it means unset).
+    /// The JSON types the field accepts in `mode` (with `null` where it means unset): an
+    /// array for a list, else [`FieldSpec::element_types`].
     ///
-    /// Strict mode accepts the canonical type only; lax mode adds the forms real traffic
-    /// uses: `null` for unset, booleans and `"0"`/`"1"` for `bool01` flags, strings for
+    /// Strict mode accepts the canonical type only; lax mode adds `null` for unset and the
+    /// forms real traffic uses: booleans and `"0"`/`"1"` for `bool01` flags, strings for
     /// `number` fields and numbers for textual `number` fields.
     pub fn json_types(&self, mode: Mode) -> JsonTypes {
-        let lax = matches!(mode, Mode::Lax);
+        let types = if self.list {
+            JsonTypes::one(JsonType::Array)
+        } else {
+            self.element_types(mode)
+        };
+        match mode {
+            Mode::Lax => types.with(JsonType::Null),
+            Mode::Strict => types,
+        }
+    }
+
+    /// The JSON types a value of the field (each element, for a list) takes in `mode`,
+    /// `null` aside.
+    pub fn element_types(&self, mode: Mode) -> JsonTypes {
         let canonical = match self.shape {
             Shape::Text => JsonTypes::one(JsonType::String),
             Shape::Integer => JsonTypes::one(JsonType::Integer),
@@ -151,10 +168,10 @@ impl FieldSpec {
                 .with(JsonType::Boolean),
             Shape::Nested => JsonTypes::one(JsonType::Object),
         };
-        if !lax {
+        if mode == Mode::Strict {
             return canonical;
         }
-        let mut types = canonical.with(JsonType::Null);
+        let mut types = canonical;
         if self.has("bool01") {
             types = types.with(JsonType::Boolean).with(JsonType::String);
         }

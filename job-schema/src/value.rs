@@ -110,19 +110,23 @@ impl Serialize for AnyScalar {
 /// A type that a `#[derive(Schema)]` struct can hold in a field.
 ///
 /// Implemented for text (`String`, `&'static str`, `Box<str>`), integers, floats, `bool`,
-/// [`AnyScalar`], `Option<T>` of any of them, and every struct that derives `Schema`.
+/// [`AnyScalar`], every struct that derives `Schema`, and `Option<T>` and `Vec<T>` of any of
+/// them (a `Vec` is a list: the field's rules judge each element).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of a `#[derive(Schema)]` struct",
     label = "not a supported field type",
-    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, an `Option` of one, or a struct that derives `Schema`"
+    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, a struct that derives `Schema`, or an `Option` or `Vec` of one"
 )]
 pub trait FieldValue: Sized {
     /// The shape that decides which JSON types the field takes.
     const SHAPE: Shape;
     /// Whether the type is an `Option`.
     const OPTIONAL: bool = false;
-    /// For a struct that derives `Schema` (or an `Option` of one), its field table.
+    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), its field table.
     const NESTED: Option<&'static [crate::FieldSpec]> = None;
+    /// Whether the type is a list (`Vec<T>`, or an `Option` of one): the field takes a JSON
+    /// array, and [`FieldValue::SHAPE`] and the field's rules judge each element.
+    const LIST: bool = false;
 
     /// The value as a scalar for the rules, or `None` when it is unset (or nested).
     fn scalar(&self) -> Option<Scalar<'_>>;
@@ -142,17 +146,50 @@ pub trait FieldValue: Sized {
     /// Validates what lies below this value (nested structs), appending to `sink`.
     fn dive(&self, _path: &crate::Path<'_>, _sink: &mut crate::__private::Sink<'_>) {}
 
-    /// Reads the object at the tokenizer's position as this type (structs that derive
-    /// `Schema`, and `Option`s of them): the value when `BUILD`. Other types never hold an
-    /// object; the reader reports a `type` error without asking them.
+    /// Reads the object at the tokenizer's position into `slot` (structs that derive
+    /// `Schema`; an `Option` of one fills itself; a list appends an element), or only checks
+    /// it when `slot` is `None`. Other types never hold an object: the reader reports a
+    /// `type` error without asking them, and the default skips the value.
     #[doc(hidden)]
-    fn __read_object<const BUILD: bool>(
+    fn __read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
         tokens: &mut crate::reader::Tokenizer<'_>,
         path: &crate::Path<'_>,
         sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<Option<Self>, crate::reader::SyntaxError> {
-        let _ = (path, sink);
-        tokens.skip_value().map(|()| None)
+    ) -> Result<(), crate::reader::SyntaxError> {
+        let _ = (slot, path, sink);
+        tokens.skip_value()
+    }
+
+    /// Stores a value built from a scalar the reader accepted: replaces `self` (a list
+    /// appends an element); `false` when the scalar does not fit the type.
+    #[doc(hidden)]
+    fn __store(&mut self, scalar: Scalar<'_>) -> bool {
+        match Self::from_scalar(scalar) {
+            Some(value) => {
+                *self = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stores what lax mode reads as unset: `self` unset (a list appends an unset element).
+    #[doc(hidden)]
+    fn __store_unset(&mut self) {
+        *self = Self::unset();
+    }
+
+    /// For a list: validates each element at its index below `path` with the rules of field
+    /// `index` of `S` (an empty list is unset, for `required`). Other types do nothing.
+    #[doc(hidden)]
+    fn __validate_elements<S: crate::Schema>(
+        &self,
+        index: usize,
+        path: &crate::Path<'_>,
+        sink: &mut crate::__private::Sink<'_>,
+    ) {
+        let _ = (index, path, sink);
     }
 }
 
@@ -304,6 +341,7 @@ impl<T: FieldValue> FieldValue for Option<T> {
     const SHAPE: Shape = T::SHAPE;
     const OPTIONAL: bool = true;
     const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
+    const LIST: bool = T::LIST;
     fn scalar(&self) -> Option<Scalar<'_>> {
         self.as_ref().and_then(FieldValue::scalar)
     }
@@ -321,11 +359,102 @@ impl<T: FieldValue> FieldValue for Option<T> {
             value.dive(path, sink);
         }
     }
-    fn __read_object<const BUILD: bool>(
+    fn __read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
         tokens: &mut crate::reader::Tokenizer<'_>,
         path: &crate::Path<'_>,
         sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<Option<Self>, crate::reader::SyntaxError> {
-        Ok(T::__read_object::<BUILD>(tokens, path, sink)?.map(Some))
+    ) -> Result<(), crate::reader::SyntaxError> {
+        let inner = slot.map(|slot| slot.get_or_insert_with(T::unset));
+        T::__read_into::<BUILD>(inner, tokens, path, sink)
+    }
+    fn __store(&mut self, scalar: Scalar<'_>) -> bool {
+        if T::LIST {
+            return self.get_or_insert_with(T::unset).__store(scalar);
+        }
+        match T::from_scalar(scalar) {
+            Some(value) => {
+                *self = Some(value);
+                true
+            }
+            None => false,
+        }
+    }
+    fn __store_unset(&mut self) {
+        if T::LIST {
+            self.get_or_insert_with(T::unset).__store_unset();
+        } else {
+            *self = None;
+        }
+    }
+    fn __validate_elements<S: crate::Schema>(
+        &self,
+        index: usize,
+        path: &crate::Path<'_>,
+        sink: &mut crate::__private::Sink<'_>,
+    ) {
+        if let Some(value) = self {
+            value.__validate_elements::<S>(index, path, sink);
+        }
+    }
+}
+
+/// A list: the field takes a JSON array, and each rule of the field applies to every element,
+/// reported at its index (`items[2]`, pointer `/items/2`). An empty list counts as unset, so
+/// `required` on a list means present and not empty.
+impl<T: FieldValue> FieldValue for Vec<T> {
+    const SHAPE: Shape = T::SHAPE;
+    const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
+    const LIST: bool = true;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        None
+    }
+    fn from_scalar(_scalar: Scalar<'_>) -> Option<Self> {
+        None
+    }
+    fn unset() -> Self {
+        Vec::new()
+    }
+    fn __read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
+        tokens: &mut crate::reader::Tokenizer<'_>,
+        path: &crate::Path<'_>,
+        sink: &mut crate::__private::Sink<'_>,
+    ) -> Result<(), crate::reader::SyntaxError> {
+        let element = slot.map(|list| {
+            list.push(T::unset());
+            list.last_mut()
+        });
+        T::__read_into::<BUILD>(element.flatten(), tokens, path, sink)
+    }
+    fn __store(&mut self, scalar: Scalar<'_>) -> bool {
+        match T::from_scalar(scalar) {
+            Some(value) => {
+                self.push(value);
+                true
+            }
+            None => false,
+        }
+    }
+    fn __store_unset(&mut self) {
+        self.push(T::unset());
+    }
+    fn __validate_elements<S: crate::Schema>(
+        &self,
+        index: usize,
+        path: &crate::Path<'_>,
+        sink: &mut crate::__private::Sink<'_>,
+    ) {
+        if self.is_empty() {
+            S::__check_field(index, None, path, sink);
+        }
+        for (i, element) in self.iter().enumerate() {
+            let at = path.index(i);
+            if T::SHAPE == Shape::Nested {
+                element.dive(&at, sink);
+            } else {
+                S::__check_field(index, element.scalar(), &at, sink);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Every value the walker reads for a field goes through [`take_scalar`] (or [`take_null`],
 //! [`take_array`]); what is taken runs the field's generated rule calls, and a record being
-//! built keeps it through [`build_value`].
+//! built keeps it through [`store_value`].
 
 use crate::options::Mode;
 use crate::path::Path;
@@ -238,28 +238,92 @@ pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Si
     }
 }
 
-/// Builds the value of field `index` of `S` as a `T` from a `value` that `take_scalar`
-/// took (`before` is the error count before it did): unset for what lax mode reads as unset,
-/// else `T::from_scalar`, with a `type` error when the value does not fit `T` and the rules
-/// said nothing. Both readers build with this.
-pub fn build_value<S: Schema, T: FieldValue>(
+/// Stores in `slot` (field `index` of `S`, a `T`) a `value` that `take_scalar` or
+/// `take_element` took (`before` is the error count before it did): unset for what lax mode
+/// reads as unset, else the value built by `T` (a list appends it), with a `type` error when
+/// the value does not fit `T` and the rules said nothing.
+pub fn store_value<S: Schema, T: FieldValue>(
+    slot: &mut T,
     index: usize,
     value: Scalar<'_>,
     before: usize,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
-) -> Option<T> {
+) {
     let spec = &S::FIELDS[index];
     if lax_unset(spec, value, sink.options().mode) {
         // Keep the record canonical: what lax mode reads as unset is `None`, so that
         // serializing the record leaves it out.
-        return Some(T::unset());
-    }
-    let built = T::from_scalar(value);
-    if built.is_none() && sink.error_count() == before {
+        slot.__store_unset();
+    } else if !slot.__store(value) && sink.error_count() == before {
         misfit(spec, value, path, sink);
     }
-    built
+}
+
+/// Takes an element of list field `index` of `S`: judges its type as the field's values are
+/// judged, but an element has no unset form (`null`, or lax `""` in a field that is not
+/// text, is a `type` error naming the element's types), and `required` is the list's.
+pub(crate) fn take_element<'v, S: Schema>(
+    index: usize,
+    scalar: Scalar<'v>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> Taken<'v> {
+    let spec = &S::FIELDS[index];
+    if takes_as_is(spec.shape, scalar) {
+        S::__check_field(index, Some(scalar), path, sink);
+        return Taken::Value(scalar);
+    }
+    match accept(spec, scalar, sink.options().mode) {
+        Accept::Value(value) => {
+            S::__check_field(index, Some(value), path, sink);
+            Taken::Value(value)
+        }
+        Accept::Unset | Accept::Wrong => {
+            let text = scalar.to_text();
+            element_type_error(spec, given_type(scalar), Some(&text), path, sink);
+            Taken::Wrong
+        }
+        Accept::Misfit => {
+            misfit(spec, scalar, path, sink);
+            Taken::Wrong
+        }
+    }
+}
+
+/// The `type` error of a list's element: the types each element takes, and the given one.
+pub(crate) fn element_type_error(
+    field: &FieldSpec,
+    given: JsonType,
+    value: Option<&str>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let expected = field.element_types(sink.options().mode);
+    let violation = Violation::wrong_type(Form::Type(Lead::Types), expected, given);
+    sink.error(path, violation, value);
+}
+
+/// Takes a scalar given to list field `index` of `S`: unset when lax mode reads it so
+/// (`""`), else a `type` error (the field takes an array).
+pub(crate) fn take_not_a_list<S: Schema>(
+    index: usize,
+    scalar: Scalar<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    if scalar == Scalar::Str("") && !sink.options().is_strict() {
+        S::__check_field(index, None, path, sink);
+    } else {
+        let text = scalar.to_text();
+        type_error(
+            &S::FIELDS[index],
+            given_type(scalar),
+            Some(&text),
+            path,
+            sink,
+        );
+    }
 }
 
 /// The `type` error of a custom field given something other than a string.

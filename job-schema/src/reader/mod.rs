@@ -26,7 +26,7 @@ use crate::report::{Issue, Report, Violation};
 use crate::sink::Sink;
 use crate::Schema;
 
-pub use accept::build_value;
+pub use accept::store_value;
 pub(crate) use keys::is_custom_key;
 pub use keys::{suggest, unknown, NameKey};
 pub use tokenizer::{SyntaxError, Tokenizer, MAX_DEPTH};

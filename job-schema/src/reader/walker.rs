@@ -13,8 +13,8 @@
 use std::borrow::Cow;
 
 use super::accept::{
-    custom_null, custom_wrong, given_type, root_type_error, take_array, take_null, take_scalar,
-    type_error, Taken,
+    custom_null, custom_wrong, element_type_error, given_type, root_type_error, take_array,
+    take_element, take_not_a_list, take_null, take_scalar, type_error, Taken,
 };
 use super::keys::{duplicate, is_custom_key, unknown, ExtraKeys};
 use super::tokenizer::{SyntaxError, Tokenizer};
@@ -151,16 +151,15 @@ pub(crate) fn read_root<S: Schema, const BUILD: bool>(
     tokens.end()
 }
 
-/// Reads the object at the position (at its `{`) as a nested record of `S`: the record when
-/// `BUILD`. Generated code calls it for each struct that derives `Schema`.
+/// Reads the object at the position (at its `{`) as a nested record of `S`, into `slot`
+/// when there is one. Generated code calls it for each struct that derives `Schema`.
 pub fn read_nested<S: Schema, const BUILD: bool>(
+    slot: Option<&mut S>,
     tokens: &mut Tokenizer<'_>,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
-) -> Result<Option<S>, SyntaxError> {
-    let mut record = if BUILD { Some(S::unset()) } else { None };
-    read_object::<S, BUILD>(tokens, path, sink, record.as_mut())?;
-    Ok(record)
+) -> Result<(), SyntaxError> {
+    read_object::<S, BUILD>(tokens, path, sink, slot)
 }
 
 /// Reads the object at the position (at its `{`) as a record of `S`; the values go into
@@ -271,6 +270,9 @@ fn read_value<S: Schema, const BUILD: bool>(
     sink: &mut Sink<'_>,
     record: Option<&mut S>,
 ) -> Result<(), SyntaxError> {
+    if S::FIELDS[index].list {
+        return read_list_field::<S, BUILD>(tokens, index, path, sink, record);
+    }
     let before = if BUILD { sink.error_count() } else { 0 };
     let scalar = match tokens.peek() {
         Some(b'"') => {
@@ -316,6 +318,110 @@ fn read_value<S: Schema, const BUILD: bool>(
         _ => return Err(tokens.expected_value()),
     };
     let taken = take_scalar::<S>(index, scalar, path, sink);
+    if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
+        record.__set(index, value, before, path, sink);
+    }
+    Ok(())
+}
+
+/// Reads the value at the position as list field `index` of `S`: an array, each element
+/// judged by [`read_element`] at its index; `null` (and, lax, `""`) is unset, an empty array
+/// too (so `required` reports it); anything else is a `type` error.
+fn read_list_field<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    index: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    mut record: Option<&mut S>,
+) -> Result<(), SyntaxError> {
+    match tokens.peek() {
+        Some(b'[') => {
+            tokens.enter()?;
+            let mut first = true;
+            let mut count = 0;
+            while tokens.next_element(&mut first)? {
+                let at = path.index(count);
+                read_element::<S, BUILD>(tokens, index, &at, sink, record.as_deref_mut())?;
+                count += 1;
+            }
+            if count == 0 {
+                S::__check_field(index, None, path, sink);
+            }
+        }
+        Some(b'n') => {
+            tokens.literal(b"null")?;
+            take_null::<S>(index, path, sink);
+        }
+        Some(b'"') => {
+            let text = tokens.quoted()?;
+            take_not_a_list::<S>(index, Scalar::Str(text.as_str()), path, sink);
+        }
+        Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
+            let start = tokens.position();
+            let scalar = tokens.bare_scalar(first)?;
+            let mark = sink.mark();
+            take_not_a_list::<S>(index, scalar, path, sink);
+            if is_huge(scalar) {
+                sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
+            }
+        }
+        Some(b'{') => {
+            tokens.skip_value()?;
+            type_error(&S::FIELDS[index], JsonType::Object, None, path, sink);
+        }
+        _ => return Err(tokens.expected_value()),
+    }
+    Ok(())
+}
+
+/// Reads one element of list field `index` of `S` at `path` (`items[2]`): the field's rules
+/// apply to it, and a record being built appends it. A wrong JSON type is the element's own
+/// `type` error; the other elements are read on.
+fn read_element<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    index: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: Option<&mut S>,
+) -> Result<(), SyntaxError> {
+    let spec = &S::FIELDS[index];
+    let before = if BUILD { sink.error_count() } else { 0 };
+    let start = tokens.position();
+    let mark = sink.mark();
+    let (taken, huge) = match tokens.peek() {
+        Some(b'"') => {
+            let text = tokens.quoted()?;
+            let taken = take_element::<S>(index, Scalar::Str(text.as_str()), path, sink);
+            if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
+                record.__set(index, value, before, path, sink);
+            }
+            return Ok(());
+        }
+        Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
+            let scalar = tokens.bare_scalar(first)?;
+            (
+                take_element::<S>(index, scalar, path, sink),
+                is_huge(scalar),
+            )
+        }
+        Some(b'{') if spec.shape == Shape::Nested => {
+            return S::__read_nested::<BUILD>(record, index, tokens, path, sink);
+        }
+        Some(first @ (b'n' | b'[' | b'{')) => {
+            tokens.skip_value()?;
+            let given = match first {
+                b'n' => JsonType::Null,
+                b'[' => JsonType::Array,
+                _ => JsonType::Object,
+            };
+            element_type_error(spec, given, None, path, sink);
+            return Ok(());
+        }
+        _ => return Err(tokens.expected_value()),
+    };
+    if huge {
+        sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
+    }
     if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
         record.__set(index, value, before, path, sink);
     }
