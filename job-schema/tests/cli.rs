@@ -744,3 +744,33 @@ fn echoes_and_numbers_in_messages_are_bounded() {
         assert!(value.chars().count() <= 64, "{value}");
     }
 }
+
+#[test]
+fn the_progress_bar_shows_the_file_name_escaped() {
+    // A file of at least 8 MiB gets a progress bar when standard error is a terminal.
+    let mut record = b"{\"status\": \"Quote\", \"job_description\": \"".to_vec();
+    record.resize(record.len() + (1 << 20), b'y');
+    record.extend_from_slice(b"\"}\n");
+    let name = "big\u{1b}[31m\u{202e}.ndjson";
+    let file = temp_file(name, &record.repeat(9));
+    let path = file.to_str().unwrap().to_owned();
+    // The name is passed through the shell as a variable, so that the shell sees no escape.
+    let command = format!("{BIN} check \"$JOB_SCHEMA_FILE\"");
+    let mut script = Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env("JOB_SCHEMA_FILE", &path)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    let Ok(output) = script.output() else {
+        eprintln!("`script` is not installed: skipped");
+        return;
+    };
+    drop(std::fs::remove_file(&file));
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(code(&output), 0, "{screen}");
+    let shown = path.replace(name, "big\\u{1b}[31m\\u{202e}.ndjson");
+    assert!(screen.contains(&format!("checking {shown}")), "{screen}");
+    assert!(!screen.contains("\u{1b}[31m") && !screen.contains('\u{202e}'));
+    assert!(screen.contains("9 records, 9 valid"));
+}
