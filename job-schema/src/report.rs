@@ -1378,6 +1378,11 @@ mod tests {
             let written = String::from(Text::new(0).float(f));
             assert_eq!(written, expected);
             assert!(written.len() <= NUMBER_LIMIT, "{written}");
+            // The same choice of form as serde_json makes in JSON output.
+            if f.is_finite() {
+                let json = serde_json::to_string(&f).unwrap();
+                assert_eq!(json.contains('e'), written.contains('e'), "{json}");
+            }
         }
         for i in ints {
             assert_eq!(String::from(Text::new(0).int(i)), i.to_string());
