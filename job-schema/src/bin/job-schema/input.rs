@@ -918,8 +918,7 @@ mod tests {
 
     #[test]
     fn an_open_line_followed_by_a_key_is_not_cut() {
-        // A value open at the end of its first line goes on when the next line does not
-        // start with `{`.
+        // A record that is valid so far goes on across its lines.
         assert_eq!(
             texts("{\"a\": 1,\n\"b\": 2}\n{\"c\":3}"),
             [t(1, "{\"a\": 1,\n\"b\": 2}"), t(3, "{\"c\":3}")]
