@@ -5,6 +5,11 @@
 //! English message, the rule's parameters and the offending value, cut to
 //! [`ECHO_LIMIT`] characters with control characters escaped so that a report is always safe
 //! to log.
+//!
+//! Every part of a message that comes from the input is bounded: an echoed value takes at
+//! most [`ECHO_LIMIT`] characters once escaped (see [`echo`]), and a number at most
+//! [`NUMBER_LIMIT`] (large and small floats are written in exponent form, see
+//! [`NUMBER_LIMIT`]).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -19,8 +24,25 @@ mod message;
 use message::Message;
 pub(crate) use message::{Form, Lead, Phrase};
 
-/// The most characters of an input value that an [`Issue`] echoes back.
+/// The most characters of an input value that an [`Issue`] echoes back, counted in the
+/// echo as written: escapes and the `…` that marks a cut included (see [`echo`]).
 pub const ECHO_LIMIT: usize = 64;
+
+/// The most characters a number takes in a message.
+///
+/// An integer is written in decimal (at most 20 characters, `-9223372036854775808`). A float
+/// is written as `f64`'s `Display` writes it (`-90`, `0.5`, `153.6121731`) when it is zero or
+/// its magnitude is at least `1e-5` and below `1e16`, where that takes at most 24 characters
+/// (`-0.000012345678901234567`); any other finite float in exponent form, as `LowerExp`
+/// writes it (`1e308`, `-2.5e-7`, `-2.2250738585072014e-308`: at most 24 characters); `NaN`,
+/// `inf` and `-inf` as they are.
+///
+/// ```
+/// use job_schema::{Job, Options};
+/// let report = Job::check_json(br#"{"status": "Quote", "lat": 1e308}"#, Options::default());
+/// assert_eq!(report.errors[0].message(), "1e308 is outside the range -90 to 90");
+/// ```
+pub const NUMBER_LIMIT: usize = 24;
 
 /// The stable, machine-readable name of a problem.
 ///
@@ -867,13 +889,23 @@ fn append(to: &mut Vec<Issue>, from: &mut Vec<Issue>) {
 /// The room a list gets when it receives its first issues.
 const APPEND_START: usize = 8;
 
-/// Cuts `value` to [`ECHO_LIMIT`] characters and escapes control characters, so that it is
-/// safe to log. A cut value ends in `…`.
+/// Escapes `value` and cuts it to at most [`ECHO_LIMIT`] characters, so that it is safe to
+/// log.
+///
+/// The characters [`escape`] escapes (control characters and invisible format characters)
+/// are written as their Rust escapes (`\n`, `\u{202e}`); the others as they are. When the
+/// value so written takes at most [`ECHO_LIMIT`] characters, that is the echo. Otherwise the
+/// echo is the longest run of its first characters and escapes (an escape is never split)
+/// that takes at most `ECHO_LIMIT - 1` characters, followed by `…`. Either way the echo takes
+/// at most [`ECHO_LIMIT`] characters (Unicode scalar values).
 ///
 /// ```
 /// use job_schema::report::echo;
 /// assert_eq!(echo("a\tb"), "a\\tb");
 /// assert_eq!(echo(&"x".repeat(1000)).chars().count(), 64);
+/// // An escape that does not fit before the cut is left out whole.
+/// let cut = echo(&format!("{}\u{202e}", "x".repeat(63)));
+/// assert_eq!(cut, format!("{}…", "x".repeat(63)));
 /// ```
 pub fn echo(value: &str) -> String {
     let mut out = String::with_capacity(value.len().min(ECHO_LIMIT * 2));
@@ -887,6 +919,39 @@ pub fn echo(value: &str) -> String {
 fn must_escape(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// How `c` is written in an echo or an escaped name: `None` when it is written as it is,
+/// else its Rust escape (`\n`, `\u{202e}`).
+fn escape_of(c: char) -> Option<std::char::EscapeDefault> {
+    must_escape(c).then(|| c.escape_default())
+}
+
+/// `text` with the characters that [`echo`] escapes escaped the same way, and nothing cut:
+/// for text shown whole on a terminal, such as a key in a field's path or a file name.
+///
+/// Control characters and the invisible format characters that can reorder or hide text
+/// (bidirectional overrides and isolates, zero-width characters, line and paragraph
+/// separators, the byte order mark) are written as their Rust escapes; borrowed when there
+/// is none.
+///
+/// ```
+/// use job_schema::report::escape;
+/// assert_eq!(escape("a\u{202e}b\u{200b}\x1b[31m"), "a\\u{202e}b\\u{200b}\\u{1b}[31m");
+/// assert_eq!(escape("status"), "status");
+/// ```
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(must_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match escape_of(c) {
+            Some(escaped) => out.extend(escaped),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// How much of a value with nothing to escape among its first characters is echoed.
@@ -1006,29 +1071,28 @@ fn echo_into(out: &mut String, value: &str) {
         }
         None => {}
     }
+    // Each character or escape is written whole if what is written so far then still leaves
+    // room for the `…` of a cut, or, for the last one, fits the limit; otherwise the echo is
+    // cut before it. What was written before a cut takes at most `ECHO_LIMIT - 1` characters.
     let mut count = 0;
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
-        if count + 1 == ECHO_LIMIT && chars.clone().next().is_some() {
+        let escaped = escape_of(c);
+        // An escape counts as the characters it takes.
+        let width = escaped.as_ref().map_or(1, ExactSizeIterator::len);
+        let room = if chars.as_str().is_empty() {
+            ECHO_LIMIT
+        } else {
+            ECHO_LIMIT - 1
+        };
+        if count + width > room {
             out.push('…');
             break;
         }
-        if must_escape(c) {
-            let escaped: String = c.escape_default().collect();
-            // An escape counts as the characters it takes.
-            let width = escaped.chars().count();
-            if count + width >= ECHO_LIMIT && chars.clone().next().is_some() {
-                out.push('…');
-                break;
-            }
-            count += width;
-            out.push_str(&escaped);
-        } else {
-            count += 1;
-            out.push(c);
-        }
-        if count >= ECHO_LIMIT {
-            break;
+        count += width;
+        match escaped {
+            Some(escaped) => out.extend(escaped),
+            None => out.push(c),
         }
     }
 }
@@ -1103,7 +1167,8 @@ impl Text {
         self
     }
 
-    /// Appends `value` as `f64`'s `Display` writes it (`-90`, `0.5`, `NaN`).
+    /// Appends `value` as a message writes a float (`-90`, `0.5`, `NaN`, `1e308`; see
+    /// [`NUMBER_LIMIT`]).
     #[must_use]
     pub(crate) fn float(mut self, value: f64) -> Text {
         push_f64(&mut self.0, value);
@@ -1141,12 +1206,18 @@ fn push_u64(out: &mut String, mut value: u64) {
     }
 }
 
-/// Appends `value` as `f64`'s `Display` writes it. Whole numbers that an `i64` holds
-/// exactly (the bounds of a range, most coordinates' integer parts) are written as integers,
-/// which is what `Display` writes for them; anything else goes through `Display`.
+/// Appends `value` as a message writes a number (see [`NUMBER_LIMIT`]): as `f64`'s `Display`
+/// writes it when it is zero, not finite, or of a magnitude from `1e-5` up to `1e16`, else as
+/// `LowerExp` writes it. Whole numbers that an `i64` holds exactly (the bounds of a range,
+/// most coordinates' integer parts) are written as integers, which is what `Display` writes
+/// for them; anything else goes through the formatting machinery.
 pub(crate) fn push_f64(out: &mut String, value: f64) {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if value.fract() == 0.0 && value.abs() < EXACT {
+    if value.is_finite() && value != 0.0 && !(PLAIN_FROM..PLAIN_BELOW).contains(&value.abs()) {
+        use std::fmt::Write as _;
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{value:e}");
+    } else if value.fract() == 0.0 && value.abs() < EXACT {
         if value.is_sign_negative() {
             out.push('-');
         }
@@ -1164,6 +1235,11 @@ pub(crate) fn push_f64(out: &mut String, value: f64) {
         let _ = write!(out, "{value}");
     }
 }
+
+/// The smallest magnitude of a float written without an exponent, besides zero.
+const PLAIN_FROM: f64 = 1e-5;
+/// The magnitude from which floats are written with an exponent.
+const PLAIN_BELOW: f64 = 1e16;
 
 /// The fewest decimal digits that read back as the non-whole `magnitude`, as the integer
 /// `digits` over `10^places`, when there are at most 15 of them and at most 22 places (a
@@ -1246,7 +1322,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_writes_numbers_as_display_does() {
+    fn text_writes_numbers_as_display_does_up_to_an_exponent_form() {
         let mut rng = crate::test_rng::Rng::new(0x7E47_u64);
         let mut floats = vec![
             0.0,
@@ -1292,15 +1368,65 @@ mod tests {
             ints.push((seed as i64) >> (seed % 64));
         }
         for f in floats {
-            assert_eq!(String::from(Text::new(0).float(f)), f.to_string());
+            // `Display` from 1e-5 up to 1e16, `LowerExp` beyond, never over the limit.
+            let plain = !f.is_finite() || f == 0.0 || (1e-5..1e16).contains(&f.abs());
+            let expected = if plain {
+                f.to_string()
+            } else {
+                format!("{f:e}")
+            };
+            let written = String::from(Text::new(0).float(f));
+            assert_eq!(written, expected);
+            assert!(written.len() <= NUMBER_LIMIT, "{written}");
+            // The same choice of form as serde_json makes in JSON output.
+            if f.is_finite() {
+                let json = serde_json::to_string(&f).unwrap();
+                assert_eq!(json.contains('e'), written.contains('e'), "{json}");
+            }
         }
         for i in ints {
             assert_eq!(String::from(Text::new(0).int(i)), i.to_string());
+            assert!(i.to_string().len() <= NUMBER_LIMIT);
             assert_eq!(
                 String::from(Text::new(0).uint(i.unsigned_abs())),
                 i.unsigned_abs().to_string()
             );
         }
+    }
+
+    #[test]
+    fn large_and_small_floats_take_the_exponent_form() {
+        let written = |f: f64| String::from(Text::new(0).float(f));
+        assert_eq!(written(1e308), "1e308");
+        assert_eq!(written(f64::MIN), "-1.7976931348623157e308");
+        assert_eq!(
+            written(-2.225_073_858_507_201_4e-308),
+            "-2.2250738585072014e-308"
+        );
+        assert_eq!(written(5e-324), "5e-324");
+        assert_eq!(written(1e16), "1e16");
+        assert_eq!(written(9_999_999_999_999_998.0), "9999999999999998");
+        assert_eq!(written(1e-5), "0.00001");
+        assert_eq!(
+            written(-1.234_567_890_123_456_8e-5),
+            "-0.000012345678901234568"
+        );
+        assert_eq!(written(9.999_999_999_999_999e-6), "9.999999999999999e-6");
+        // Ordinary values as before.
+        assert_eq!(written(-27.698_444_4), "-27.6984444");
+        assert_eq!(written(-90.0), "-90");
+        assert_eq!(written(-0.0), "-0");
+        assert_eq!(written(f64::NEG_INFINITY), "-inf");
+        // In a message.
+        let range = Violation::deferred(
+            Code::Range,
+            Form::Range(-1e308),
+            Params::Range {
+                min: -90.0,
+                max: 90.0,
+            },
+        );
+        assert_eq!(range.message(None), "-1e308 is outside the range -90 to 90");
     }
 
     #[test]
@@ -1375,38 +1501,76 @@ mod tests {
         );
     }
 
-    /// The character loop alone, as `echo` was first written.
-    fn echo_by_chars(value: &str) -> String {
-        let mut out = String::new();
-        let mut count = 0;
-        let mut chars = value.chars();
-        while let Some(c) = chars.next() {
-            if count + 1 == ECHO_LIMIT && chars.clone().next().is_some() {
-                out.push('…');
-                break;
-            }
-            if must_escape(c) {
-                let escaped: String = c.escape_default().collect();
-                let width = escaped.chars().count();
-                if count + width >= ECHO_LIMIT && chars.clone().next().is_some() {
-                    out.push('…');
-                    break;
+    /// The echo as [`echo`]'s contract states it, written plainly: the pieces (a character,
+    /// or the escape of one that must be escaped), all of them when they take at most
+    /// `ECHO_LIMIT` characters, else the longest run of first pieces that takes at most
+    /// `ECHO_LIMIT - 1` characters, then `…`.
+    fn echo_by_contract(value: &str) -> String {
+        let pieces: Vec<String> = value
+            .chars()
+            .map(|c| {
+                if must_escape(c) {
+                    c.escape_default().collect()
+                } else {
+                    c.to_string()
                 }
-                count += width;
-                out.push_str(&escaped);
-            } else {
-                count += 1;
-                out.push(c);
-            }
-            if count >= ECHO_LIMIT {
+            })
+            .collect();
+        let total: usize = pieces.iter().map(|p| p.chars().count()).sum();
+        if total <= ECHO_LIMIT {
+            return pieces.concat();
+        }
+        let mut out = String::new();
+        let mut width = 0;
+        for piece in pieces {
+            width += piece.chars().count();
+            if width > ECHO_LIMIT - 1 {
                 break;
             }
+            out.push_str(&piece);
         }
+        out.push('…');
         out
     }
 
     #[test]
-    fn every_path_of_echo_agrees_with_the_character_loop() {
+    fn an_escape_at_the_cut_never_takes_the_echo_past_the_limit() {
+        // The report of a value of 63 characters then U+202E once reached 71 characters.
+        let x = |n: usize| "x".repeat(n);
+        assert_eq!(echo(&format!("{}\u{202e}", x(63))), format!("{}…", x(63)));
+        assert_eq!(echo(&format!("{}\n", x(63))), format!("{}…", x(63)));
+        // Eight characters for the escape: 56 more fit exactly, 57 do not.
+        assert_eq!(
+            echo(&format!("{}\u{202e}", x(56))),
+            format!("{}\\u{{202e}}", x(56))
+        );
+        assert_eq!(echo(&format!("{}\u{202e}", x(57))), format!("{}…", x(57)));
+        assert_eq!(
+            echo(&format!("{}\u{202e}yz", x(54))),
+            format!("{}\\u{{202e}}yz", x(54))
+        );
+        assert_eq!(
+            echo(&format!("{}\u{202e}yz", x(55))),
+            format!("{}\\u{{202e}}…", x(55))
+        );
+        for escape in ["\n", "\u{0}", "\u{85}", "\u{200b}", "\u{202e}", "\u{feff}"] {
+            for n in 40..80 {
+                for tail in ["", "y", "\t"] {
+                    let value = format!("{}{escape}{tail}", x(n));
+                    let echoed = echo(&value);
+                    assert!(echoed.chars().count() <= ECHO_LIMIT, "{value:?}: {echoed}");
+                    let mut boxed = String::from(echo_boxed(&value));
+                    assert_eq!(boxed, echoed);
+                    boxed.clear();
+                    echo_into(&mut boxed, &value);
+                    assert_eq!(boxed, echoed);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_path_of_echo_agrees_with_the_contract() {
         let pieces = ["a", "é", "\n", "\u{0}", "ab", "Ōtaki ", "\u{85}"];
         let mut values = vec![String::new()];
         for n in [1, 2, 62, 63, 64, 65, 66, 130] {
@@ -1417,12 +1581,12 @@ mod tests {
             }
         }
         for value in values {
-            assert_eq!(echo(&value), echo_by_chars(&value), "{value:?}");
+            assert_eq!(echo(&value), echo_by_contract(&value), "{value:?}");
         }
     }
 
     #[test]
-    fn echo_agrees_with_the_character_loop_on_random_text() {
+    fn echo_agrees_with_the_contract_on_random_text() {
         // Every character `echo` escapes beyond ASCII, its neighbours, and plain text.
         let pool: Vec<char> =
             "a Z~\u{7f}\u{80}\u{9f}\u{a0}é\u{7ff}\u{800}\u{200a}\u{200b}\u{200f}\u{2010}\
@@ -1445,7 +1609,7 @@ mod tests {
                     }
                 })
                 .collect();
-            assert_eq!(echo(&value), echo_by_chars(&value), "{value:?}");
+            assert_eq!(echo(&value), echo_by_contract(&value), "{value:?}");
         }
     }
 

@@ -583,3 +583,194 @@ fn fields_lists_the_table_as_json() {
 
     assert_eq!(fields.last().unwrap()["name"], "customfield_*");
 }
+
+#[test]
+fn a_valid_document_is_one_record_even_when_a_line_starts_with_a_brace() {
+    // The value of "extra" starts the second line with `{`: the document is valid JSON, so it
+    // is one record (with an unknown key), and the next line is the next record.
+    let input = "{\"status\":\"Quote\",\"extra\":\n{\"a\":1}}\n{\"status\":\"Quote\"}\n";
+    let output = run(&["check", "--format", "json"], input.as_bytes());
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let records = json_lines(&output);
+    let lines: Vec<u64> = records
+        .iter()
+        .map(|r| r["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [1, 3]);
+    assert_eq!(codes(&records[0], "errors"), Vec::<String>::new());
+    assert_eq!(codes(&records[0], "warnings"), ["unknown_field"]);
+    assert_eq!(records[0]["warnings"][0]["field"], "extra");
+    assert_eq!(records[1]["valid"], true);
+}
+
+#[test]
+fn a_record_missing_its_last_brace_does_not_swallow_the_next_ones() {
+    let input = "{\n  \"status\": \"Quote\",\n  \"job_address\": \"1 Main St\"\n\n\
+                 {\"status\": \"Quote\"}\n\
+                 {\"status\": \"quote\"}\n\
+                 {\n  \"status\": \"Completed\"\n}\n";
+    let output = run(&["check", "--format", "json"], input.as_bytes());
+    assert_eq!(code(&output), 1);
+    let records = json_lines(&output);
+    let lines: Vec<u64> = records
+        .iter()
+        .map(|r| r["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [1, 5, 6, 7]);
+    assert_eq!(codes(&records[0], "errors"), ["json_syntax"]);
+    assert_eq!(records[1]["valid"], true);
+    assert_eq!(codes(&records[2], "errors"), ["enum_values"]);
+    assert_eq!(records[3]["valid"], true);
+
+    let text = run(&["check", "--quiet"], input.as_bytes());
+    assert_eq!(
+        stdout(&text),
+        "4 records, 2 valid, 2 invalid, 2 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn an_oversize_record_is_reported_at_its_first_line() {
+    // The record starts on line 5, column 4, and is longer than the 64 MiB limit.
+    let mut input = b"{\"status\": \"Quote\"}\n\n\n\n   {\"status\": \"".to_vec();
+    input.resize(input.len() + (64 << 20), b'x');
+    input.extend_from_slice(b"\"}\n{\"status\": \"nope\"}\n");
+    let file = temp_file("oversize.ndjson", &input);
+    let output = run(&["check", "--format", "json", file.to_str().unwrap()], b"");
+    drop(std::fs::remove_file(&file));
+    assert_eq!(code(&output), 1);
+    let records = json_lines(&output);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[1]["line"], 5);
+    assert_eq!(codes(&records[1], "errors"), ["json_syntax"]);
+    let params = &records[1]["errors"][0]["params"];
+    assert_eq!(
+        (params["line"].as_u64(), params["column"].as_u64()),
+        (Some(5), Some(4))
+    );
+    assert!(records[1]["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("malformed JSON at line 5, column 4: "));
+    assert_eq!(records[2]["line"], 6);
+    assert_eq!(codes(&records[2], "errors"), ["enum_values"]);
+}
+
+#[test]
+fn keys_are_escaped_in_text_output_as_values_are() {
+    // U+202E (right-to-left override) and U+200B (zero-width space) in a key, and an escape
+    // sequence: printed as the escapes an echoed value uses.
+    let input = "{\"status\": \"Quote\", \"a\u{202e}b\u{200b}\\u001b[31m\": 1}";
+    let output = run(&["check"], input.as_bytes());
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        "<stdin>:1: warning: a\\u{202e}b\\u{200b}\\u{1b}[31m: is not a field of this record; \
+         it is ignored [unknown_field]\n\
+         1 record, 1 valid, 0 invalid, 0 errors, 1 warning\n"
+    );
+}
+
+#[test]
+fn file_names_are_escaped_on_the_terminal() {
+    let name = "we\u{1b}[31mird\u{202e}.ndjson";
+    let escaped = "we\\u{1b}[31mird\\u{202e}.ndjson";
+    let file = temp_file(name, b"{\"status\": 5}\n");
+    let path = file.to_str().unwrap();
+    let shown = path.replace(name, escaped);
+    let output = run(&["check", path], b"");
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(text.starts_with(&format!("{shown}:1: status: ")), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    // JSON output names the file as given: JSON escapes what it must.
+    let output = run(&["check", "--format", "json", path], b"");
+    assert_eq!(json_lines(&output)[0]["source"], path);
+
+    let missing = path.replace(".ndjson", ".missing");
+    let output = run(&["check", &missing], b"");
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!(
+            "cannot read {}: ",
+            missing.replace("we\u{1b}[31mird\u{202e}", "we\\u{1b}[31mird\\u{202e}")
+        )),
+        "{message}"
+    );
+    assert!(!message.contains('\u{1b}') && !message.contains('\u{202e}'));
+}
+
+#[test]
+fn echoes_and_numbers_in_messages_are_bounded() {
+    // 63 characters, then U+202E: escaped, the value would take 71 characters; the echo
+    // stops before the escape, at 63 characters and `…`.
+    let long = format!("{}\u{202e}", "x".repeat(63));
+    let input = format!(
+        "{{\"status\": \"{long}\", \"lat\": 1e308, \"lng\": -1.5e300, \"job_address\": -1e308, \
+         \"job_description\": 2.5e-300}}"
+    );
+    let output = run(&["check", "--format", "json"], input.as_bytes());
+    assert_eq!(code(&output), 1);
+    let record = &json_lines(&output)[0];
+    let echoed = format!("{}…", "x".repeat(63));
+    let errors = record["errors"].as_array().unwrap();
+    let status: Vec<&Value> = errors.iter().filter(|e| e["field"] == "status").collect();
+    assert!(!status.is_empty());
+    for issue in &status {
+        assert_eq!(issue["value"], echoed.as_str());
+    }
+    let message = |field: &str| {
+        errors
+            .iter()
+            .find(|e| e["field"] == field)
+            .unwrap_or_else(|| panic!("an error for {field}"))["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(message("lat"), "1e308 is outside the range -90 to 90");
+    assert_eq!(message("lng"), "-1.5e300 is outside the range -180 to 180");
+    assert_eq!(
+        message("job_address"),
+        "expected null or string, got number -1e308"
+    );
+    assert_eq!(
+        message("job_description"),
+        "expected null or string, got number 2.5e-300"
+    );
+    for issue in errors {
+        let value = issue["value"].as_str().unwrap_or_default();
+        assert!(value.chars().count() <= 64, "{value}");
+    }
+}
+
+#[test]
+fn the_progress_bar_shows_the_file_name_escaped() {
+    // A file of at least 8 MiB gets a progress bar when standard error is a terminal.
+    let mut record = b"{\"status\": \"Quote\", \"job_description\": \"".to_vec();
+    record.resize(record.len() + (1 << 20), b'y');
+    record.extend_from_slice(b"\"}\n");
+    let name = "big\u{1b}[31m\u{202e}.ndjson";
+    let file = temp_file(name, &record.repeat(9));
+    let path = file.to_str().unwrap().to_owned();
+    // The name is passed through the shell as a variable, so that the shell sees no escape.
+    let command = format!("{BIN} check \"$JOB_SCHEMA_FILE\"");
+    let mut script = Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env("JOB_SCHEMA_FILE", &path)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    let Ok(output) = script.output() else {
+        eprintln!("`script` is not installed: skipped");
+        return;
+    };
+    drop(std::fs::remove_file(&file));
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(code(&output), 0, "{screen}");
+    let shown = path.replace(name, "big\\u{1b}[31m\\u{202e}.ndjson");
+    assert!(screen.contains(&format!("checking {shown}")), "{screen}");
+    assert!(!screen.contains("\u{1b}[31m") && !screen.contains('\u{202e}'));
+    assert!(screen.contains("9 records, 9 valid"));
+}

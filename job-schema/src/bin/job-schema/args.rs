@@ -21,8 +21,10 @@ pub enum Command {
     /// Each input may hold one JSON object (compact or pretty-printed), a JSON array of
     /// objects, NDJSON (one object per line; blank lines are skipped) or objects one after
     /// another; the form is detected, not configured. Records are read one at a time, so
-    /// memory does not grow with the size of the input. A malformed record is that record's
-    /// `json_syntax` error, and the records after it are still checked.
+    /// memory does not grow with the size of the input. A valid JSON document is never split,
+    /// however its lines are laid out. A malformed record is that record's `json_syntax`
+    /// error, and the records after it are still checked: it ends before the next line that
+    /// starts with `{` or `[` at or left of the column where it started.
     ///
     /// Exit status: 0 when every record is valid (warnings allowed unless --strict),
     /// 1 when some record is invalid, 2 on a usage error or an unreadable file (the other

@@ -18,6 +18,7 @@ use std::thread;
 
 use clap::CommandFactory;
 use indicatif::{ProgressBar, ProgressStyle};
+use job_schema::report::escape;
 use job_schema::{Code, Issue, Job, Options, Params, Path, Report, Violation};
 
 use crate::args::{CheckArgs, Cli, Format};
@@ -106,7 +107,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                 let name = if file.as_os_str() == "-" {
                     "standard input".to_owned()
                 } else {
-                    file.display().to_string()
+                    escape(&file.to_string_lossy()).into_owned()
                 };
                 eprintln!("job-schema: cannot read {name}: {e}");
                 unreadable = true;
@@ -115,7 +116,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             Err(Failure::Internal) => {
                 eprintln!(
                     "job-schema: internal error while checking {} (a bug: please report it)",
-                    file.display()
+                    escape(&file.to_string_lossy())
                 );
                 return ExitCode::from(2);
             }
@@ -268,7 +269,7 @@ fn check_stream<R: Read + Send>(
 }
 
 /// A progress bar for a file of at least [`PROGRESS_FROM_BYTES`], when standard error is a
-/// terminal.
+/// terminal. `name` is shown as it is: escaped already (see [`Source`]).
 fn progress_bar(size: Option<u64>, name: &str) -> Option<ProgressBar> {
     let size = size.filter(|&size| size >= PROGRESS_FROM_BYTES)?;
     if !io::stderr().is_terminal() {
@@ -406,6 +407,7 @@ fn print_in_order(
 /// scanner's findings added.
 fn check_record(bytes: &[u8], meta: &Meta, options: Options) -> Report {
     let mut report = if meta.oversize {
+        // Placed in the input already: the scanner's position of the record.
         let mut report = Report::new();
         report.errors.push(syntax(
             meta.line,
@@ -417,15 +419,17 @@ fn check_record(bytes: &[u8], meta: &Meta, options: Options) -> Report {
         ));
         report
     } else if meta.parse {
-        Job::check_json(bytes, options)
+        // The reader counts positions from the record's first byte: placed in the input.
+        let mut report = Job::check_json(bytes, options);
+        for issue in &mut report.errors {
+            if issue.code == Code::JsonSyntax {
+                place(issue, meta);
+            }
+        }
+        report
     } else {
         Report::new()
     };
-    for issue in &mut report.errors {
-        if issue.code == Code::JsonSyntax {
-            place(issue, meta);
-        }
-    }
     if let Some(flaw) = meta.flaw {
         let issue = match flaw {
             Flaw::MissingSeparator {
@@ -520,6 +524,23 @@ mod tests {
         assert_eq!(
             (issue.params.line(), issue.params.column()),
             (Some(8), Some(11))
+        );
+    }
+
+    #[test]
+    fn an_oversize_record_is_reported_where_it_starts() {
+        let mut m = meta(5, 4);
+        m.oversize = true;
+        let report = check_record(b"", &m, Options::default());
+        assert_eq!(report.errors.len(), 1);
+        let issue = &report.errors[0];
+        assert_eq!(
+            (issue.params.line(), issue.params.column()),
+            (Some(5), Some(4))
+        );
+        assert_eq!(
+            issue.message(),
+            "malformed JSON at line 5, column 4: the record is longer than 64 MiB, so it was not read"
         );
     }
 

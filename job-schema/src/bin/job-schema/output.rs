@@ -1,8 +1,10 @@
 //! What `check` prints: a line per issue or a JSON line per record, and the summary.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
+use job_schema::report::escape;
 use job_schema::{Code, Issue, Report};
 use serde::Serialize;
 
@@ -25,7 +27,8 @@ pub fn colour_wanted() -> bool {
 pub struct Source {
     /// In JSON output: the path as given, or `-` for standard input.
     pub json: String,
-    /// In text output: the path as given, or `<stdin>`.
+    /// In text output and on the progress bar: the path as given, escaped as echoed values
+    /// are (control and invisible format characters; see [`escape`]), or `<stdin>`.
     pub text: String,
 }
 
@@ -42,7 +45,7 @@ impl Source {
     pub fn file(name: &str) -> Source {
         Source {
             json: name.to_owned(),
-            text: name.to_owned(),
+            text: escape(name).into_owned(),
         }
     }
 }
@@ -124,13 +127,17 @@ impl Printer {
             Code::JsonSyntax => issue.params.line().unwrap_or(line),
             _ => line,
         };
+        // A key in the field's path, and anything from the input in the message, is shown
+        // escaped as echoed values are, so that it cannot move the cursor, change the
+        // terminal's colours or reorder the line.
         let field = if issue.field.is_empty() {
-            "(root)".to_owned()
+            Cow::Borrowed("(root)")
         } else {
-            printable(&issue.field)
+            escape(&issue.field)
         };
-        let message = printable(&issue.message());
-        let _ = write!(text, "{}:{line}: ", printable(&source.text));
+        let message = issue.message();
+        let message = escape(&message);
+        let _ = write!(text, "{}:{line}: ", source.text);
         match (warning, self.colour) {
             (false, false) => {
                 let _ = write!(text, "{field}");
@@ -147,23 +154,6 @@ impl Printer {
         }
         let _ = writeln!(text, ": {message} [{}]", issue.code);
     }
-}
-
-/// `text` with control characters escaped, so that a key or value can never move the
-/// cursor or change the terminal's colours.
-fn printable(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// What the records checked so far add up to.
@@ -252,8 +242,25 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(printable("a\u{1b}[31m\nb"), "a\\u{1b}[31m\\nb");
-        assert_eq!(printable("plain"), "plain");
+    fn keys_messages_and_file_names_are_escaped_as_values_are() {
+        let report = job_schema::Job::check_json(
+            "{\"status\": \"Quote\", \"\u{202e}a\u{200b}\\u001b\": 1}".as_bytes(),
+            job_schema::Options::default(),
+        );
+        let printer = Printer {
+            format: Format::Text,
+            quiet: false,
+            colour: false,
+        };
+        let source = Source::file("in\u{1b}[31m\u{202e}.json");
+        assert_eq!(source.text, "in\\u{1b}[31m\\u{202e}.json");
+        assert_eq!(source.json, "in\u{1b}[31m\u{202e}.json");
+        let mut out = Vec::new();
+        printer.record(&mut out, &source, 0, 3, &report);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "in\\u{1b}[31m\\u{202e}.json:3: warning: \\u{202e}a\\u{200b}\\u{1b}: \
+             is not a field of this record; it is ignored [unknown_field]\n"
+        );
     }
 }
