@@ -151,7 +151,11 @@ struct Wide {
     f139: Option<String>,
 }
 
-fn found(report: &Report) -> (Vec<(String, Code)>, Vec<(String, Code)>) {
+/// (field, code) of each issue of a list.
+type Found = Vec<(String, Code)>;
+
+/// The errors and the warnings of `report`.
+fn found(report: &Report) -> (Found, Found) {
     let pairs = |issues: &[job_schema::Issue]| {
         issues
             .iter()
