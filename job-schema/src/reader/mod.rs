@@ -1,8 +1,8 @@
 //! The JSON reader: one pass over the bytes of a body, one walker for every record type.
 //!
-//! A body is read once, by the [`tokenizer`] (the crate's own, in safe Rust: it checks the
+//! A body is read once, by the `tokenizer` (the crate's own, in safe Rust: it checks the
 //! UTF-8 of the whole body once, then slices keys and strings out of it) driven by the
-//! [`walker`]'s object loop, which the derive tells what each struct's keys are and what its
+//! `walker`'s object loop, which the derive tells what each struct's keys are and what its
 //! fields take. Nothing else reads the bytes: no serde deserializer, no `serde_json::Value`.
 //! The loop hands each value to `accept`, which judges its JSON type in the run's mode and runs
 //! the field's generated rule calls, so type errors, missing fields, repeated and unknown keys
