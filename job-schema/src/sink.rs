@@ -4,23 +4,42 @@ use std::cell::Cell;
 
 use crate::options::{Direction, Options};
 use crate::path::Path;
-use crate::report::{Code, Issue, Params, Report, Violation};
+use crate::report::{Code, Issue, Params, Report, Violation, ISSUE_LIMIT};
 use crate::spec::{FieldClass, FieldSpec};
 
 /// A [`Report`] being filled, and the [`Options`] of the run.
 ///
 /// In strict mode a warning is recorded as an error with the same code.
+///
+/// The sink keeps the report within [`ISSUE_LIMIT`] issues as they arrive: an issue that
+/// cannot be among the first [`ISSUE_LIMIT`] of the finished report is counted in
+/// [`Report::omitted`] instead of being kept. Outside a [`FieldOrder`] the report's lists are
+/// in their final order, so the report never holds more than the limit; inside one (while an
+/// object is read and its issues may still be reordered) it may hold a few times the limit
+/// until the object is done.
 #[derive(Debug)]
 pub struct Sink<'r> {
     report: &'r mut Report,
     options: Options,
+    /// Where the open span of issues of the innermost [`FieldOrder`] began (errors,
+    /// warnings): the issues of the lists from there on keep their arrival order among
+    /// themselves whatever comes later. `None` when no order is open: the lists are then in
+    /// their final order. A `Cell` because [`FieldOrder::new`] sees the sink shared.
+    span: Cell<Option<(usize, usize)>>,
+    /// Errors found but not kept, so that [`Sink::error_count`] counts every error found.
+    dropped_errors: usize,
 }
 
 impl<'r> Sink<'r> {
     /// A sink appending to `report`.
     #[inline]
     pub fn new(report: &'r mut Report, options: Options) -> Sink<'r> {
-        Sink { report, options }
+        Sink {
+            report,
+            options,
+            span: Cell::new(None),
+            dropped_errors: 0,
+        }
     }
 
     /// The options of the run.
@@ -31,30 +50,50 @@ impl<'r> Sink<'r> {
 
     /// Where the report's lists end now: the number of errors and of warnings.
     pub fn mark(&self) -> (usize, usize) {
-        self.report.mark()
+        (self.report.errors.len(), self.report.warnings.len())
     }
 
-    /// The number of errors recorded so far.
+    /// The number of errors recorded so far, counting those found beyond the report's
+    /// [`ISSUE_LIMIT`] through this sink (which the report only counts): it grows by one
+    /// with each error, kept or not.
     #[inline]
     pub fn error_count(&self) -> usize {
-        self.report.errors.len()
+        self.report.errors.len() + self.dropped_errors
     }
 
     /// Records an error at `path`, echoing `value`.
     pub fn error(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
+        if self.error_room() == 0 {
+            self.omit(1, 0);
+            return;
+        }
         push(&mut self.report.errors, Issue::at(path, violation, value));
+        self.after_error();
     }
 
     /// Records a warning at `path` (an error in strict mode).
     pub fn warn(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
-        self.push_warning(Issue::at(path, violation, value));
+        if self.options.is_strict() {
+            self.error(path, violation, value);
+        } else if self.warning_room() == 0 {
+            self.omit(0, 1);
+        } else {
+            push(&mut self.report.warnings, Issue::at(path, violation, value));
+        }
     }
 
     /// Records `issue` as a warning (an error in strict mode).
     #[inline]
     fn push_warning(&mut self, issue: Issue) {
         if self.options.is_strict() {
-            push(&mut self.report.errors, issue);
+            if self.error_room() == 0 {
+                self.omit(1, 0);
+            } else {
+                push(&mut self.report.errors, issue);
+                self.after_error();
+            }
+        } else if self.warning_room() == 0 {
+            self.omit(0, 1);
         } else {
             push(&mut self.report.warnings, issue);
         }
@@ -74,6 +113,89 @@ impl<'r> Sink<'r> {
         // Built in place: a field's warning has nothing to echo and nothing to format.
         let params = note.map_or(Params::Empty, |note| Params::Note { note });
         self.push_warning(Issue::presence(path, code, spec.notice, params));
+    }
+
+    /// How many more errors can be among the first [`ISSUE_LIMIT`] of the report, as far as
+    /// is known here: an error beyond them is only counted. A rule that finds many problems
+    /// in one value (`uuid_list`) gathers no more than this and reports the rest through
+    /// [`Sink::omit_errors`].
+    #[inline]
+    pub(crate) fn error_room(&self) -> usize {
+        let errors = self.report.errors.len();
+        match self.span.get() {
+            // The issues of the open span keep their order: the errors in it come before
+            // the next one.
+            Some((start, _)) => ISSUE_LIMIT.saturating_sub(errors.saturating_sub(start)),
+            // Every error kept comes before the next one.
+            None => ISSUE_LIMIT.saturating_sub(errors),
+        }
+    }
+
+    /// How many more warnings can be among the first [`ISSUE_LIMIT`] of the report, as far
+    /// as is known here.
+    #[inline]
+    fn warning_room(&self) -> usize {
+        let warnings = self.report.warnings.len();
+        match self.span.get() {
+            Some((_, start)) => ISSUE_LIMIT.saturating_sub(warnings.saturating_sub(start)),
+            // Every error, found or yet to come, and every warning kept come before it.
+            None => ISSUE_LIMIT.saturating_sub(self.report.errors.len() + warnings),
+        }
+    }
+
+    /// Once an error is kept outside any [`FieldOrder`]: the report's last warning, if the
+    /// report now holds more than the limit, is no longer among the first issues.
+    #[inline]
+    fn after_error(&mut self) {
+        if self.span.get().is_none()
+            && self.report.errors.len() + self.report.warnings.len() > ISSUE_LIMIT
+            && self.report.warnings.pop().is_some()
+        {
+            self.report.omitted += 1;
+        }
+    }
+
+    /// Counts `count` errors found but not kept (beyond the report's room; see
+    /// [`Sink::error_room`]).
+    pub(crate) fn omit_errors(&mut self, count: usize) {
+        self.omit(count, 0);
+    }
+
+    /// Counts `errors` errors and `warnings` warnings found but not kept.
+    #[inline]
+    fn omit(&mut self, errors: usize, warnings: usize) {
+        self.dropped_errors += errors;
+        self.report.omitted += errors + warnings;
+    }
+
+    /// Keeps, of the issues from `start` on, the first [`ISSUE_LIMIT`] of each list (they
+    /// are in their final order among themselves), counting the others.
+    fn keep_from(&mut self, start: (usize, usize)) {
+        let errors = self.report.errors.len();
+        let warnings = self.report.warnings.len();
+        let keep = (
+            errors.min(start.0.saturating_add(ISSUE_LIMIT)),
+            warnings.min(start.1.saturating_add(ISSUE_LIMIT)),
+        );
+        if keep != (errors, warnings) {
+            self.report.errors.truncate(keep.0);
+            self.report.warnings.truncate(keep.1);
+            self.omit(errors - keep.0, warnings - keep.1);
+        }
+    }
+
+    /// Puts the report back within its bound for where the sink now is: inside the open span
+    /// of a [`FieldOrder`], or outside any, once the issues from the open span's start (or
+    /// the whole report's) are in their final order among themselves.
+    fn keep_bound(&mut self) {
+        match self.span.get() {
+            Some(start) => self.keep_from(start),
+            None => {
+                if self.report.errors.len() + self.report.warnings.len() > ISSUE_LIMIT {
+                    self.dropped_errors += self.report.keep_limit();
+                }
+            }
+        }
     }
 }
 
@@ -100,13 +222,27 @@ const FIRST_ROOM: usize = 8;
 /// Otherwise [`FieldOrder::finish`] sorts the spans once and puts each list's issues in that
 /// order in place, moving each issue at most once per swap of a permutation cycle: the cost
 /// stays `n log n` however many issues a body holds.
+///
+/// It also keeps the report within [`ISSUE_LIMIT`] while the object is read. The final order
+/// of the object's issues is by place, then by arrival; issues closed later can come before
+/// some of those closed so far but never change their order among themselves, so one that
+/// is not among the first [`ISSUE_LIMIT`] of its list now never will be. When a list holds
+/// more than twice the limit of this object's issues, the spans closed so far are put in
+/// order, each list keeps its first [`ISSUE_LIMIT`] of them and the rest are counted in
+/// [`Report::omitted`]; [`FieldOrder::finish`] keeps the limit once more for the enclosing
+/// span or report. Each compaction at least halves what it finds, so the work stays linear,
+/// and the kept issues are exactly those an unbounded report would show first.
 #[derive(Debug)]
 pub struct FieldOrder {
     base: (usize, usize),
-    /// The closed spans with issues, in arrival order.
+    /// The closed spans with issues, in arrival order (after a compaction: in place order,
+    /// then in arrival order).
     spans: Vec<Span>,
     /// Whether every span closed at or after the place of the one before it.
     sorted: bool,
+    /// The sink's open span when this order started (the enclosing order's, or `None`),
+    /// given back to it by [`FieldOrder::finish`].
+    outer: Option<(usize, usize)>,
 }
 
 thread_local! {
@@ -117,6 +253,9 @@ thread_local! {
 
 /// The most spans kept between records.
 const KEEP_SPANS: usize = 256;
+
+/// How many issues of one object a list holds before [`FieldOrder`] compacts it.
+const COMPACT_AT: usize = 2 * ISSUE_LIMIT;
 
 impl Drop for FieldOrder {
     fn drop(&mut self) {
@@ -142,10 +281,12 @@ impl FieldOrder {
     /// Starts ordering the issues `sink` receives from now on.
     #[inline]
     pub fn new(sink: &Sink<'_>) -> FieldOrder {
+        let base = sink.mark();
         FieldOrder {
-            base: sink.mark(),
+            base,
             spans: SPANS.try_with(Cell::take).unwrap_or_default(),
             sorted: true,
+            outer: sink.span.replace(Some(base)),
         }
     }
 
@@ -167,26 +308,40 @@ impl FieldOrder {
     #[inline]
     fn close_key(&mut self, key: u64, mark: (usize, usize), sink: &mut Sink<'_>) {
         let end = sink.mark();
-        if end == mark {
-            return;
+        if end != mark {
+            if self.spans.last().is_some_and(|last| last.key > key) {
+                self.sorted = false;
+            }
+            self.spans.push(Span {
+                key,
+                errors: (mark.0, end.0),
+                warnings: (mark.1, end.1),
+            });
+            if end.0 - self.base.0 > COMPACT_AT || end.1 - self.base.1 > COMPACT_AT {
+                self.compact(sink);
+            }
         }
-        if self.spans.last().is_some_and(|last| last.key > key) {
-            self.sorted = false;
-        }
-        self.spans.push(Span {
-            key,
-            errors: (mark.0, end.0),
-            warnings: (mark.1, end.1),
-        });
+        // The next key's issues start here, and may go before any of those closed so far.
+        sink.span.set(Some(sink.mark()));
     }
 
     /// Puts the record's issues in order: nothing to do when the spans closed in order,
     /// else one stable sort of the spans, then each list that is out of order permuted in
-    /// place (often only the errors: presence warnings are emitted in order).
+    /// place (often only the errors: presence warnings are emitted in order). Then keeps the
+    /// report's bound for the enclosing span (or the whole report), where these issues now
+    /// stand in their final order.
     pub fn finish(mut self, sink: &mut Sink<'_>) {
-        if self.sorted {
-            return;
+        if !self.sorted {
+            self.put_in_order(sink);
         }
+        sink.span.set(self.outer);
+        sink.keep_bound();
+    }
+
+    /// Sorts the spans by place (stably) and puts the issues of each list that is out of
+    /// order in the order of the spans. The spans' ranges then describe where the issues
+    /// were, not where they are.
+    fn put_in_order(&mut self, sink: &mut Sink<'_>) {
         let [errors_sorted, warnings_sorted] = self.lists_sorted();
         self.spans.sort_by_key(|span| span.key);
         if !errors_sorted {
@@ -197,6 +352,43 @@ impl FieldOrder {
             let warnings = self.spans.iter().map(|span| span.warnings);
             permute(&mut sink.report.warnings, self.base.1, warnings);
         }
+    }
+
+    /// Puts the spans closed so far in order and keeps the first [`ISSUE_LIMIT`] issues of
+    /// this object in each list, counting the others; the spans are laid out again as the
+    /// issues now lie, those of one place merged into one.
+    fn compact(&mut self, sink: &mut Sink<'_>) {
+        if !self.sorted {
+            self.put_in_order(sink);
+            self.sorted = true;
+        }
+        let limit = (self.base.0 + ISSUE_LIMIT, self.base.1 + ISSUE_LIMIT);
+        let mut at = self.base;
+        let mut kept = 0;
+        for i in 0..self.spans.len() {
+            let span = self.spans[i];
+            let errors = (span.errors.1 - span.errors.0).min(limit.0 - at.0);
+            let warnings = (span.warnings.1 - span.warnings.0).min(limit.1 - at.1);
+            if errors == 0 && warnings == 0 {
+                continue;
+            }
+            let next = (at.0 + errors, at.1 + warnings);
+            if kept > 0 && self.spans[kept - 1].key == span.key {
+                let last = &mut self.spans[kept - 1];
+                last.errors.1 = next.0;
+                last.warnings.1 = next.1;
+            } else {
+                self.spans[kept] = Span {
+                    key: span.key,
+                    errors: (at.0, next.0),
+                    warnings: (at.1, next.1),
+                };
+                kept += 1;
+            }
+            at = next;
+        }
+        self.spans.truncate(kept);
+        sink.keep_from(self.base);
     }
 
     /// For the errors and for the warnings: whether the spans with issues in that list
