@@ -63,39 +63,42 @@ impl<'r> Sink<'r> {
 
     /// Records an error at `path`, echoing `value`.
     pub fn error(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
-        if self.error_room() == 0 {
-            self.omit(1, 0);
-            return;
-        }
-        push(&mut self.report.errors, Issue::at(path, violation, value));
-        self.after_error();
+        self.record_error(|| Issue::at(path, violation, value));
     }
 
     /// Records a warning at `path` (an error in strict mode).
     pub fn warn(&mut self, path: &Path<'_>, violation: Violation, value: Option<&str>) {
-        if self.options.is_strict() {
-            self.error(path, violation, value);
-        } else if self.warning_room() == 0 {
-            self.omit(0, 1);
-        } else {
-            push(&mut self.report.warnings, Issue::at(path, violation, value));
+        self.record_warning(|| Issue::at(path, violation, value));
+    }
+
+    /// Keeps the error that `issue` builds when it can be among the report's first
+    /// [`ISSUE_LIMIT`] issues; otherwise only counts it, without building it.
+    #[inline]
+    fn record_error(&mut self, issue: impl FnOnce() -> Issue) {
+        if self.error_room() == 0 {
+            self.omit(1, 0);
+            return;
+        }
+        push(&mut self.report.errors, issue());
+        // Outside any `FieldOrder` the lists are in their final order: the last warning of a
+        // report that now holds more than the limit is no longer among the first issues.
+        if self.span.get().is_none()
+            && self.report.errors.len() + self.report.warnings.len() > ISSUE_LIMIT
+            && self.report.warnings.pop().is_some()
+        {
+            self.report.omitted += 1;
         }
     }
 
-    /// Records `issue` as a warning (an error in strict mode).
+    /// [`Sink::record_error`] for a warning (an error in strict mode).
     #[inline]
-    fn push_warning(&mut self, issue: Issue) {
+    fn record_warning(&mut self, issue: impl FnOnce() -> Issue) {
         if self.options.is_strict() {
-            if self.error_room() == 0 {
-                self.omit(1, 0);
-            } else {
-                push(&mut self.report.errors, issue);
-                self.after_error();
-            }
+            self.record_error(issue);
         } else if self.warning_room() == 0 {
             self.omit(0, 1);
         } else {
-            push(&mut self.report.warnings, issue);
+            push(&mut self.report.warnings, issue());
         }
     }
 
@@ -112,7 +115,7 @@ impl<'r> Sink<'r> {
         };
         // Built in place: a field's warning has nothing to echo and nothing to format.
         let params = note.map_or(Params::Empty, |note| Params::Note { note });
-        self.push_warning(Issue::presence(path, code, spec.notice, params));
+        self.record_warning(|| Issue::presence(path, code, spec.notice, params));
     }
 
     /// How many more errors can be among the first [`ISSUE_LIMIT`] of the report, as far as
@@ -140,18 +143,6 @@ impl<'r> Sink<'r> {
             Some((_, start)) => ISSUE_LIMIT.saturating_sub(warnings.saturating_sub(start)),
             // Every error, found or yet to come, and every warning kept come before it.
             None => ISSUE_LIMIT.saturating_sub(self.report.errors.len() + warnings),
-        }
-    }
-
-    /// Once an error is kept outside any [`FieldOrder`]: the report's last warning, if the
-    /// report now holds more than the limit, is no longer among the first issues.
-    #[inline]
-    fn after_error(&mut self) {
-        if self.span.get().is_none()
-            && self.report.errors.len() + self.report.warnings.len() > ISSUE_LIMIT
-            && self.report.warnings.pop().is_some()
-        {
-            self.report.omitted += 1;
         }
     }
 
@@ -317,7 +308,9 @@ impl FieldOrder {
                 errors: (mark.0, end.0),
                 warnings: (mark.1, end.1),
             });
-            if end.0 - self.base.0 > COMPACT_AT || end.1 - self.base.1 > COMPACT_AT {
+            if end.0.saturating_sub(self.base.0) > COMPACT_AT
+                || end.1.saturating_sub(self.base.1) > COMPACT_AT
+            {
                 self.compact(sink);
             }
         }
