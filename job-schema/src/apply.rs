@@ -154,16 +154,20 @@ pub fn range(
     }
 }
 
-/// `uuid_list`: one issue per bad element, at `field[index]`.
+/// `uuid_list`: one issue per bad element, at `field[index]`. Only as many as the report
+/// has room for are gathered (a 10 MB list of bad elements builds a thousand issues, not
+/// millions); the others are counted in the report's `omitted`.
 pub fn uuid_list(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
     if let Scalar::Str(s) = value {
         let mode = sink.options().mode;
-        rules::uuid_list::check(s, mode, |index, v| match index {
+        let room = sink.error_room();
+        let beyond = rules::uuid_list::check_within(s, mode, room, |index, v| match index {
             Some(i) => {
                 let element = path.embedded(i);
                 sink.error(&element, v, Some(s));
             }
             None => sink.error(path, v, Some(s)),
         });
+        sink.omit_errors(beyond);
     }
 }

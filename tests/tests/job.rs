@@ -460,6 +460,10 @@ fn many_repeated_keys_in_any_order_come_out_in_field_order() {
         let got = errors(report);
         let mut want = vec![("status".to_owned(), Code::DuplicateField); repeats - 1];
         want.extend(vec![("lng".to_owned(), Code::DuplicateField); repeats - 1]);
+        // A report keeps the first issues in that order and counts the rest.
+        let limit = job_schema::report::ISSUE_LIMIT;
+        assert_eq!(report.omitted, want.len() - limit);
+        want.truncate(limit);
         assert_eq!(got, want);
     }
     assert_eq!(check, read);

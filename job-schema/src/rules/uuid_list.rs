@@ -44,7 +44,9 @@ pub fn raw_array() -> Violation {
 /// with `None` when `value` is not such an array at all (then only once), with
 /// `Some(index)` for each bad element (in order).
 ///
-/// Nothing is called and nothing allocated for a good list.
+/// Nothing is called and nothing allocated for a good list. However many bad elements a
+/// list holds, no more than about a thousand violations are held at once: beyond them the
+/// list is read a second time and the rest are passed as they are found.
 ///
 /// ```
 /// use job_schema::rules::uuid_list;
@@ -60,32 +62,79 @@ pub fn raw_array() -> Violation {
 /// assert_eq!(errors, [(Some(1), Code::UuidList)]);
 /// ```
 pub fn check(value: &str, mode: Mode, mut on_error: impl FnMut(Option<usize>, Violation)) {
+    let beyond = check_within(value, mode, GATHER, &mut on_error);
+    if beyond > 0 {
+        // The text is an array (its bad elements were counted): the others are read again
+        // and passed on as they come.
+        let mut de = serde_json::Deserializer::from_str(value);
+        let _ = de.deserialize_seq(RestVisitor {
+            skip: GATHER,
+            on_error: &mut on_error,
+        });
+    }
+}
+
+/// [`check`] for a caller with room for at most `room` problems: passes the first `room`
+/// of them to `on_error`, in the same order, and returns how many more it found (the
+/// violations of those are never built).
+///
+/// The list is read once, holding at most `room` violations; a bad element is counted
+/// exactly, even when `room` is zero, since whether the text is an array at all (one
+/// problem) or an array with bad elements (one per element) is known only at its end.
+///
+/// ```
+/// use job_schema::rules::uuid_list;
+/// use job_schema::Mode;
+/// let list = format!("[{}]", vec!["1"; 5_000].join(","));
+/// let mut indices = Vec::new();
+/// let beyond = uuid_list::check_within(&list, Mode::Lax, 3, |i, _| indices.push(i));
+/// assert_eq!(indices, [Some(0), Some(1), Some(2)]);
+/// assert_eq!(beyond, 4_997);
+/// assert_eq!(uuid_list::check_within("[1", Mode::Lax, 0, |_, _| unreachable!()), 1);
+/// ```
+pub fn check_within(
+    value: &str,
+    mode: Mode,
+    room: usize,
+    mut on_error: impl FnMut(Option<usize>, Violation),
+) -> usize {
+    let mut report = |violation: fn() -> Violation| {
+        if room == 0 {
+            1
+        } else {
+            on_error(None, violation());
+            0
+        }
+    };
     if value.is_empty() {
         if mode == Mode::Strict {
-            on_error(
-                None,
+            return report(|| {
                 Violation::new(
                     Code::UuidList,
                     format!(r#"{NOT_A_LIST}; in strict mode the empty list is "[]""#),
-                ),
-            );
+                )
+            });
         }
-        return;
+        return 0;
     }
     if plainly_good(value) {
-        return;
+        return 0;
     }
     // The bad elements are reported once the whole text has turned out to be an array: a
     // list that is malformed near its end draws one error, not element errors followed by it.
-    match scan(value) {
-        Err(_) => on_error(None, Violation::new(Code::UuidList, NOT_A_LIST)),
-        Ok(bad) => {
+    match scan(value, room) {
+        Err(_) => report(|| Violation::new(Code::UuidList, NOT_A_LIST)),
+        Ok((bad, beyond)) => {
             for (index, violation) in bad {
                 on_error(Some(index), violation);
             }
+            beyond
         }
     }
 }
+
+/// How many violations [`check`] gathers before it reads a list a second time.
+const GATHER: usize = 1_024;
 
 /// Whether `value` is a good list written plainly: `[`, then UUID strings without escapes
 /// separated by commas, then `]`, with JSON whitespace around any token. Most lists are
@@ -122,20 +171,23 @@ fn plainly_good(value: &str) -> bool {
     }
 }
 
-/// The bad elements of a list: each one's index and violation.
-type Bad = Vec<(usize, Violation)>;
+/// The first bad elements of a list (each one's index and violation), and how many more
+/// there are.
+type Bad = (Vec<(usize, Violation)>, usize);
 
-/// Reads `value` as one JSON array, returning its bad elements (nothing allocated when there
-/// is none).
-fn scan(value: &str) -> Result<Bad, serde_json::Error> {
+/// Reads `value` as one JSON array, returning its first `keep` bad elements and the count of
+/// the others (nothing allocated when there is none).
+fn scan(value: &str, keep: usize) -> Result<Bad, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(value);
-    let bad = de.deserialize_seq(ListVisitor)?;
+    let bad = de.deserialize_seq(ListVisitor { keep })?;
     de.end()?;
     Ok(bad)
 }
 
-/// Visits the array, gathering its bad elements.
-struct ListVisitor;
+/// Visits the array, gathering its first `keep` bad elements and counting the others.
+struct ListVisitor {
+    keep: usize,
+}
 
 impl<'de> Visitor<'de> for ListVisitor {
     type Value = Bad;
@@ -145,15 +197,49 @@ impl<'de> Visitor<'de> for ListVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Bad, A::Error> {
-        let mut bad = Bad::new();
+        let mut bad = Vec::new();
+        let mut beyond = 0;
         let mut index = 0;
         while let Some(element) = seq.next_element_seed(ElementSeed)? {
             if !matches!(element, Element::Uuid) {
-                bad.push((index, element_violation(index, &element)));
+                if bad.len() < self.keep {
+                    bad.push((index, element_violation(index, &element)));
+                } else {
+                    beyond += 1;
+                }
             }
             index += 1;
         }
-        Ok(bad)
+        Ok((bad, beyond))
+    }
+}
+
+/// Visits an array known to be a list, passing on its bad elements after the first `skip`.
+struct RestVisitor<'f, F> {
+    skip: usize,
+    on_error: &'f mut F,
+}
+
+impl<'de, F: FnMut(Option<usize>, Violation)> Visitor<'de> for RestVisitor<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON array of UUID strings")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut bad = 0;
+        let mut index = 0;
+        while let Some(element) = seq.next_element_seed(ElementSeed)? {
+            if !matches!(element, Element::Uuid) {
+                if bad >= self.skip {
+                    (self.on_error)(Some(index), element_violation(index, &element));
+                }
+                bad += 1;
+            }
+            index += 1;
+        }
+        Ok(())
     }
 }
 
@@ -299,7 +385,7 @@ mod tests {
                     }
                 }
             }
-            let serde_good = scan(&list).is_ok_and(|bad| bad.is_empty());
+            let serde_good = scan(&list, usize::MAX).is_ok_and(|(bad, _)| bad.is_empty());
             if plainly_good(&list) {
                 plain += 1;
                 assert!(serde_good, "{list:?}");

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
-use job_schema::report::escape;
+use job_schema::report::{escape, omitted_line};
 use job_schema::{Code, Issue, Report};
 use serde::Serialize;
 
@@ -70,6 +70,15 @@ struct RecordLine<'a> {
     valid: bool,
     errors: &'a [Issue],
     warnings: &'a [Issue],
+    /// Issues found beyond the report's limit, shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+/// Whether `count` is zero.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference.
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl Printer {
@@ -94,6 +103,7 @@ impl Printer {
                     valid: !report.has_errors(),
                     errors: &report.errors,
                     warnings: &report.warnings,
+                    omitted: report.omitted,
                 };
                 // Serializing plain data into a Vec cannot fail.
                 if serde_json::to_writer(&mut *out, &record).is_ok() {
@@ -107,6 +117,14 @@ impl Printer {
                 }
                 for issue in &report.warnings {
                     self.issue_line(&mut text, source, line, issue, true);
+                }
+                if report.omitted > 0 {
+                    let _ = writeln!(
+                        text,
+                        "{}:{line}: {}",
+                        source.text,
+                        omitted_line(report.omitted)
+                    );
                 }
                 out.extend_from_slice(text.as_bytes());
             }
