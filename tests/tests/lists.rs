@@ -93,8 +93,19 @@ fn a_type_error_in_one_element_hides_none_of_the_others() {
             e("flags[2]", "/flags/2", Code::Type),
         ]
     );
-    // An element's type error names the element's types, not the list's.
+    // An element's type error names the element's types, not the list's; a flag's names
+    // the values a flag takes, but a list of flags given something else takes an array.
     assert_eq!(report.errors[0].message(), "expected string, got integer 7");
+    let flag = &report.errors[6];
+    assert!(
+        flag.message().starts_with("expected 0 or 1 (or true"),
+        "{flag}"
+    );
+    let report = read(r#"{"staff": [""], "flags": 1}"#, Options::default());
+    assert_eq!(
+        report.errors[0].message(),
+        "expected null or array, got integer 1"
+    );
     // Lax forms of a value are lax forms of an element: `true` and "1" are flags.
     let report = read(
         r#"{"staff": [""], "flags": [true, "1"]}"#,

@@ -129,21 +129,44 @@ pub(crate) fn type_error(
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let expected = field.json_types(sink.options().mode);
-    let lead = if field.has("bool01") {
-        // A flag's lax spellings are specific values, not whole types: name them.
-        match sink.options().mode {
-            Mode::Lax => Lead::FlagLax,
-            Mode::Strict => Lead::FlagStrict,
-        }
+    wrong_type(field, false, given, value, path, sink);
+}
+
+/// The `type` error of a list's element: the types each element takes, and the given one.
+pub(crate) fn element_type_error(
+    field: &FieldSpec,
+    given: JsonType,
+    value: Option<&str>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    wrong_type(field, true, given, value, path, sink);
+}
+
+/// The `type` error of a value of `field`, or of one of its elements (`element`).
+fn wrong_type(
+    field: &FieldSpec,
+    element: bool,
+    given: JsonType,
+    value: Option<&str>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let mode = sink.options().mode;
+    let expected = if element {
+        field.element_types(mode)
     } else {
-        Lead::Types
+        field.json_types(mode)
     };
-    sink.error(
-        path,
-        Violation::wrong_type(Form::Type(lead), expected, given),
-        value,
-    );
+    // A flag's lax spellings are specific values, not whole types: name them (but a list of
+    // flags takes an array).
+    let lead = match mode {
+        _ if !field.has("bool01") || (field.list && !element) => Lead::Types,
+        Mode::Lax => Lead::FlagLax,
+        Mode::Strict => Lead::FlagStrict,
+    };
+    let violation = Violation::wrong_type(Form::Type(lead), expected, given);
+    sink.error(path, violation, value);
 }
 
 /// What a field made of a scalar once its type was judged and its rules ran.
@@ -173,14 +196,16 @@ pub(crate) fn take_scalar<'v, S: Schema>(
         S::__check_field(index, Some(scalar), path, sink);
         return Taken::Value(scalar);
     }
-    take_other::<S>(index, scalar, path, sink)
+    take_other::<S>(index, scalar, false, path, sink)
 }
 
-/// [`take_scalar`] for a value not of the field's own type.
+/// [`take_scalar`] for a value not of the field's own type (`element`: one element of a
+/// list field, which has no unset form: what would unset a value is a `type` error).
 #[inline(never)]
 fn take_other<'v, S: Schema>(
     index: usize,
     scalar: Scalar<'v>,
+    element: bool,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) -> Taken<'v> {
@@ -190,13 +215,13 @@ fn take_other<'v, S: Schema>(
             S::__check_field(index, Some(value), path, sink);
             Taken::Value(value)
         }
-        Accept::Unset => {
+        Accept::Unset if !element => {
             S::__check_field(index, None, path, sink);
             Taken::Unset
         }
-        Accept::Wrong => {
+        Accept::Unset | Accept::Wrong => {
             let text = scalar.to_text();
-            type_error(spec, given_type(scalar), Some(&text), path, sink);
+            wrong_type(spec, element, given_type(scalar), Some(&text), path, sink);
             Taken::Wrong
         }
         Accept::Misfit => {
@@ -269,39 +294,11 @@ pub(crate) fn take_element<'v, S: Schema>(
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) -> Taken<'v> {
-    let spec = &S::FIELDS[index];
-    if takes_as_is(spec.shape, scalar) {
+    if takes_as_is(S::FIELDS[index].shape, scalar) {
         S::__check_field(index, Some(scalar), path, sink);
         return Taken::Value(scalar);
     }
-    match accept(spec, scalar, sink.options().mode) {
-        Accept::Value(value) => {
-            S::__check_field(index, Some(value), path, sink);
-            Taken::Value(value)
-        }
-        Accept::Unset | Accept::Wrong => {
-            let text = scalar.to_text();
-            element_type_error(spec, given_type(scalar), Some(&text), path, sink);
-            Taken::Wrong
-        }
-        Accept::Misfit => {
-            misfit(spec, scalar, path, sink);
-            Taken::Wrong
-        }
-    }
-}
-
-/// The `type` error of a list's element: the types each element takes, and the given one.
-pub(crate) fn element_type_error(
-    field: &FieldSpec,
-    given: JsonType,
-    value: Option<&str>,
-    path: &Path<'_>,
-    sink: &mut Sink<'_>,
-) {
-    let expected = field.element_types(sink.options().mode);
-    let violation = Violation::wrong_type(Form::Type(Lead::Types), expected, given);
-    sink.error(path, violation, value);
+    take_other::<S>(index, scalar, true, path, sink)
 }
 
 /// Takes a scalar given to list field `index` of `S`: unset when lax mode reads it so
