@@ -256,3 +256,43 @@ fn the_field_table_says_which_fields_are_lists() {
     assert_eq!(Order::FIELDS[4].nested.map(<[_]>::len), Some(2));
     assert!(!Line::FIELDS[0].list);
 }
+
+#[test]
+fn mutated_list_bodies_never_panic_and_both_doors_agree() {
+    const ALPHABET: &[u8] = b"\"\\,:{}[]0-.eu+n 1x\xff";
+    let body = format!(
+        r#"{{"staff": ["{U}", "x"], "tags": ["a", "dddd"], "flags": [1, true, "0", 7],
+            "lats": [1.5, "-2", 91], "lines": [{{"name": "bolt", "quantity": 3}}, {{"name": ""}}]}}"#
+    );
+    let mut state = 0x5EED_u64;
+    let mut below = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap()
+    };
+    let mut malformed = 0;
+    for _ in 0..5_000 {
+        let mut bytes = body.clone().into_bytes();
+        for _ in 0..=below(3) {
+            let at = below(bytes.len() + 1);
+            match below(3) {
+                0 if at < bytes.len() => drop(bytes.remove(at)),
+                1 if at < bytes.len() => bytes[at] = ALPHABET[below(ALPHABET.len())],
+                _ => bytes.insert(at, ALPHABET[below(ALPHABET.len())]),
+            }
+        }
+        let checked = Order::check_json(&bytes, Options::default());
+        let built = Order::from_json(&bytes).err().unwrap_or_default();
+        let shown = String::from_utf8_lossy(&bytes);
+        let misfit =
+            |i: &&job_schema::Issue| i.message().ends_with("does not fit this field's type");
+        let without = |r: &Report| -> Vec<(String, Code)> {
+            let kept = r.errors.iter().filter(|i| !misfit(i));
+            kept.map(|i| (i.field.to_string(), i.code)).collect()
+        };
+        assert_eq!(without(&checked), without(&built), "{shown}");
+        malformed += usize::from(checked.errors.iter().any(|i| i.code == Code::JsonSyntax));
+    }
+    assert!((1_000..4_900).contains(&malformed), "{malformed}");
+}
