@@ -26,7 +26,7 @@ pub fn emit(model: &Struct) -> TokenStream {
             .or_default()
             .push(quote!(#wire => ::core::option::Option::Some(#i),));
     }
-    // The check-only reader matches a key in the input itself, before scanning it: the
+    // The reader matches a key in the input itself, before scanning it: the
     // first byte picks the names that start with it, and each is compared with its closing
     // quote, so a match is exact. Names that need escaping in JSON are left to the scan.
     let mut by_first: std::collections::BTreeMap<u8, Vec<TokenStream>> =
@@ -60,7 +60,7 @@ pub fn emit(model: &Struct) -> TokenStream {
         quote_spanned!(ty.span()=> ::job_schema::__private::validate_field::<Self, #ty>(#i, &self.#field, __schema_prefix, __schema_sink);)
     });
     // A nested struct's object is read by the walker one level down; every field gets an
-    // arm, and the type's own `__read_object` decides (a type that is not a struct skips).
+    // arm, and the type's own `__read_into` decides (a type that is not a struct skips).
     let nested_arms = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);
         quote_spanned! {ty.span()=>
@@ -371,6 +371,13 @@ fn assertions(field: &Field) -> TokenStream {
     let mut out = Vec::new();
     let ty = field.ty.to_token_stream();
     out.push(quote_spanned!(field.ident.span()=> const _: () = ::job_schema::__private::assert_field::<#ty>();));
+    out.push(quote_spanned! {field.ty.span()=>
+        const _: () = if let ::core::option::Option::Some(__schema_why) =
+            <#ty as ::job_schema::__private::FieldValue>::__UNREADABLE
+        {
+            ::core::panic!("{}", __schema_why)
+        };
+    });
     let mut assert = |span: Span, check: TokenStream| {
         let ty = respan(ty.clone(), span);
         out.push(quote_spanned!(span=> const _: () = ::job_schema::__private::#check::<#ty>();));

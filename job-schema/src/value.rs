@@ -127,6 +127,11 @@ pub trait FieldValue: Sized {
     /// Whether the type is a list (`Vec<T>`, or an `Option` of one): the field takes a JSON
     /// array, and [`FieldValue::SHAPE`] and the field's rules judge each element.
     const LIST: bool = false;
+    /// Why the type cannot be a field, if it cannot: an `Option` of an `Option`, a list of
+    /// lists or of `Option`s (JSON could not tell their levels apart). `#[derive(Schema)]`
+    /// turns it into a compile error at the field's type.
+    #[doc(hidden)]
+    const __UNREADABLE: Option<&'static str> = None;
 
     /// The value as a scalar for the rules, or `None` when it is unset (or nested).
     fn scalar(&self) -> Option<Scalar<'_>>;
@@ -283,7 +288,10 @@ impl FieldValue for f32 {
     }
     #[allow(clippy::cast_possible_truncation)]
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
-        f64::from_scalar(scalar).map(|f| f as f32)
+        // A finite number beyond `f32` does not fit.
+        let wide = f64::from_scalar(scalar)?;
+        let narrow = wide as f32;
+        (narrow.is_finite() || !wide.is_finite()).then_some(narrow)
     }
     fn unset() -> Self {
         0.0
@@ -342,6 +350,11 @@ impl<T: FieldValue> FieldValue for Option<T> {
     const OPTIONAL: bool = true;
     const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
     const LIST: bool = T::LIST;
+    const __UNREADABLE: Option<&'static str> = if T::OPTIONAL {
+        Some("an `Option` of an `Option` cannot be a field: `null` could mean either")
+    } else {
+        T::__UNREADABLE
+    };
     fn scalar(&self) -> Option<Scalar<'_>> {
         self.as_ref().and_then(FieldValue::scalar)
     }
@@ -406,6 +419,13 @@ impl<T: FieldValue> FieldValue for Vec<T> {
     const SHAPE: Shape = T::SHAPE;
     const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
     const LIST: bool = true;
+    const __UNREADABLE: Option<&'static str> = if T::LIST {
+        Some("a list of lists cannot be a field: make the inner list a field of a struct")
+    } else if T::OPTIONAL {
+        Some("a list of `Option`s cannot be a field: an element has no unset form")
+    } else {
+        T::__UNREADABLE
+    };
     fn scalar(&self) -> Option<Scalar<'_>> {
         None
     }

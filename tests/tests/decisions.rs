@@ -1,6 +1,6 @@
 //! The decisions of `docs/decisions.md` that no other test holds: an integer that does not
-//! fit the field's Rust type, an absent field of a non-`Option` type, and `&'static str`
-//! fields.
+//! fit the field's Rust type, a number beyond a double in a float field, an absent field of
+//! a non-`Option` type, and `&'static str` fields.
 
 use job_schema::{Code, Job, Options, Schema, Validate};
 use job_schema_tests::{errors, pairs};
@@ -88,4 +88,52 @@ fn static_str_fields_are_validated_but_not_read() {
         panic!("a 'static string cannot be read from input");
     };
     assert_eq!(errors(&read), pairs(&[("label", Code::Type)]));
+}
+
+/// Float fields with and without a rule that rejects a number beyond a double.
+#[derive(Debug, Schema)]
+struct Floats {
+    /// No rule.
+    plain: Option<f64>,
+    /// No rule, and narrower.
+    narrow: Option<f32>,
+    /// A list without rules.
+    many: Vec<f64>,
+    /// `range` only.
+    #[schema(range(min = -1, max = 1))]
+    bounded: Option<f64>,
+}
+
+#[test]
+fn a_number_beyond_a_double_in_a_float_field_is_an_error_in_both_doors() {
+    let body = br#"{"plain": 1e400, "many": [1, -1e400], "bounded": -1e400}"#;
+    let checked = Floats::check_json(body, Options::default());
+    let built = Floats::from_json(body).unwrap_err();
+    for report in [&checked, &built] {
+        assert_eq!(
+            errors(report),
+            pairs(&[
+                ("plain", Code::Type),
+                ("many[1]", Code::Type),
+                ("bounded", Code::Range)
+            ]),
+            "{report}"
+        );
+        // Shown as written, in the echo and in the message: never `inf`.
+        for issue in &report.errors {
+            assert!(!issue.message().contains("inf"), "{}", issue.message());
+        }
+        assert_eq!(report.errors[0].value.as_deref(), Some("1e400"));
+        assert_eq!(
+            report.errors[2].message(),
+            "-1e400 is outside the range -1 to 1"
+        );
+    }
+    // A finite number beyond `f32` does not fit it: building finds it, as for integers.
+    let body = br#"{"narrow": 1e39}"#;
+    assert!(!Floats::check_json(body, Options::default()).has_errors());
+    let built = Floats::from_json(body).unwrap_err();
+    assert_eq!(errors(&built), pairs(&[("narrow", Code::Type)]));
+    let fits = Floats::from_json(br#"{"narrow": 1.5e38}"#).expect("fits an f32");
+    assert_eq!(fits.record.narrow, Some(1.5e38));
 }

@@ -34,28 +34,23 @@ enum Accept<'v> {
     Unset,
     /// The JSON type is wrong for the field.
     Wrong,
-    /// A number too large for a double, in a field that takes any scalar: it is JSON, but
-    /// no Rust value holds it.
+    /// A number too large for a double, in a field that takes any scalar or a float without
+    /// a `number` or `range` rule: it is JSON, but no Rust value holds it.
     Misfit,
 }
 
 /// Whether a field of `shape` takes `scalar` as it is, in every mode: a value of the field's
-/// own JSON type (any finite value for [`Shape::Any`]).
+/// own JSON type (a finite number for [`Shape::Any`] and [`Shape::Float`]).
 #[inline]
 fn takes_as_is(shape: Shape, scalar: Scalar<'_>) -> bool {
-    matches!(
-        (shape, scalar),
-        (
-            Shape::Any,
-            Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Str(_)
-        ) | (Shape::Text, Scalar::Str(_))
-            | (Shape::Integer, Scalar::Int(_) | Scalar::UInt(_))
-            | (
-                Shape::Float,
-                Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)
-            )
-            | (Shape::Bool, Scalar::Bool(_))
-    )
+    match (shape, scalar) {
+        (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Str(_))
+        | (Shape::Text, Scalar::Str(_))
+        | (Shape::Integer | Shape::Float, Scalar::Int(_) | Scalar::UInt(_))
+        | (Shape::Bool, Scalar::Bool(_)) => true,
+        (Shape::Float, Scalar::Float(f)) => f.is_finite(),
+        _ => false,
+    }
 }
 
 /// Decides whether `field` takes `scalar` in `mode`, turning the lax forms into canonical
@@ -67,7 +62,12 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
     }
     match (field.shape, scalar) {
         (Shape::Any, Scalar::Float(f)) if f.is_finite() => Accept::Value(scalar),
-        (Shape::Any, _) => Accept::Misfit,
+        // A number beyond a double: a `number` or `range` field's rule rejects it; a field
+        // without one cannot hold it.
+        (Shape::Float, Scalar::Float(_)) if field.has("number") || field.has("range") => {
+            Accept::Value(scalar)
+        }
+        (Shape::Any, _) | (Shape::Float, Scalar::Float(_)) => Accept::Misfit,
         (Shape::Text, s @ (Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)))
             if lax && field.has("number") =>
         {
@@ -180,8 +180,8 @@ pub(crate) enum Taken<'v> {
 }
 
 /// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
-/// field's rules on it. Both readers (the serde visitors and the direct loop) call this,
-/// so a value gets the same issues whichever reads it.
+/// field's rules on it. Checking and building both call this, so a value gets the same
+/// issues either way.
 ///
 /// A value of the field's own type, nearly every value of a body, goes straight to the rules;
 /// the other cases (lax forms, unset values, wrong types) are judged out of line.

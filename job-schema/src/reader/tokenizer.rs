@@ -11,7 +11,7 @@
 //!
 //! Decisions (see `docs/decisions.md`): invalid UTF-8 is malformed; a lone surrogate escape
 //! (`"\ud800"` not followed by a low surrogate) is malformed; a number is JSON whatever its
-//! size (`1e400` is read as an infinity, which the field's rules reject); `-0` is the integer 0;
+//! size (`1e400` is read as an infinity, which the field then judges); `-0` is the integer 0;
 //! arrays and objects nest at most [`MAX_DEPTH`] deep.
 
 use std::borrow::Cow;
@@ -71,11 +71,12 @@ impl SyntaxError {
         self.what
     }
 
-    /// The 1-based line and column (in bytes) of the fault in `bytes`: of the byte at fault,
-    /// or of the last byte when the input ended too early (line 1, column 0 for no input).
+    /// The 1-based line and column (in bytes) of the fault in `bytes`: of the byte at fault
+    /// (a raw newline inside a string is at the end of its own line), or of the last byte
+    /// when the input ended too early (line 1, column 0 for no input).
     pub fn position(&self, bytes: &[u8]) -> (usize, usize) {
-        let end = self.at.saturating_add(1).min(bytes.len());
-        let before = &bytes[..end];
+        let at = self.at.min(bytes.len());
+        let before = &bytes[..at];
         // Counted once, when the error is reported.
         #[allow(clippy::naive_bytecount)]
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
@@ -83,7 +84,8 @@ impl SyntaxError {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        (line, end - start)
+        let column = at - start + usize::from(self.at < bytes.len());
+        (line, column)
     }
 }
 
@@ -889,6 +891,16 @@ mod tests {
         );
         assert_eq!(fault("[tru]"), (1, 5, "expected ident"));
         assert_eq!(fault("1 2"), (1, 3, "trailing characters"));
+        // A raw newline in a string is at the end of the line it breaks.
+        assert_eq!(
+            fault("[\"ab\ncd\"]"),
+            (
+                1,
+                5,
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            )
+        );
+        assert_eq!(fault("[\n1,\n"), (3, 0, "EOF while parsing a list"));
         let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
         assert_eq!(fault(&deep).2, "recursion limit exceeded");
         let deepest = format!("{}{}", "[".repeat(128), "]".repeat(128));

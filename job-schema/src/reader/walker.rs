@@ -289,7 +289,10 @@ fn read_value<S: Schema, const BUILD: bool>(
             let scalar = tokens.bare_scalar(first)?;
             if is_huge(scalar) {
                 let mark = sink.mark();
-                take_scalar::<S>(index, scalar, path, sink);
+                let taken = take_scalar::<S>(index, scalar, path, sink);
+                if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
+                    record.__set(index, value, before, path, sink);
+                }
                 sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
                 return Ok(());
             }

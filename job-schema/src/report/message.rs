@@ -153,6 +153,10 @@ impl Form {
                     .str(" long; the limit is ")
                     .uint(params.limit().unwrap_or_default() as u64)
             }
+            // A number beyond a double is shown as it was written (its echo).
+            Form::Range(number) if number.is_infinite() && !value.is_empty() => {
+                within(text.str(value).str(" is outside the range "), params)
+            }
             Form::Range(number) => within(text.float(number).str(" is outside the range "), params),
             Form::RangeText => within(
                 quoted(text).str(" is not a number, so it is not within "),
