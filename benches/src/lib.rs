@@ -1,7 +1,8 @@
 //! Benchmarks of `job-schema` against the alternatives, side by side on the same bodies.
 //!
 //! - [`data`]: deterministic data sets (full valid, minimal valid, invalid bodies).
-//! - [`floor`]: `serde_json::from_slice` into a plain struct, no validation: the floor.
+//! - [`floor`]: `serde_json::from_slice` into a plain struct, no validation: the floor; and
+//!   the same struct read by `sonic-rs` and `simd-json`, the fastest parsers, as contenders.
 //! - [`validator_job`], [`garde_job`]: the same rules with `validator` and `garde`.
 //! - [`json_schema`]: the official `JobCreate` schema with `jsonschema`.
 //! - [`convert`]: `Job`s built from parsed bodies, to time `validate()` on invalid records.
