@@ -7,6 +7,8 @@
 //! - [`json_schema`]: the official `JobCreate` schema with `jsonschema`.
 //! - [`convert`]: `Job`s built from parsed bodies, to time `validate()` on invalid records.
 //! - [`ratios`]: the ratio table from criterion's estimates (the `ratios` binary).
+//! - [`keys`]: bodies of many keys and the key-scaling table (the `keys` bench and the
+//!   `key_scaling` binary).
 //!
 //! `cargo bench -p job-schema-bench` runs the benches; `cargo run -p job-schema-bench --bin
 //! ratios --release` prints the table of `BENCHMARKS.md`.
@@ -16,6 +18,7 @@ pub mod data;
 pub mod floor;
 pub mod garde_job;
 pub mod json_schema;
+pub mod keys;
 pub mod ratios;
 pub mod rules;
 pub mod validator_job;
