@@ -36,6 +36,21 @@ fn bench_set(c: &mut Criterion, name: &str, bodies: &[Vec<u8>]) {
             }
         });
     });
+    group.bench_function("sonic_rs", |b| {
+        b.iter(|| {
+            for body in bodies {
+                black_box(floor::parse_sonic_rs(black_box(body)).ok());
+            }
+        });
+    });
+    // simd-json parses in place: the copy of each body it needs is timed with it.
+    group.bench_function("simd_json", |b| {
+        b.iter(|| {
+            for body in bodies {
+                black_box(floor::parse_simd_json(black_box(body)).ok());
+            }
+        });
+    });
     group.bench_function("check_only", |b| {
         b.iter(|| {
             for body in bodies {

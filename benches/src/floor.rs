@@ -1,5 +1,6 @@
 //! The floor: `serde_json::from_slice` into a plain `#[derive(Deserialize)]` struct of the
-//! same fields, with no validation.
+//! same fields, with no validation; and the same struct read by the two SIMD parsers,
+//! `sonic-rs` ([`parse_sonic_rs`]) and `simd-json` ([`parse_simd_json`]), as contenders.
 //!
 //! No rule means none at all: `status` is an `Option` too (that it must be present is a rule).
 //! Field types follow the wire: text as `String`, flags as `u8`, coordinates as `f64`,
@@ -79,7 +80,7 @@ impl Serialize for Loose {
 
 /// The job's fields with no rule: what parsing alone costs.
 #[allow(missing_docs)]
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct FloorJob {
     pub created_by_staff_uuid: Option<String>,
     pub date: Option<String>,
@@ -139,4 +140,20 @@ pub struct FloorJob {
 /// Parses `body` into a [`FloorJob`].
 pub fn parse(body: &[u8]) -> serde_json::Result<FloorJob> {
     serde_json::from_slice(body)
+}
+
+/// Parses `body` into a [`FloorJob`] with `sonic-rs` (`sonic_rs::from_slice`), through the
+/// same `Deserialize` impl.
+pub fn parse_sonic_rs(body: &[u8]) -> sonic_rs::Result<FloorJob> {
+    sonic_rs::from_slice(body)
+}
+
+/// Parses `body` into a [`FloorJob`] with `simd-json` (`simd_json::serde::from_slice`),
+/// through the same `Deserialize` impl.
+///
+/// `simd-json` parses in place, so it needs the body as `&mut [u8]`: the body is copied into
+/// a fresh `Vec` first, and the copy (an allocation and a `memcpy`) is part of what is timed.
+pub fn parse_simd_json(body: &[u8]) -> simd_json::Result<FloorJob> {
+    let mut copy = body.to_vec();
+    simd_json::serde::from_slice(&mut copy)
 }

@@ -139,6 +139,30 @@ fn validate_on_built_records_agrees_with_the_reader() {
 }
 
 #[test]
+fn simd_parsers_read_what_the_floor_reads() {
+    // sonic-rs and simd-json do the floor's work: the same struct from every body the floor
+    // reads, and no struct where it stops.
+    for (name, bodies) in sets() {
+        for (i, body) in bodies.iter().enumerate() {
+            let ours = floor::parse(body).ok();
+            let text = || String::from_utf8_lossy(body).into_owned();
+            assert_eq!(
+                floor::parse_sonic_rs(body).ok(),
+                ours,
+                "sonic-rs, {name}[{i}]: {}",
+                text()
+            );
+            assert_eq!(
+                floor::parse_simd_json(body).ok(),
+                ours,
+                "simd-json, {name}[{i}]: {}",
+                text()
+            );
+        }
+    }
+}
+
+#[test]
 fn validator_agrees() {
     for (name, bodies) in sets() {
         for (i, body) in bodies.iter().enumerate() {

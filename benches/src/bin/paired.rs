@@ -40,6 +40,13 @@ fn main() {
             let start = Instant::now();
             match contender {
                 "floor" => bodies.iter().for_each(|b| drop(black_box(floor::parse(b)))),
+                "sonic_rs" => bodies
+                    .iter()
+                    .for_each(|b| drop(black_box(floor::parse_sonic_rs(b)))),
+                // The copy of the body that simd-json parses in place is timed with it.
+                "simd_json" => bodies
+                    .iter()
+                    .for_each(|b| drop(black_box(floor::parse_simd_json(b)))),
                 "check_only" => bodies
                     .iter()
                     .for_each(|b| drop(black_box(Job::check_json(b, Options::default())))),

@@ -1,8 +1,8 @@
 //! Runs one contender over one data set in a loop, for a profiler:
-//! `profile CONTENDER SET ROUNDS`, with CONTENDER one of `floor`, `check_only`, `from_json`,
-//! `validate`, `validator`, `garde`, `jsonschema`, and SET one of `full_valid`,
-//! `minimal_valid`, `invalid` (or `full_quiet`: the full bodies without the keys that draw
-//! warnings).
+//! `profile CONTENDER SET ROUNDS`, with CONTENDER one of `floor`, `sonic_rs`, `simd_json`,
+//! `check_only`, `from_json`, `validate`, `validator`, `garde`, `jsonschema`, and SET one of
+//! `full_valid`, `minimal_valid`, `invalid` (or `full_quiet`: the full bodies without the keys
+//! that draw warnings).
 
 use std::hint::black_box;
 
@@ -37,6 +37,8 @@ fn main() {
             let body = black_box(body.as_slice());
             match contender {
                 "floor" => drop(black_box(floor::parse(body))),
+                "sonic_rs" => drop(black_box(floor::parse_sonic_rs(body))),
+                "simd_json" => drop(black_box(floor::parse_simd_json(body))),
                 "check_only" => drop(black_box(Job::check_json(body, Options::default()))),
                 "from_json" => drop(black_box(Job::from_json(body))),
                 "validator" => drop(black_box(validator_job::is_valid(body))),
