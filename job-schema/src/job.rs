@@ -1,5 +1,6 @@
 //! The ServiceM8 job record: every field of the "Create a new Job" body and of the stored
-//! record, in the order of the reference page, with the rules of `JOB_FIELDS.md`.
+//! record, in the order of the reference page, with its rules. `docs/FIELDS.md` lists them
+//! field by field; it is generated from this file's attributes and doc comments.
 //!
 //! The record is `#[derive(Schema)]`'s first user: there is no hand-written validation here.
 //! Fields keep the wire's shape (text as `String`, flags as integers 0/1, coordinates as
@@ -16,8 +17,14 @@ use crate::{AnyScalar, Options, Parsed, Report, Schema};
 
 /// A ServiceM8 job, as sent to POST `/api_1.0/job.json` or returned by GET.
 ///
+/// Field by field, its JSON types and rules are in `docs/FIELDS.md` in the repository (the
+/// output of `job-schema fields --format markdown`), and in [`Job::FIELDS`](Schema::FIELDS).
+///
 /// ```
-/// use job_schema::{Job, JobStatus, Validate};
+/// use job_schema::{Job, JobStatus, Schema, Validate};
+///
+/// let status = Job::FIELDS.iter().find(|field| field.name == "status").unwrap();
+/// assert!(status.is_required());
 ///
 /// let mut job = Job::new(JobStatus::WorkOrder);
 /// job.job_address = Some("1 Example St, Brisbane QLD 4000".into());

@@ -9,7 +9,10 @@
 //! - [`Schema`] reads a record from JSON in one pass, putting type errors and rule errors in
 //!   the same report, and describes its fields in a table ([`FieldSpec`]).
 //! - `#[derive(Schema)]` generates both from `#[schema(...)]` field attributes; a schema that
-//!   cannot hold does not compile.
+//!   cannot hold does not compile. Its page, [`derive@Schema`], lists the rules.
+//! - [`Job`] is the ServiceM8 job record. Its rules, field by field, are in `docs/FIELDS.md`
+//!   in the repository, generated from [`Job`]'s field table by
+//!   `job-schema fields --format markdown`.
 //!
 //! ```
 //! use job_schema::{Schema, Validate};
@@ -62,11 +65,71 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 
 /// Derives [`Validate`], [`Schema`] and [`FieldValue`] from `#[schema(...)]` field attributes.
 ///
-/// Field attributes: `required`, `max_len = N`, `enum_values("A", "B")` or
-/// `enum_values(0, 1)`, `bool01`, `uuid`, `datetime`, `date`, `number`,
-/// `range(min = a, max = b)`, `uuid_list`, `deprecated` or `deprecated = "note"`,
-/// `read_only`, and `custom_prefix = "customfield_"` on a map field that collects
-/// `prefix*` keys. Wire names follow `#[serde(rename)]` and `#[serde(rename_all)]`.
+/// Each rule is an attribute on a field. "Text" is `String`, `&str` or `Box<str>`; "integers"
+/// are `u8` to `u64`, `i8` to `i64`, `usize` and `isize`; "numbers" are integers, `f32` and
+/// `f64`. Each may also be wrapped in `Option` (unset when `None`) or `Vec` (a list).
+///
+/// | attribute | field types | checks | issue code |
+/// |---|---|---|---|
+/// | `required` | any | present, not `null`, not `""`; a list is not empty | `required` |
+/// | `max_len = N` | text | at most N characters (Unicode scalar values, not bytes) | `max_len` |
+/// | `enum_values("A", "B")` | text | exactly one of the strings, case-sensitive; a near miss in case or spacing gets a suggestion | `enum_values` |
+/// | `enum_values(0, 1)` | integers | one of the integers | `enum_values` |
+/// | `bool01` | integers | the integer 0 or 1 (lax mode: also `true`/`false`, `"0"`/`"1"`) | `bool01` |
+/// | `uuid` | text | a hyphenated 8-4-4-4-12 hex UUID, either case | `uuid` |
+/// | `datetime` | text | exactly `YYYY-MM-DD HH:MM:SS`, a real date and time | `datetime` |
+/// | `date` | text | `YYYY-MM-DD`, a real date, or a datetime | `date` |
+/// | `number` | numbers, text | a finite decimal number (lax mode: also a numeric string) | `number` |
+/// | `range(min = a, max = b)` | numbers, text | a number from a to b, both included | `range` |
+/// | `uuid_list` | text | a string holding a JSON array of UUIDs; each bad element is reported at its index | `uuid_list` |
+/// | `deprecated`, `deprecated = "note"` | any | nothing: a warning whenever the field is present | `deprecated` |
+/// | `read_only` | any | nothing: a warning when the field is present in the create direction | `read_only` |
+/// | `custom_prefix = "customfield_"` | `BTreeMap<String, String>` | collects keys made of the prefix and `[a-z0-9_]+`, each holding a string | `type` |
+///
+/// Besides its rules, every field draws a `type` error for a JSON value of a type it cannot
+/// take, and a record draws `duplicate_field` for a repeated key and `unknown_field` (a
+/// warning) for a key it does not know. Lax and strict mode, and the create and record
+/// directions, are [`Options`]. What each rule accepts, exactly, is in the docs of its module
+/// in [`rules`].
+///
+/// Wire names follow `#[serde(rename)]` and `#[serde(rename_all)]`. A doc comment on a field
+/// becomes its [`FieldSpec::doc`]. A schema that cannot hold does not compile: a rule on a
+/// type it does not apply to, a rule given twice, `max_len = 0`, an empty or repeated
+/// `enum_values` list, an allowed value longer than `max_len`, two format rules on one field,
+/// `range` with a min above its max, `required` with `deprecated` or `read_only`.
+///
+/// ```
+/// use job_schema::{Code, Options, Schema, Validate};
+///
+/// #[derive(Schema)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Visit {
+///     /// Where the work is done.
+///     #[schema(required, max_len = 100)]
+///     site_address: String,
+///     #[schema(enum_values("Booked", "Done"))]
+///     state: Option<String>,
+///     #[schema(bool01)]
+///     confirmed: Option<u8>,
+///     #[schema(uuid, deprecated = "Use `staffUuid`.")]
+///     owner_uuid: Option<String>,
+/// }
+///
+/// let body = br#"{"siteAddress": "", "state": "done", "confirmed": true, "ownerUuid": "x"}"#;
+/// let report = Visit::check_json(body, Options::default());
+/// let errors: Vec<(&str, Code)> = report.errors.iter().map(|i| (&*i.field, i.code)).collect();
+/// assert_eq!(
+///     errors,
+///     [("siteAddress", Code::Required), ("state", Code::EnumValues), ("ownerUuid", Code::Uuid)]
+/// );
+/// assert_eq!(report.errors[1].params.suggestion(), Some("Done"));
+/// assert_eq!(report.warnings[0].code, Code::Deprecated);
+///
+/// // The same rules on a value built in code; the field table keeps the doc comment.
+/// let visit = Visit { site_address: "1 Main St".into(), state: None, confirmed: Some(2), owner_uuid: None };
+/// assert_eq!(visit.validate().unwrap_err().errors[0].code, Code::Bool01);
+/// assert_eq!(Visit::FIELDS[0].doc, "Where the work is done.");
+/// ```
 ///
 /// A field of type `Vec<T>` (or `Option<Vec<T>>`) is a list: it takes a JSON array, each of
 /// the field's rules applies to every element, and each element's issues name its index
@@ -94,6 +157,28 @@ pub use job_schema_derive::Schema;
 ///
 /// `#[derive(Schema)]` implements it; [`Validate::validate`] collects every issue rather than
 /// stopping at the first.
+///
+/// ```
+/// use job_schema::{Code, Options, Validate};
+///
+/// #[derive(job_schema::Schema)]
+/// struct Visit {
+///     #[schema(required, max_len = 10)]
+///     site: String,
+///     #[schema(datetime)]
+///     starts_at: Option<String>,
+/// }
+///
+/// let visit = Visit { site: "12 Long Road".into(), starts_at: Some("2026-02-30 09:00:00".into()) };
+/// let report = visit.validate().unwrap_err();
+/// let codes: Vec<Code> = report.errors.iter().map(|issue| issue.code).collect();
+/// assert_eq!(codes, [Code::MaxLen, Code::Datetime]);
+///
+/// // Lax mode reads an empty datetime as unset; strict mode does not.
+/// let visit = Visit { site: "Depot".into(), starts_at: Some(String::new()) };
+/// assert!(visit.validate().is_ok());
+/// assert!(visit.validate_with(Options::default().strict()).is_err());
+/// ```
 pub trait Validate {
     /// Appends this value's issues to `sink`, with every path under `prefix`.
     ///
@@ -133,6 +218,30 @@ pub trait Validate {
 ///
 /// Implemented by `#[derive(Schema)]`. The `__`-prefixed items are generated plumbing and not
 /// part of the public API.
+///
+/// ```
+/// use job_schema::{Code, Rule, Schema};
+///
+/// #[derive(Debug, Schema)]
+/// struct Visit {
+///     #[schema(required, max_len = 10)]
+///     site: String,
+///     #[schema(number, range(min = 0, max = 24))]
+///     hours: Option<f64>,
+/// }
+///
+/// // The field table, as the attributes wrote it.
+/// assert_eq!(Visit::FIELDS[0].name, "site");
+/// assert_eq!(Visit::FIELDS[0].rules, [Rule::Required, Rule::MaxLen(10)]);
+///
+/// // Reading JSON: the record, or every error at once.
+/// let read = Visit::from_json(br#"{"site": "Depot", "hours": "7.5"}"#).unwrap();
+/// assert_eq!(read.record.hours, Some(7.5));
+/// let report = Visit::from_json(br#"{"hours": 25, "Site": "Depot"}"#).unwrap_err();
+/// assert_eq!(report.errors[0].code, Code::Required);
+/// assert_eq!(report.errors[1].code, Code::Range);
+/// assert_eq!(report.warnings[0].params.suggestion(), Some("site"));
+/// ```
 pub trait Schema: Validate + FieldValue {
     /// The field table, in declaration order.
     const FIELDS: &'static [FieldSpec];

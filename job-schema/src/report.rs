@@ -812,6 +812,24 @@ pub const ISSUE_LIMIT: usize = 1_000;
 ///
 /// Serializes as `{"errors": [Issue…], "warnings": [Issue…]}`, with `"omitted": N` after
 /// them when issues were omitted.
+///
+/// ```
+/// use job_schema::{Code, Job};
+///
+/// let report = Job::check_json(br#"{"status": "Quote", "uuid": "x", "Status": 1}"#, Default::default());
+/// assert!(report.has_errors());
+/// assert_eq!(report.errors[0].code, Code::Uuid);
+/// assert_eq!(report.errors[0].pointer, "/uuid");
+/// assert_eq!(report.warnings[0].code, Code::UnknownField);
+///
+/// // One `field: message` line per issue, warnings marked.
+/// assert_eq!(
+///     report.to_string(),
+///     "uuid: \"x\" is not a UUID (8-4-4-4-12 hex digits, no braces)\n\
+///      warning: Status: is not a field of this record; did you mean `status`?"
+/// );
+/// assert!(report.to_json().starts_with(r#"{"errors":[{"field":"uuid","pointer":"/uuid","code":"uuid""#));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     /// The problems that make the input invalid.

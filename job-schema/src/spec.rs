@@ -1,7 +1,8 @@
 //! The field table: what `#[derive(Schema)]` records about each field.
 //!
-//! The JSON reader, the CLI's field listing and the JSON Schema export all read this table, so
-//! the attributes on a struct are the single source of truth for each of them.
+//! The JSON reader, the rules and the CLI's field listing (`job-schema fields`, which also
+//! writes `docs/FIELDS.md`) all read this table, so the attributes on a struct are the single
+//! source of truth for each of them.
 
 use crate::options::Mode;
 use crate::report::{JsonType, JsonTypes};

@@ -78,7 +78,7 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     path
 }
 
-/// The real record of `spec/examples` on one line: the first line of the sample file.
+/// A real record as the API returns it, on one line: the first line of the sample file.
 fn real_record_line() -> String {
     let jobs = std::fs::read_to_string(JOBS).expect("the sample file is readable");
     jobs.lines().next().expect("a first line").to_owned()

@@ -1,4 +1,4 @@
-//! The `Job` record and its JSON reader, row by row of `JOB_FIELDS.md`.
+//! The `Job` record and its JSON reader, row by row of `docs/FIELDS.md`.
 
 use job_schema::{Code, FieldClass, Job, JobStatus, Options, Schema, Validate};
 use job_schema_tests::{errors, pairs, warnings};
@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 const U: &str = "c7319be2-03f5-46fc-be02-2341cca844db";
 const EXAMPLE: &[u8] = include_bytes!("../data/job-record-unsuccessful.json");
 
-/// The field order of `JOB_FIELDS.md`: the reference page's order, then the read-only ones.
+/// The field order of `docs/FIELDS.md`: the reference page's order, then the read-only ones.
 const SPEC_ORDER: [&str; 51] = [
     "created_by_staff_uuid",
     "date",

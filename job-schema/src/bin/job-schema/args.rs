@@ -33,6 +33,9 @@ pub enum Command {
     Check(CheckArgs),
 
     /// Print the field table of the job record: name, class, JSON types, rules, description.
+    ///
+    /// `--format markdown` writes the whole reference page, the table with what each rule
+    /// and issue code means; `docs/FIELDS.md` is its output.
     Fields(FieldsArgs),
 }
 
@@ -76,9 +79,20 @@ pub struct CheckArgs {
 /// The options of `fields`.
 #[derive(Debug, clap::Args)]
 pub struct FieldsArgs {
-    /// Output format: an aligned table, or one JSON array of fields.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format: an aligned table, one JSON array of fields, or a Markdown page.
+    #[arg(long, value_enum, default_value_t = FieldsFormat::Text)]
+    pub format: FieldsFormat,
+}
+
+/// How `fields` prints the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FieldsFormat {
+    /// An aligned table, each field followed by its description.
+    Text,
+    /// One JSON array of fields.
+    Json,
+    /// A Markdown page: the table, and what each rule and issue code means.
+    Markdown,
 }
 
 /// How results are printed.

@@ -1,4 +1,7 @@
-//! `job-schema fields`: the job record's field table, read from what the derive generated.
+//! `job-schema fields`: the job record's field table, read from what the derive generated,
+//! as text, JSON or the Markdown page committed as `docs/FIELDS.md`.
+
+mod markdown;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -7,14 +10,15 @@ use std::process::ExitCode;
 use job_schema::{FieldClass, FieldSpec, Job, JsonType, JsonTypes, Mode, Rule, Schema};
 use serde_json::{json, Value};
 
-use crate::args::{FieldsArgs, Format};
+use crate::args::{FieldsArgs, FieldsFormat};
 
 /// Prints the table; exit status 2 when standard output cannot be written.
 pub fn run(args: &FieldsArgs) -> ExitCode {
     let rows = rows(<Job as Schema>::FIELDS, "");
     let text = match args.format {
-        Format::Text => text(&rows),
-        Format::Json => {
+        FieldsFormat::Text => text(&rows),
+        FieldsFormat::Markdown => markdown::page(&rows),
+        FieldsFormat::Json => {
             let fields: Vec<Value> = rows.iter().map(Row::to_json).collect();
             let mut text = serde_json::to_string_pretty(&fields).unwrap_or_default();
             text.push('\n');
@@ -78,7 +82,7 @@ fn rows(fields: &'static [FieldSpec], prefix: &str) -> Vec<Row> {
                 rules: &[],
                 description: format!(
                     "A custom field of the account: any key `{custom}` followed by one or more \
-                     of [a-z0-9_], holding a string. Kept, and never warned about."
+                     of `[a-z0-9_]`, holding a string. Kept, and never warned about."
                 ),
             });
         }
@@ -86,9 +90,24 @@ fn rows(fields: &'static [FieldSpec], prefix: &str) -> Vec<Row> {
     table
 }
 
-/// A doc comment on one line: its paragraphs joined, blank lines dropped.
+/// A doc comment on one line: its paragraphs joined, each ended with a full stop if it has
+/// no closing punctuation of its own.
 fn one_paragraph(doc: &str) -> String {
-    doc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = String::new();
+    for paragraph in doc.split("\n\n") {
+        let words: Vec<&str> = paragraph.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        if !line.is_empty() {
+            if !line.ends_with(['.', '!', '?', ':', ';']) {
+                line.push('.');
+            }
+            line.push(' ');
+        }
+        line.push_str(&words.join(" "));
+    }
+    line
 }
 
 /// A rule as it is written in `#[schema(...)]`.
@@ -142,6 +161,20 @@ impl Row {
         value
     }
 
+    /// The doc comment, followed by the deprecation note when the comment does not hold it.
+    fn full_description(&self) -> String {
+        let mut description = self.description.clone();
+        if let Some(note) = self.note {
+            if !description.contains(note) {
+                if !description.is_empty() {
+                    description.push(' ');
+                }
+                let _ = write!(description, "Deprecated: {note}");
+            }
+        }
+        description
+    }
+
     fn rules_text(&self) -> String {
         let rules: Vec<String> = self.rules.iter().map(rule_text).collect();
         if rules.is_empty() {
@@ -189,12 +222,7 @@ fn text(rows: &[Row]) -> String {
     line(&mut out, header);
     for (row, cell) in rows.iter().zip(&cells) {
         line(&mut out, cell.each_ref().map(String::as_str));
-        let mut description = row.description.clone();
-        if let Some(note) = row.note {
-            if !description.contains(note) {
-                let _ = write!(description, " Deprecated: {note}");
-            }
-        }
+        let description = row.full_description();
         if !description.is_empty() {
             let _ = writeln!(out, "    {}", description.trim());
         }
@@ -221,5 +249,15 @@ mod tests {
             assert!(rules.contains(rule), "{rules}");
         }
         assert_eq!(rows.last().unwrap().name, "customfield_*");
+    }
+
+    #[test]
+    fn paragraphs_of_a_doc_comment_are_joined_as_sentences() {
+        assert_eq!(
+            one_paragraph("DEPRECATED\n\n`\"0\"` in\n responses."),
+            "DEPRECATED. `\"0\"` in responses."
+        );
+        assert_eq!(one_paragraph("Done.\n\nNext"), "Done. Next");
+        assert_eq!(one_paragraph("\n\nOne\n\n\n\n"), "One");
     }
 }

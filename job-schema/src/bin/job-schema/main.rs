@@ -2,14 +2,15 @@
 //!
 //! ```text
 //! job-schema check [--strict] [--record] [--format text|json] [--quiet] [FILE|-]...
-//! job-schema fields [--format text|json]
+//! job-schema fields [--format text|json|markdown]
 //! ```
 //!
 //! `check` reads one JSON object, an array of objects, NDJSON or objects one after another
 //! from each FILE (or standard input), checks every record with the rules of the job record,
 //! and prints every error and warning. Exit status: 0 when every record is valid, 1 when
 //! some record is invalid, 2 on a usage error or an unreadable input. `fields` prints the
-//! field table. Built with the `cli` feature.
+//! field table (`--format markdown`: the page committed as `docs/FIELDS.md`). Built with the
+//! `cli` feature.
 
 mod args;
 mod check;
