@@ -1,8 +1,8 @@
 //! The official `JobCreate` schema with `jsonschema` 0.61: parse the body to a
 //! `serde_json::Value`, then collect every error with `iter_errors`.
 //!
-//! The schema is ServiceM8's own (`data/servicem8-job.openapi.json`, a copy of the one in
-//! `shared/spec/`), compiled once. It types most text fields and four flags, bounds three
+//! The schema is ServiceM8's own (`data/servicem8-job.openapi.json`, a copy of its public
+//! OpenAPI description, kept in the repository), compiled once. It types most text fields and four flags, bounds three
 //! lengths and the status values, and requires `status`. It leaves `lat`, `lng`,
 //! `geo_is_valid`, the `geo_*` fields and several dates untyped, gives dates no format, and
 //! `format: uuid` is an annotation only (the crate's default for draft 2020-12).
