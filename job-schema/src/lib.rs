@@ -163,6 +163,11 @@ pub trait Schema: Validate + FieldValue {
     #[doc(hidden)]
     const __NAME_KEYS: &'static [reader::NameKey] = &[];
 
+    /// Whether a key that is not a field is an error rather than a warning (the struct's
+    /// `#[serde(deny_unknown_fields)]`).
+    #[doc(hidden)]
+    const __DENY_UNKNOWN_FIELDS: bool = false;
+
     #[doc(hidden)]
     fn __field_index(key: &str) -> Option<usize>;
 
