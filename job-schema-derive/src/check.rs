@@ -45,7 +45,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
             for rule in &field.rules {
                 errors.at(
                     rule.span,
-                    format!("`{}` cannot apply: serde skips this field (`{skip}`), so `job-schema` does not read it either", rule.key),
+                    format!("`{}` cannot apply: serde skips this field (`{skip}`), so `job-schema` does not read it either; remove the rule", rule.key),
                 );
             }
             skipped.push((field.ident, field.default.map(|(d, _)| d)));
@@ -104,7 +104,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
             if let Some(from) = from {
                 errors.at(
                     required.span,
-                    format!("`required` contradicts {from} `#[serde(default)]`: serde reads a body without this field"),
+                    format!("`required` contradicts {from} `#[serde(default)]`: serde reads a body without this field; remove one of them"),
                 );
             }
         }

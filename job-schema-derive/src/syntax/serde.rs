@@ -78,6 +78,46 @@ const REJECTED_CONTAINER: &[(&str, &str)] = &[
     ("variant_identifier", "it is for enums, and `#[derive(Schema)]` reads structs"),
 ];
 
+/// Every container attribute serde knows, for "did you mean".
+const ALL_CONTAINER: &[&str] = &[
+    "rename",
+    "rename_all",
+    "rename_all_fields",
+    "deny_unknown_fields",
+    "default",
+    "tag",
+    "content",
+    "untagged",
+    "bound",
+    "transparent",
+    "from",
+    "try_from",
+    "into",
+    "remote",
+    "field_identifier",
+    "variant_identifier",
+    "crate",
+    "expecting",
+];
+
+/// Every field attribute serde knows, for "did you mean".
+const ALL_FIELD: &[&str] = &[
+    "rename",
+    "alias",
+    "default",
+    "flatten",
+    "skip",
+    "skip_serializing",
+    "skip_deserializing",
+    "skip_serializing_if",
+    "serialize_with",
+    "deserialize_with",
+    "with",
+    "borrow",
+    "bound",
+    "getter",
+];
+
 /// Field attributes that change what is read, and why `job-schema` cannot follow.
 const REJECTED_FIELD: &[(&str, &str)] = &[
     (
@@ -140,10 +180,7 @@ pub fn container(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Cont
                 if let Some((_, why)) = REJECTED_CONTAINER.iter().find(|(k, _)| *k == other) {
                     errors.push(unsupported(span, other, why));
                 } else if !IGNORED_CONTAINER.contains(&other) {
-                    errors.push(syn::Error::new(
-                        span,
-                        format!("unknown serde container attribute `{other}`"),
-                    ));
+                    errors.push(unknown(span, "container", other, ALL_CONTAINER));
                 }
                 skip_value(meta.input);
             }
@@ -185,10 +222,7 @@ pub fn field(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> FieldAtt
                 if let Some((_, why)) = REJECTED_FIELD.iter().find(|(k, _)| *k == other) {
                     errors.push(unsupported(span, other, why));
                 } else if !IGNORED_FIELD.contains(&other) {
-                    errors.push(syn::Error::new(
-                        span,
-                        format!("unknown serde field attribute `{other}`"),
-                    ));
+                    errors.push(unknown(span, "field", other, ALL_FIELD));
                 }
                 skip_value(meta.input);
             }
@@ -203,6 +237,15 @@ fn unsupported(span: Span, name: &str, why: &str) -> syn::Error {
         span,
         format!("`job-schema` does not support `#[serde({name})]`: {why}"),
     )
+}
+
+/// serde's message for an attribute it does not know, with a "did you mean".
+fn unknown(span: Span, level: &str, name: &str, known: &[&'static str]) -> syn::Error {
+    let message = match super::closest(name, known) {
+        Some(close) => format!("unknown serde {level} attribute `{name}`, did you mean `{close}`?"),
+        None => format!("unknown serde {level} attribute `{name}`"),
+    };
+    syn::Error::new(span, message)
 }
 
 fn duplicate(span: Span, name: &str) -> syn::Error {
