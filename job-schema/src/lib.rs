@@ -66,7 +66,45 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// `enum_values(0, 1)`, `bool01`, `uuid`, `datetime`, `date`, `number`,
 /// `range(min = a, max = b)`, `uuid_list`, `deprecated` or `deprecated = "note"`,
 /// `read_only`, and `custom_prefix = "customfield_"` on a map field that collects
-/// `prefix*` keys. Wire names follow `#[serde(rename)]` and `#[serde(rename_all)]`.
+/// `prefix*` keys.
+///
+/// # serde attributes
+///
+/// A struct that also derives `serde::Deserialize` reads the keys serde reads, no more and no
+/// fewer. Honoured as serde does them: `rename` (the `deserialize` name; further
+/// `rename(deserialize = …)` names are aliases), `rename_all` and `rename_all(deserialize =
+/// …)` in all eight casings (`lowercase` and `snake_case` leave a field name as written),
+/// `alias` (a name and its alias together are a `duplicate_field`), `default` and
+/// `default = "path"` on a field or the struct (the field may be left out, and the built
+/// record takes serde's value; `required` with a default does not compile), `skip` and
+/// `skip_deserializing` (the field leaves the table, its key is unknown, and it takes its
+/// default), `deny_unknown_fields` (an unknown key is an error, not a warning), and
+/// `flatten` on the `custom_prefix` map. Attributes that change only serialization, or
+/// nothing that is read (`skip_serializing`, `skip_serializing_if`, `serialize_with`,
+/// `getter`, `bound`, `borrow`, and on the struct `rename`, `tag`, `into`, `crate`,
+/// `expecting`, `remote`), are ignored. Those that change what serde reads (`transparent`,
+/// `from`, `try_from`, `with`, `deserialize_with`, `flatten` elsewhere, and the enum-only
+/// ones) do not compile, with the reason at the attribute. A value read under an alias is
+/// reported under the field's wire name. One difference is kept on purpose: a key that is not
+/// a field, sent twice, is a `duplicate_field` error, where serde ignores both copies.
+///
+/// ```
+/// use job_schema::{Code, Options, Schema};
+///
+/// #[derive(Schema, serde::Deserialize)]
+/// #[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// struct Contact {
+///     #[serde(alias = "fullName")]
+///     #[schema(required, max_len = 40)]
+///     name: String,
+///     mobile_phone: Option<String>,
+/// }
+///
+/// let read = Contact::from_json(br#"{"fullName": "Alex", "mobilePhone": "0400"}"#).unwrap();
+/// assert_eq!(read.record.name, "Alex");
+/// let report = Contact::check_json(br#"{"name": "Alex", "mobile_phone": "0400"}"#, Options::default());
+/// assert_eq!((&*report.errors[0].field, report.errors[0].code), ("mobile_phone", Code::UnknownField));
+/// ```
 ///
 /// A field of type `Vec<T>` (or `Option<Vec<T>>`) is a list: it takes a JSON array, each of
 /// the field's rules applies to every element, and each element's issues name its index
