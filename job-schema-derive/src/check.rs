@@ -35,8 +35,39 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
     }
     let mut fields = Vec::new();
     let mut custom = None;
+    let mut skipped = Vec::new();
     let mut wires = HashSet::new();
+    let mut aliases = HashSet::new();
     for field in raw.fields {
+        // A field serde skips is not read: it leaves the table, its key is unknown, and a
+        // schema rule on it could never apply.
+        if let Some((skip, _)) = field.skip {
+            for rule in &field.rules {
+                errors.at(
+                    rule.span,
+                    format!("`{}` cannot apply: serde skips this field (`{skip}`), so `job-schema` does not read it either; remove the rule", rule.key),
+                );
+            }
+            skipped.push((field.ident, field.default.map(|(d, _)| d)));
+            continue;
+        }
+        // serde flattens a map into the struct's own keys; `job-schema` reads custom keys
+        // into one such map, and nothing else.
+        let custom_rule = field.rules.iter().find(|r| r.key == key::CUSTOM_PREFIX);
+        if let (Some(span), None) = (field.flatten, custom_rule) {
+            errors.at(
+                span,
+                "`job-schema` does not support `#[serde(flatten)]` except on a `custom_prefix` map: declare the flattened fields in this struct, or nest the struct without `flatten`",
+            );
+        }
+        // With `deny_unknown_fields`, serde rejects every key that is not a field: custom
+        // keys could never be sent.
+        if let (Some(rule), Some(_)) = (custom_rule, raw.deny_unknown_fields) {
+            errors.at(
+                rule.span,
+                "`custom_prefix` contradicts `#[serde(deny_unknown_fields)]`: serde rejects every key that is not a field, custom keys included",
+            );
+        }
         if let Some((prefix, span)) = custom_prefix(&field, &mut errors) {
             if custom.is_some() {
                 errors.at(
@@ -44,15 +75,38 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
                     "only one field may collect custom keys (`custom_prefix`)",
                 );
             }
-            custom = Some((field.ident, field.ty, prefix));
+            custom = Some((field.ident, field.ty, prefix, field.default.map(|(d, _)| d)));
             continue;
         }
         // Two fields with one wire name: the reader could not tell them apart.
-        if !wires.insert(field.wire.clone()) {
+        if !wires.insert(field.wire.clone()) || aliases.contains(&field.wire) {
             errors.at(
                 field.ident.span(),
                 format!("two fields have the wire name `{}`", field.wire),
             );
+        }
+        for alias in &field.aliases {
+            if wires.contains(alias) || !aliases.insert(alias.clone()) {
+                errors.at(
+                    field.ident.span(),
+                    format!("two fields accept the key `{alias}` (a serde `alias` or `rename`)"),
+                );
+            }
+        }
+        // serde reads a body without a field that has a default (its own or the struct's):
+        // `required` would reject what serde accepts.
+        if let Some(required) = field.rules.iter().find(|r| r.key == key::REQUIRED) {
+            let from = match (&field.default, &raw.default) {
+                (Some(_), _) => Some("the field's"),
+                (None, Some(_)) => Some("the struct's"),
+                (None, None) => None,
+            };
+            if let Some(from) = from {
+                errors.at(
+                    required.span,
+                    format!("`required` contradicts {from} `#[serde(default)]`: serde reads a body without this field; remove one of them"),
+                );
+            }
         }
         fields.push(check_field(field, &mut errors));
     }
@@ -62,6 +116,9 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
             ident: raw.ident,
             fields,
             custom,
+            skipped,
+            deny_unknown_fields: raw.deny_unknown_fields.is_some(),
+            default: raw.default.map(|(d, _)| d),
         }),
     }
 }
@@ -91,6 +148,8 @@ fn check_field(raw: RawField, errors: &mut Errors) -> Field {
         ident: raw.ident,
         ty: raw.ty,
         wire: raw.wire,
+        aliases: raw.aliases,
+        default: raw.default.map(|(d, _)| d),
         doc: raw.doc,
         class: Class::Writable,
         required: false,

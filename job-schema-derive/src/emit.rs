@@ -9,7 +9,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
-use crate::model::{Class, Enum, Field, Format, Struct};
+use crate::model::{Class, Enum, Field, Format, SerdeDefault, Struct};
 
 pub fn emit(model: &Struct) -> TokenStream {
     let ident = &model.ident;
@@ -19,20 +19,32 @@ pub fn emit(model: &Struct) -> TokenStream {
     // length, instead of comparing a key with every name in turn.
     let mut by_length: std::collections::BTreeMap<usize, Vec<TokenStream>> =
         std::collections::BTreeMap::new();
+    // An alias is one more name for the same field: one more arm with the same index.
+    let names_of = |f: &'_ Field| -> Vec<String> {
+        std::iter::once(&f.wire)
+            .chain(&f.aliases)
+            .cloned()
+            .collect()
+    };
     for (i, f) in model.fields.iter().enumerate() {
-        let wire = &f.wire;
-        by_length
-            .entry(wire.len())
-            .or_default()
-            .push(quote!(#wire => ::core::option::Option::Some(#i),));
+        for wire in names_of(f) {
+            by_length
+                .entry(wire.len())
+                .or_default()
+                .push(quote!(#wire => ::core::option::Option::Some(#i),));
+        }
     }
     // The reader matches a key in the input itself, before scanning it: the
     // first byte picks the names that start with it, and each is compared with its closing
     // quote, so a match is exact. Names that need escaping in JSON are left to the scan.
     let mut by_first: std::collections::BTreeMap<u8, Vec<TokenStream>> =
         std::collections::BTreeMap::new();
-    for (i, f) in model.fields.iter().enumerate() {
-        let wire = &f.wire;
+    for (i, wire) in model
+        .fields
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| names_of(f).into_iter().map(move |w| (i, w)))
+    {
         let plain = wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
         if let (Some(&first), true) = (wire.as_bytes().first(), plain) {
             let quoted = syn::LitByteStr::new(format!("{wire}\"").as_bytes(), Span::call_site());
@@ -78,17 +90,59 @@ pub fn emit(model: &Struct) -> TokenStream {
             ),
         }
     });
-    let unset = model.fields.iter().map(|f| {
-        let field = &f.ident;
-        let ty = &f.ty;
-        quote_spanned!(ty.span()=> #field: <#ty as ::job_schema::__private::FieldValue>::unset(),)
+    // A field the body leaves out takes serde's default: its own, else the struct's, else
+    // (a field that is read) its unset value or (a skipped field) `Default::default()`.
+    let container_default = model.default.as_ref().map(|default| {
+        let value = match default {
+            SerdeDefault::Trait => quote!(<Self as ::core::default::Default>::default()),
+            SerdeDefault::Path(path) => quote_spanned!(path.span()=> #path()),
+        };
+        quote!(let __schema_default: Self = #value;)
     });
+    let initial =
+        |field: &syn::Ident, default: Option<&SerdeDefault>, otherwise: TokenStream| match (
+            default,
+            &model.default,
+        ) {
+            (Some(SerdeDefault::Trait), _) => {
+                quote_spanned!(field.span()=> ::core::default::Default::default())
+            }
+            (Some(SerdeDefault::Path(path)), _) => quote_spanned!(path.span()=> #path()),
+            (None, Some(_)) => quote!(__schema_default.#field),
+            (None, None) => otherwise,
+        };
+    let mut unset: Vec<TokenStream> = model
+        .fields
+        .iter()
+        .map(|f| {
+            let (field, ty) = (&f.ident, &f.ty);
+            let otherwise =
+                quote_spanned!(ty.span()=> <#ty as ::job_schema::__private::FieldValue>::unset());
+            let value = initial(field, f.default.as_ref(), otherwise);
+            quote!(#field: #value,)
+        })
+        .collect();
+    for (field, default) in &model.skipped {
+        let value = initial(
+            field,
+            default.as_ref(),
+            quote_spanned!(field.span()=> ::core::default::Default::default()),
+        );
+        unset.push(quote!(#field: #value,));
+    }
     let (custom_prefix, custom_unset, custom_validate, custom_assert, custom_set) = match &model
         .custom
     {
-        Some((field, ty, prefix)) => (
+        Some((field, ty, prefix, default)) => (
             quote!(::core::option::Option::Some(#prefix)),
-            quote!(#field: ::core::default::Default::default(),),
+            {
+                let value = initial(
+                    field,
+                    default.as_ref(),
+                    quote!(::core::default::Default::default()),
+                );
+                quote!(#field: #value,)
+            },
             quote_spanned!(ty.span()=> ::job_schema::__private::validate_custom::<Self, #ty>(&self.#field, __schema_prefix, __schema_sink);),
             quote_spanned!(ty.span()=> const _: () = ::job_schema::__private::assert_custom::<#ty>();),
             quote_spanned! {ty.span()=>
@@ -103,6 +157,8 @@ pub fn emit(model: &Struct) -> TokenStream {
             quote!(let _ = (__schema_key, __schema_value);),
         ),
     };
+
+    let deny_unknown_fields = model.deny_unknown_fields;
 
     quote! {
         #[allow(deprecated, non_local_definitions, clippy::all, clippy::pedantic)]
@@ -125,6 +181,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                 }
 
                 fn unset() -> Self {
+                    #container_default
                     Self { #(#unset)* #custom_unset }
                 }
 
@@ -156,6 +213,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                 const CUSTOM_PREFIX: ::core::option::Option<&'static str> = #custom_prefix;
                 const __NAME_KEYS: &'static [::job_schema::__private::NameKey] =
                     &[#(::job_schema::__private::NameKey::of(#wires)),*];
+                const __DENY_UNKNOWN_FIELDS: bool = #deny_unknown_fields;
 
                 fn __field_index(__schema_key: &str) -> ::core::option::Option<usize> {
                     match __schema_key.len() {

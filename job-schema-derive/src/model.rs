@@ -44,6 +44,10 @@ pub mod key {
 pub struct RawStruct {
     pub ident: syn::Ident,
     pub fields: Vec<RawField>,
+    /// `#[serde(deny_unknown_fields)]`, at its key.
+    pub deny_unknown_fields: Option<Span>,
+    /// `#[serde(default)]` or `#[serde(default = "path")]` on the struct, at its key.
+    pub default: Option<(SerdeDefault, Span)>,
     /// Mistakes found while reading.
     pub errors: Vec<syn::Error>,
 }
@@ -51,9 +55,28 @@ pub struct RawStruct {
 pub struct RawField {
     pub ident: syn::Ident,
     pub ty: syn::Type,
+    /// The name serde reads the field under (its deserialize name).
     pub wire: String,
+    /// The other names serde reads it under (`alias`, further `rename(deserialize)`), each
+    /// once and none equal to `wire`.
+    pub aliases: Vec<String>,
     pub doc: String,
     pub rules: Vec<RawRule>,
+    /// `#[serde(default)]` or `#[serde(default = "path")]`, at its key.
+    pub default: Option<(SerdeDefault, Span)>,
+    /// `#[serde(skip)]` or `#[serde(skip_deserializing)]`: the key as written, and its span.
+    pub skip: Option<(&'static str, Span)>,
+    /// `#[serde(flatten)]`, at its key.
+    pub flatten: Option<Span>,
+}
+
+/// Where serde takes the value of a field that the body leaves out.
+#[derive(Clone)]
+pub enum SerdeDefault {
+    /// `default`: `Default::default()`.
+    Trait,
+    /// `default = "path"`: `path()`.
+    Path(syn::ExprPath),
 }
 
 /// One rule as written, with the span of its key.
@@ -96,14 +119,24 @@ impl EnumLit {
 pub struct Struct {
     pub ident: syn::Ident,
     pub fields: Vec<Field>,
-    /// The map field that collects custom keys, and their prefix.
-    pub custom: Option<(syn::Ident, syn::Type, String)>,
+    /// The map field that collects custom keys, its prefix, and its serde default.
+    pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,
+    /// The fields serde skips: not in the table, never read; each with its serde default.
+    pub skipped: Vec<(syn::Ident, Option<SerdeDefault>)>,
+    /// Whether unknown keys are errors (`#[serde(deny_unknown_fields)]`).
+    pub deny_unknown_fields: bool,
+    /// The struct's own serde default, which a missing field takes its value from.
+    pub default: Option<SerdeDefault>,
 }
 
 pub struct Field {
     pub ident: syn::Ident,
     pub ty: syn::Type,
     pub wire: String,
+    /// Other names the field is read under (serde's aliases).
+    pub aliases: Vec<String>,
+    /// The field's own serde default.
+    pub default: Option<SerdeDefault>,
     pub doc: String,
     pub class: Class,
     pub required: bool,

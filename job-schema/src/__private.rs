@@ -53,7 +53,14 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
     let custom_prefix = S::CUSTOM_PREFIX.unwrap_or("");
     for key in custom.custom_keys() {
         if !is_custom_key(custom_prefix, key) {
-            unknown(key, S::FIELDS, S::__NAME_KEYS, prefix, sink);
+            unknown(
+                key,
+                S::FIELDS,
+                S::__NAME_KEYS,
+                S::__DENY_UNKNOWN_FIELDS,
+                prefix,
+                sink,
+            );
         }
     }
 }

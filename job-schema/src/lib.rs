@@ -92,7 +92,7 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// directions, are [`Options`]. What each rule accepts, exactly, is in the docs of its module
 /// in [`rules`].
 ///
-/// Wire names follow `#[serde(rename)]` and `#[serde(rename_all)]`. A doc comment on a field
+/// Wire names follow serde's attributes (below). A doc comment on a field
 /// becomes its [`FieldSpec::doc`]. A schema that cannot hold does not compile: a rule on a
 /// type it does not apply to, a rule given twice, `max_len = 0`, an empty or repeated
 /// `enum_values` list, an allowed value longer than `max_len`, two format rules on one field,
@@ -129,6 +129,44 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// let visit = Visit { site_address: "1 Main St".into(), state: None, confirmed: Some(2), owner_uuid: None };
 /// assert_eq!(visit.validate().unwrap_err().errors[0].code, Code::Bool01);
 /// assert_eq!(Visit::FIELDS[0].doc, "Where the work is done.");
+/// ```
+///
+/// # serde attributes
+///
+/// A struct that also derives `serde::Deserialize` reads the keys serde reads, no more and no
+/// fewer. Honoured as serde does them: `rename` (the `deserialize` name; further
+/// `rename(deserialize = …)` names are aliases), `rename_all` and `rename_all(deserialize =
+/// …)` in all eight casings (`lowercase` and `snake_case` leave a field name as written),
+/// `alias` (a name and its alias together are a `duplicate_field`), `default` and
+/// `default = "path"` on a field or the struct (the field may be left out, and the built
+/// record takes serde's value; `required` with a default does not compile), `skip` and
+/// `skip_deserializing` (the field leaves the table, its key is unknown, and it takes its
+/// default), `deny_unknown_fields` (an unknown key is an error, not a warning), and
+/// `flatten` on the `custom_prefix` map. Attributes that change only serialization, or
+/// nothing that is read (`skip_serializing`, `skip_serializing_if`, `serialize_with`,
+/// `getter`, `bound`, `borrow`, and on the struct `rename`, `tag`, `into`, `crate`,
+/// `expecting`, `remote`), are ignored. Those that change what serde reads (`transparent`,
+/// `from`, `try_from`, `with`, `deserialize_with`, `flatten` elsewhere, and the enum-only
+/// ones) do not compile, with the reason at the attribute. A value read under an alias is
+/// reported under the field's wire name. One difference is kept on purpose: a key that is not
+/// a field, sent twice, is a `duplicate_field` error, where serde ignores both copies.
+///
+/// ```
+/// use job_schema::{Code, Options, Schema};
+///
+/// #[derive(Schema, serde::Deserialize)]
+/// #[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// struct Contact {
+///     #[serde(alias = "fullName")]
+///     #[schema(required, max_len = 40)]
+///     name: String,
+///     mobile_phone: Option<String>,
+/// }
+///
+/// let read = Contact::from_json(br#"{"fullName": "Alex", "mobilePhone": "0400"}"#).unwrap();
+/// assert_eq!(read.record.name, "Alex");
+/// let report = Contact::check_json(br#"{"name": "Alex", "mobile_phone": "0400"}"#, Options::default());
+/// assert_eq!((&*report.errors[0].field, report.errors[0].code), ("mobile_phone", Code::UnknownField));
 /// ```
 ///
 /// A field of type `Vec<T>` (or `Option<Vec<T>>`) is a list: it takes a JSON array, each of
@@ -271,6 +309,11 @@ pub trait Schema: Validate + FieldValue {
     /// (empty for a table written by hand: the search then works it out).
     #[doc(hidden)]
     const __NAME_KEYS: &'static [reader::NameKey] = &[];
+
+    /// Whether a key that is not a field is an error rather than a warning (the struct's
+    /// `#[serde(deny_unknown_fields)]`).
+    #[doc(hidden)]
+    const __DENY_UNKNOWN_FIELDS: bool = false;
 
     #[doc(hidden)]
     fn __field_index(key: &str) -> Option<usize>;

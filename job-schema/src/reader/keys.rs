@@ -95,7 +95,8 @@ pub(crate) fn duplicate(path: &Path<'_>, sink: &mut Sink<'_>) {
     sink.error(path, violation, None);
 }
 
-/// The `unknown_field` warning, with a suggestion when a field name is close.
+/// The `unknown_field` warning, with a suggestion when a field name is close; an error when
+/// the record denies unknown keys (`deny`, from `#[serde(deny_unknown_fields)]`).
 ///
 /// `keys` are the fields' [`NameKey`]s (`Schema::__NAME_KEYS`); when they do not match the
 /// fields (a table written by hand), they are worked out here.
@@ -103,6 +104,7 @@ pub fn unknown(
     key: &str,
     fields: &[FieldSpec],
     keys: &[NameKey],
+    deny: bool,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
@@ -120,13 +122,21 @@ pub fn unknown(
                 suggestion: Cow::Borrowed(s),
             },
         ),
+        None if deny => Violation::new(
+            Code::UnknownField,
+            "is not a field of this record, which accepts no other key",
+        ),
         None => Violation::new(
             Code::UnknownField,
             "is not a field of this record; it is ignored",
         ),
     };
     let at = path.key(key);
-    sink.warn(&at, violation, None);
+    if deny {
+        sink.error(&at, violation, None);
+    } else {
+        sink.warn(&at, violation, None);
+    }
 }
 
 /// The closest of `candidates` to `key`: equal ignoring case, or within an edit distance of

@@ -214,7 +214,14 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                         record.__set_custom(name.into_owned(), value);
                     }
                 } else {
-                    unknown(&name, fields, S::__NAME_KEYS, parent, sink);
+                    unknown(
+                        &name,
+                        fields,
+                        S::__NAME_KEYS,
+                        S::__DENY_UNKNOWN_FIELDS,
+                        parent,
+                        sink,
+                    );
                     tokens.skip_value()?;
                 }
                 extra_place

@@ -1,5 +1,10 @@
 //! Reads the struct and its `#[schema(...)]` attributes into the raw model. It records every
-//! mistake and goes on reading, so that `check` can report them all in one build.
+//! mistake and goes on reading, so that `check` can report them all in one build. `serde`
+//! reads the `#[serde(...)]` attributes (wire names, aliases, defaults, skips), `case`
+//! applies `rename_all` as serde does.
+
+mod case;
+mod serde;
 
 use std::fmt::Write;
 
@@ -49,19 +54,21 @@ pub fn read(input: &DeriveInput) -> RawStruct {
             "#[schema(...)] goes on a field: the struct itself takes no schema rule",
         ));
     }
-    let rename_all = serde_rename_all(&input.attrs, &mut errors);
+    let container = serde::container(&input.attrs, &mut errors);
     let fields = named
         .map(|named| {
             named
                 .named
                 .iter()
-                .filter_map(|field| read_field(field, rename_all.as_deref(), &mut errors))
+                .filter_map(|field| read_field(field, container.rename_all, &mut errors))
                 .collect()
         })
         .unwrap_or_default();
     RawStruct {
         ident: input.ident.clone(),
         fields,
+        deny_unknown_fields: container.deny_unknown_fields,
+        default: container.default,
         errors,
     }
 }
@@ -75,14 +82,25 @@ fn not_named(span: Span, what: &str) -> syn::Error {
 
 fn read_field(
     field: &syn::Field,
-    rename_all: Option<&str>,
+    rename_all: Option<case::Case>,
     errors: &mut Vec<syn::Error>,
 ) -> Option<RawField> {
     let ident = field.ident.clone()?;
-    let rust_name = unraw(&ident);
-    let wire = serde_rename(&field.attrs, errors).unwrap_or_else(|| {
-        rename_all.map_or_else(|| rust_name.clone(), |rule| apply_case(rule, &rust_name))
+    let serde = serde::field(&field.attrs, errors);
+    // As serde: the first deserialize name of `rename`, else the `rename_all` casing of the
+    // name without `r#`; further `rename(deserialize)` names and every `alias` are accepted
+    // too.
+    let mut renames = serde.renames.into_iter();
+    let wire = renames.next().unwrap_or_else(|| {
+        let rust_name = unraw(&ident);
+        rename_all.map_or_else(|| rust_name.clone(), |case| case.apply(&rust_name))
     });
+    let mut aliases: Vec<String> = Vec::new();
+    for alias in renames.chain(serde.aliases) {
+        if alias != wire && !aliases.contains(&alias) {
+            aliases.push(alias);
+        }
+    }
     let mut rules = Vec::new();
     for attr in field
         .attrs
@@ -107,8 +125,12 @@ fn read_field(
         ident,
         ty: field.ty.clone(),
         wire,
+        aliases,
         doc: doc_comment(&field.attrs),
         rules,
+        default: serde.default,
+        skip: serde.skip,
+        flatten: serde.flatten,
     })
 }
 
@@ -493,97 +515,4 @@ fn doc_comment(attrs: &[syn::Attribute]) -> String {
         }
     }
     lines.join("\n").trim().to_owned()
-}
-
-/// The wire name from `#[serde(rename = "...")]` or `rename(deserialize = "...")`.
-fn serde_rename(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Option<String> {
-    serde_string(attrs, "rename", errors)
-}
-
-fn serde_rename_all(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Option<String> {
-    let rule = serde_string(attrs, "rename_all", errors)?;
-    if CASES.contains(&rule.as_str()) {
-        Some(rule)
-    } else {
-        // serde reports an unknown case itself.
-        None
-    }
-}
-
-/// Reads `name = "..."` (or `name(deserialize = "...")`) from `#[serde(...)]`, ignoring every
-/// other serde item.
-fn serde_string(
-    attrs: &[syn::Attribute],
-    name: &str,
-    errors: &mut Vec<syn::Error>,
-) -> Option<String> {
-    let mut found = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let result = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident(name) {
-                if meta.input.peek(Token![=]) {
-                    let s: syn::LitStr = meta.value()?.parse()?;
-                    found = Some(s.value());
-                } else if meta.input.peek(syn::token::Paren) {
-                    meta.parse_nested_meta(|inner| {
-                        let s: syn::LitStr = inner.value()?.parse()?;
-                        if inner.path.is_ident("deserialize") {
-                            found = Some(s.value());
-                        }
-                        Ok(())
-                    })?;
-                }
-            } else {
-                skip_value(meta.input);
-            }
-            Ok(())
-        });
-        if let Err(e) = result {
-            // A serde attribute we cannot read is serde's to report; note it only if it
-            // concerns the name we need.
-            if e.to_string().contains(name) {
-                errors.push(e);
-            }
-        }
-    }
-    found
-}
-
-const CASES: &[&str] = &[
-    "lowercase",
-    "UPPERCASE",
-    "PascalCase",
-    "camelCase",
-    "snake_case",
-    "SCREAMING_SNAKE_CASE",
-    "kebab-case",
-    "SCREAMING-KEBAB-CASE",
-];
-
-/// Applies a serde `rename_all` rule to a `snake_case` field name.
-fn apply_case(rule: &str, field: &str) -> String {
-    let words = field.split('_').filter(|w| !w.is_empty());
-    let capitalize = |w: &str| {
-        let mut chars = w.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
-            .unwrap_or_default()
-    };
-    match rule {
-        "lowercase" => field.to_lowercase(),
-        "PascalCase" => words.map(capitalize).collect(),
-        "camelCase" => {
-            let pascal: String = words.map(capitalize).collect();
-            let mut chars = pascal.chars();
-            chars
-                .next()
-                .map(|c| c.to_lowercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        "UPPERCASE" | "SCREAMING_SNAKE_CASE" => field.to_uppercase(),
-        "kebab-case" => field.replace('_', "-"),
-        "SCREAMING-KEBAB-CASE" => field.replace('_', "-").to_uppercase(),
-        _ => field.to_owned(),
-    }
 }
