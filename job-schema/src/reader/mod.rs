@@ -26,10 +26,16 @@ use crate::report::{Issue, Report, Violation};
 use crate::sink::Sink;
 use crate::Schema;
 
-pub use accept::store_value;
 pub(crate) use keys::is_custom_key;
 pub use keys::{suggest, unknown, NameKey};
-pub use tokenizer::{SyntaxError, Tokenizer, MAX_DEPTH};
+use tokenizer::Fault;
+pub use tokenizer::MAX_DEPTH;
+// Plumbing that generated code names (through `__private`), not API.
+#[doc(hidden)]
+pub use accept::store_value;
+#[doc(hidden)]
+pub use tokenizer::{SyntaxError, Tokenizer};
+#[doc(hidden)]
 pub use walker::read_nested;
 
 /// A record read from JSON, with the warnings found on the way.
@@ -87,21 +93,22 @@ fn read_to<S: Schema, const BUILD: bool>(
     let mark = report.mark();
     let read = Tokenizer::new(bytes).and_then(|mut tokens| {
         let mut sink = Sink::new(report, options);
-        walker::read_root::<S, BUILD>(&mut tokens, path, &mut sink, record)
+        let read = walker::read_root::<S, BUILD>(&mut tokens, path, &mut sink, record);
+        read.map_err(|SyntaxError| tokens.fault_met())
     });
-    if let Err(error) = read {
+    if let Err(fault) = read {
         report.rewind(mark);
         *record = None;
-        report.errors.push(syntax_issue(path, bytes, error));
+        report.errors.push(syntax_issue(path, bytes, fault));
     }
 }
 
 /// The `json_syntax` issue for malformed `bytes`.
-fn syntax_issue(path: &Path<'_>, bytes: &[u8], error: SyntaxError) -> Issue {
-    let (line, column) = error.position(bytes);
+fn syntax_issue(path: &Path<'_>, bytes: &[u8], fault: Fault) -> Issue {
+    let (line, column) = fault.position(bytes);
     Issue::at(
         path,
-        Violation::json_syntax(line, column, error.what()),
+        Violation::json_syntax(line, column, fault.what()),
         None,
     )
 }

@@ -34,6 +34,16 @@ impl<S: Schema> Layout<S> {
     const NOTICED: u128 = mask(S::FIELDS, Select::Noticed);
     /// The required fields.
     const REQUIRED: u128 = mask(S::FIELDS, Select::Required);
+    /// Whether any field is a list (for most structs none is, and the test folds away).
+    const HAS_LISTS: bool = {
+        let mut found = false;
+        let mut i = 0;
+        while i < S::FIELDS.len() {
+            found |= S::FIELDS[i].list;
+            i += 1;
+        }
+        found
+    };
 }
 
 /// Which fields [`mask`] selects.
@@ -277,7 +287,7 @@ fn read_value<S: Schema, const BUILD: bool>(
     sink: &mut Sink<'_>,
     record: Option<&mut S>,
 ) -> Result<(), SyntaxError> {
-    if S::FIELDS[index].list {
+    if Layout::<S>::HAS_LISTS && S::FIELDS[index].list {
         return read_list_field::<S, BUILD>(tokens, index, path, sink, record);
     }
     let before = if BUILD { sink.error_count() } else { 0 };
