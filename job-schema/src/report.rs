@@ -87,8 +87,9 @@ pub enum Code {
 }
 
 impl Code {
-    /// Every code, in declaration order.
-    pub const ALL: [Code; 16] = [
+    /// Every code, in declaration order. A slice, so that a code added in a later release
+    /// (the enum is `#[non_exhaustive]`) does not change its type.
+    pub const ALL: &'static [Code] = &[
         Code::JsonSyntax,
         Code::Type,
         Code::Required,
