@@ -59,7 +59,7 @@ mod what {
 }
 
 /// Malformed JSON was met: what the reading functions return. It carries nothing, so that a
-/// result is as small as its value; the [`Tokenizer`] that met it keeps the [`Fault`].
+/// result is as small as its value; the [`Tokenizer`] that met it keeps where and what.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SyntaxError;
 
