@@ -18,13 +18,17 @@ use proc_macro::TokenStream;
 /// See the `job_schema` crate for the attributes.
 #[proc_macro_derive(Schema, attributes(schema, serde))]
 pub fn derive_schema(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let input = match syn::parse::<syn::DeriveInput>(input) {
+        Ok(input) => input,
+        Err(error) => return emit::errors(&error).into(),
+    };
     let raw = syntax::read(&input);
+    let krate = raw.krate.clone();
     match check::check(raw) {
         Ok(model) => emit::emit(&model),
         Err(errors) => {
-            let mut out = errors.to_compile_error();
-            out.extend(emit::fallback(&input));
+            let mut out = emit::errors(&errors);
+            out.extend(emit::fallback(&input, krate.as_ref()));
             out
         }
     }

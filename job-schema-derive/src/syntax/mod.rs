@@ -44,16 +44,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
             "#[derive(Schema)] does not support generic parameters: the field table is static",
         ));
     }
-    for attr in input
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident(key::SCHEMA))
-    {
-        errors.push(syn::Error::new_spanned(
-            attr.path(),
-            "#[schema(...)] goes on a field: the struct itself takes no schema rule",
-        ));
-    }
+    let krate = container_schema(&input.attrs, &mut errors);
     let container = serde::container(&input.attrs, &mut errors);
     let fields = named
         .map(|named| {
@@ -66,11 +57,88 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         .unwrap_or_default();
     RawStruct {
         ident: input.ident.clone(),
+        krate,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
         errors,
     }
+}
+
+/// Reads the struct's own `#[schema(...)]`, whose one key is `crate = "path"`: the path
+/// generated code reaches the runtime through, for a crate that re-exports `job-schema`.
+fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
+    let mut krate: Option<syn::Path> = None;
+    let mut given = false;
+    for attr in attrs.iter().filter(|a| a.path().is_ident(key::SCHEMA)) {
+        match &attr.meta {
+            syn::Meta::List(list) => read_items(list.tokens.clone(), errors, |meta, errors| {
+                let Some(ident) = meta.path.get_ident() else {
+                    errors.push(syn::Error::new_spanned(
+                        &meta.path,
+                        "expected `crate = \"...\"`, not a path",
+                    ));
+                    skip_value(meta.input);
+                    return;
+                };
+                let name = ident.to_string();
+                if name != key::CRATE {
+                    let message = if key::ALL.contains(&name.as_str()) {
+                        format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
+                    } else {
+                        format!("unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`")
+                    };
+                    errors.push(syn::Error::new(ident.span(), message));
+                    skip_value(meta.input);
+                    return;
+                }
+                if given {
+                    errors.push(syn::Error::new(
+                        ident.span(),
+                        "`crate` is given twice: give the path of the runtime once",
+                    ));
+                }
+                given = true;
+                let path = read_crate_path(meta, errors);
+                if krate.is_none() {
+                    krate = path;
+                }
+            }),
+            syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
+                path,
+                "`#[schema]` on a struct needs a list: `#[schema(crate = \"facade::job_schema\")]`",
+            )),
+            syn::Meta::NameValue(nv) => errors.push(syn::Error::new(
+                nv.eq_token.span,
+                "expected a list in parentheses: `#[schema(crate = \"facade::job_schema\")]`",
+            )),
+        }
+    }
+    krate
+}
+
+/// The value of `crate = "path"`: a path in a string literal, as serde's `crate` takes it,
+/// spanned at the literal.
+fn read_crate_path(meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
+    let tokens = value_tokens(meta, key::CRATE, "\"facade::job_schema\"", errors)?;
+    let Ok(lit) = syn::parse2::<syn::LitStr>(tokens.clone()) else {
+        errors.push(syn::Error::new_spanned(
+            &tokens,
+            "`crate` takes a path in a string literal, such as `crate = \"facade::job_schema\"`",
+        ));
+        return None;
+    };
+    let path = lit.parse_with(syn::Path::parse_mod_style).ok();
+    if path.is_none() {
+        errors.push(syn::Error::new(
+            lit.span(),
+            format!(
+                "`crate` takes the path of a crate or module, such as `\"facade::job_schema\"`, and `{}` is not one",
+                lit.value()
+            ),
+        ));
+    }
+    path
 }
 
 fn not_named(span: Span, what: &str) -> syn::Error {
