@@ -72,38 +72,40 @@ fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> O
     let mut given = false;
     for attr in attrs.iter().filter(|a| a.path().is_ident(key::SCHEMA)) {
         match &attr.meta {
-            syn::Meta::List(list) => read_items(list.tokens.clone(), errors, |meta, errors| {
-                let Some(ident) = meta.path.get_ident() else {
-                    errors.push(syn::Error::new_spanned(
-                        &meta.path,
-                        "expected `crate = \"...\"`, not a path",
-                    ));
-                    skip_value(meta.input);
-                    return;
-                };
-                let name = ident.to_string();
-                if name != key::CRATE {
-                    let message = if key::ALL.contains(&name.as_str()) {
-                        format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
-                    } else {
-                        format!("unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`")
+            syn::Meta::List(list) => {
+                read_items(list.tokens.clone(), &STRUCT_ITEM, errors, |meta, errors| {
+                    let Some(ident) = meta.path.get_ident() else {
+                        errors.push(syn::Error::new_spanned(
+                            &meta.path,
+                            "expected `crate = \"...\"`, not a path",
+                        ));
+                        skip_value(meta.input);
+                        return;
                     };
-                    errors.push(syn::Error::new(ident.span(), message));
-                    skip_value(meta.input);
-                    return;
-                }
-                if given {
-                    errors.push(syn::Error::new(
-                        ident.span(),
-                        "`crate` is given twice: give the path of the runtime once",
-                    ));
-                }
-                given = true;
-                let path = read_crate_path(meta, errors);
-                if krate.is_none() {
-                    krate = path;
-                }
-            }),
+                    let name = ident.to_string();
+                    if name != key::CRATE {
+                        let message = if key::ALL.contains(&name.as_str()) {
+                            format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
+                        } else {
+                            format!("unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`")
+                        };
+                        errors.push(syn::Error::new(ident.span(), message));
+                        skip_value(meta.input);
+                        return;
+                    }
+                    if given {
+                        errors.push(syn::Error::new(
+                            ident.span(),
+                            "`crate` is given twice: give the path of the runtime once",
+                        ));
+                    }
+                    given = true;
+                    let path = read_crate_path(meta, errors);
+                    if krate.is_none() {
+                        krate = path;
+                    }
+                })
+            }
             syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
                 path,
                 "`#[schema]` on a struct needs a list: `#[schema(crate = \"facade::job_schema\")]`",
@@ -176,9 +178,11 @@ fn read_field(
         .filter(|a| a.path().is_ident(key::SCHEMA))
     {
         match &attr.meta {
-            syn::Meta::List(list) => read_items(list.tokens.clone(), errors, |meta, errors| {
-                read_rule(meta, &mut rules, errors);
-            }),
+            syn::Meta::List(list) => {
+                read_items(list.tokens.clone(), &RULE, errors, |meta, errors| {
+                    read_rule(meta, &mut rules, errors);
+                })
+            }
             syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
                 path,
                 "`#[schema]` needs a list of rules: `#[schema(max_len = 500)]`",
@@ -202,15 +206,36 @@ fn read_field(
     })
 }
 
+/// What a list's items are, for the messages about an item that is not one.
+struct Items {
+    /// Where an item is missing: `a,,b`.
+    empty: &'static str,
+    /// An item that does not start with a key.
+    not_a_key: &'static str,
+}
+
+/// The rules of a field (and the bounds of `range`, which are read the same way).
+const RULE: Items = Items {
+    empty: "expected a schema rule before this `,`",
+    not_a_key: "expected a schema rule, such as `max_len = 500`",
+};
+
+/// The struct's own `#[schema(...)]`.
+const STRUCT_ITEM: Items = Items {
+    empty: "expected `crate = \"...\"` before this `,`",
+    not_a_key: "expected `crate = \"...\"`: the struct itself takes only the path of the runtime",
+};
+
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a
 /// time, so that a malformed item (a literal, a stray comma, a value that is not one) is
 /// recorded and the items after it are still read.
 fn read_items(
     tokens: TokenStream,
+    what: &Items,
     errors: &mut Vec<syn::Error>,
     mut item: impl FnMut(&ParseNestedMeta<'_>, &mut Vec<syn::Error>),
 ) {
-    for tokens in split_items(tokens, "expected a schema rule before this `,`", errors) {
+    for tokens in split_items(tokens, what.empty, errors) {
         if matches!(tokens.clone().into_iter().next(), Some(TokenTree::Ident(_))) {
             let parser = syn::meta::parser(|meta| {
                 item(&meta, errors);
@@ -220,10 +245,7 @@ fn read_items(
                 errors.push(e);
             }
         } else {
-            errors.push(syn::Error::new_spanned(
-                tokens,
-                "expected a schema rule, such as `max_len = 500`",
-            ));
+            errors.push(syn::Error::new_spanned(tokens, what.not_a_key));
         }
     }
 }
@@ -434,7 +456,7 @@ fn read_range(meta: &ParseNestedMeta<'_>, span: Span, errors: &mut Vec<syn::Erro
         return RawKind::Range { min, max };
     };
     let before = errors.len();
-    read_items(tokens, errors, |inner, errors| {
+    read_items(tokens, &RULE, errors, |inner, errors| {
         let which = if inner.path.is_ident(key::MIN) {
             &mut min
         } else if inner.path.is_ident(key::MAX) {

@@ -43,4 +43,22 @@ struct OtherKeys {
     description: String,
 }
 
+#[derive(Schema)]
+#[schema("::job_schema",, crate = "::job_schema")]
+struct NotAKey {
+    description: String,
+}
+
+#[derive(Schema)]
+#[schema]
+struct NoList {
+    description: String,
+}
+
+#[derive(Schema)]
+#[schema = "::job_schema"]
+struct NameValue {
+    description: String,
+}
+
 fn main() {}
