@@ -27,11 +27,29 @@ impl Runtime<'_> {
     /// reported.
     fn at(self, span: Span) -> TokenStream {
         if let Some(path) = self.0 {
-            quote_spanned!(path.span()=> #path::__private)
+            // `__private` is marked as generated: a user who imports `Schema` from the same
+            // path must not draw `unused_qualifications` on `path::__private::Schema`.
+            let private = syn::Ident::new("__private", generated(path.span()));
+            quote_spanned!(path.span()=> #path::#private)
         } else {
             quote_spanned!(span=> ::job_schema::__private)
         }
     }
+}
+
+/// A span at `span`'s place that the compiler knows comes from the derive. A path with one
+/// such segment draws no `unused_qualifications` (the lint skips paths from expansions, and
+/// those starting with `::`), while an error in it is still reported at the user's code.
+fn generated(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
+/// `__schema_core::<module>` at `span` (a user's field or type), its middle segment marked as
+/// generated: `Some` and `Default` are in the prelude, so the path would otherwise draw the
+/// user's `unused_qualifications`.
+fn core_module(module: &str, span: Span) -> TokenStream {
+    let module = syn::Ident::new(module, generated(span));
+    quote_spanned!(span=> __schema_core::#module)
 }
 
 /// The items every generated block starts with: `core` under a name that resolves in every
@@ -177,7 +195,8 @@ pub fn emit(model: &Struct) -> TokenStream {
             &model.default,
         ) {
             (Some(SerdeDefault::Trait), _) => {
-                quote_spanned!(field.span()=> __schema_core::default::Default::default())
+                let default = core_module("default", field.span());
+                quote_spanned!(field.span()=> #default::Default::default())
             }
             (Some(SerdeDefault::Path(path)), _) => quote_spanned!(path.span()=> #path()),
             (None, Some(_)) => quote!(__schema_default.#field),
@@ -195,10 +214,11 @@ pub fn emit(model: &Struct) -> TokenStream {
         })
         .collect();
     for (field, default) in &model.skipped {
+        let core_default = core_module("default", field.span());
         let value = initial(
             field,
             default.as_ref(),
-            quote_spanned!(field.span()=> __schema_core::default::Default::default()),
+            quote_spanned!(field.span()=> #core_default::Default::default()),
         );
         unset.push(quote!(#field: #value,));
     }
@@ -240,7 +260,6 @@ pub fn emit(model: &Struct) -> TokenStream {
         #[allow(
             deprecated,
             non_local_definitions,
-            unused_qualifications,
             clippy::all,
             clippy::pedantic,
             clippy::nursery,
@@ -512,8 +531,9 @@ fn assertions(field: &Field, runtime: Runtime<'_>) -> TokenStream {
     let rt = runtime.at(field.ident.span());
     out.push(quote_spanned!(field.ident.span()=> const _: () = #rt::assert_field::<#ty>();));
     let rt = runtime.at(field.ty.span());
+    let option = core_module("option", field.ty.span());
     out.push(quote_spanned! {field.ty.span()=>
-        const _: () = if let __schema_core::option::Option::Some(__schema_why) =
+        const _: () = if let #option::Option::Some(__schema_why) =
             <#ty as #rt::FieldValue>::__UNREADABLE
         {
             __schema_core::panic!("{}", __schema_why)

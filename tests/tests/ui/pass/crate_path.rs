@@ -1,5 +1,9 @@
 //! `#[schema(crate = "path")]`: the generated code reaches the runtime through a module that
 //! re-exports it under another name, as a facade crate would; the derive comes through it too.
+//! `Schema` is imported from the same path, and `unused_qualifications` is forbidden: the
+//! generated `path::__private::Schema` must not draw it.
+
+#![forbid(unused_qualifications)]
 
 mod facade {
     pub use ::job_schema as runtime;

@@ -6,7 +6,6 @@
     rust_2018_idioms,
     rust_2024_compatibility,
     unused,
-    unused_qualifications,
     unused_results,
     unused_extern_crates,
     unused_import_braces,
@@ -25,6 +24,8 @@
     deprecated_safe,
     variant_size_differences
 )]
+// Forbidden, not denied: the generated code may not allow it either.
+#![forbid(unused_qualifications)]
 
 use std::collections::BTreeMap;
 
@@ -37,7 +38,7 @@ pub struct Address {
     city: String,
 }
 
-/// A struct with a field of every kind, and a deprecated one.
+/// A struct with a field of every kind, a deprecated one, and serde's `default` and `skip`.
 #[derive(Debug, Schema)]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
@@ -58,6 +59,10 @@ pub struct Job {
     old: Option<String>,
     #[schema(custom_prefix = "customfield_")]
     custom: BTreeMap<String, String>,
+    #[serde(default)]
+    count: Option<u8>,
+    #[serde(skip)]
+    cache: Vec<String>,
 }
 
 fn main() {
@@ -74,4 +79,8 @@ fn main() {
         ]
     );
     assert_eq!(report.warnings[0].code, Code::Deprecated);
+
+    let parsed = Job::from_json(br#"{"uuid": "0b1e4a6c-2f5d-4c3e-9a8b-7d6e5f4a3b2c"}"#).unwrap();
+    assert!(parsed.record.cache.is_empty());
+    assert_eq!(parsed.record.count, None);
 }
