@@ -68,43 +68,13 @@ pub fn read(input: &DeriveInput) -> RawStruct {
 /// Reads the struct's own `#[schema(...)]`, whose one key is `crate = "path"`: the path
 /// generated code reaches the runtime through, for a crate that re-exports `job-schema`.
 fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
-    let mut krate: Option<syn::Path> = None;
-    let mut given = false;
+    let mut krate = CratePath::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident(key::SCHEMA)) {
         match &attr.meta {
             syn::Meta::List(list) => {
                 read_items(list.tokens.clone(), &STRUCT_ITEM, errors, |meta, errors| {
-                    let Some(ident) = meta.path.get_ident() else {
-                        errors.push(syn::Error::new_spanned(
-                            &meta.path,
-                            "expected `crate = \"...\"`, not a path",
-                        ));
-                        skip_value(meta.input);
-                        return;
-                    };
-                    let name = ident.to_string();
-                    if name != key::CRATE {
-                        let message = if key::ALL.contains(&name.as_str()) {
-                            format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
-                        } else {
-                            format!("unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`")
-                        };
-                        errors.push(syn::Error::new(ident.span(), message));
-                        skip_value(meta.input);
-                        return;
-                    }
-                    if given {
-                        errors.push(syn::Error::new(
-                            ident.span(),
-                            "`crate` is given twice: give the path of the runtime once",
-                        ));
-                    }
-                    given = true;
-                    let path = read_crate_path(meta, errors);
-                    if krate.is_none() {
-                        krate = path;
-                    }
-                })
+                    read_struct_item(meta, &mut krate, errors);
+                });
             }
             syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
                 path,
@@ -116,7 +86,56 @@ fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> O
             )),
         }
     }
-    krate
+    krate.path
+}
+
+/// `crate = "path"` as read so far.
+#[derive(Default)]
+struct CratePath {
+    /// Whether `crate` was given, read or not: a second one is an error.
+    given: bool,
+    /// The path of the first `crate`, when it could be read.
+    path: Option<syn::Path>,
+}
+
+/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, given once.
+fn read_struct_item(
+    meta: &ParseNestedMeta<'_>,
+    krate: &mut CratePath,
+    errors: &mut Vec<syn::Error>,
+) {
+    let Some(ident) = meta.path.get_ident() else {
+        errors.push(syn::Error::new_spanned(
+            &meta.path,
+            "expected `crate = \"...\"`, not a path",
+        ));
+        skip_value(meta.input);
+        return;
+    };
+    let name = ident.to_string();
+    if name != key::CRATE {
+        let message = if key::ALL.contains(&name.as_str()) {
+            format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
+        } else {
+            format!(
+                "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`"
+            )
+        };
+        errors.push(syn::Error::new(ident.span(), message));
+        skip_value(meta.input);
+        return;
+    }
+    if krate.given {
+        errors.push(syn::Error::new(
+            ident.span(),
+            "`crate` is given twice: give the path of the runtime once",
+        ));
+    }
+    let path = read_crate_path(meta, errors);
+    if !krate.given {
+        krate.path = path;
+    }
+    krate.given = true;
 }
 
 /// The value of `crate = "path"`: a path in a string literal, as serde's `crate` takes it,
@@ -181,7 +200,7 @@ fn read_field(
             syn::Meta::List(list) => {
                 read_items(list.tokens.clone(), &RULE, errors, |meta, errors| {
                     read_rule(meta, &mut rules, errors);
-                })
+                });
             }
             syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
                 path,
