@@ -114,6 +114,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
         Some(e) => Err(e),
         None => Ok(Struct {
             ident: raw.ident,
+            krate: raw.krate,
             fields,
             custom,
             skipped,

@@ -21,6 +21,8 @@ pub mod key {
     pub const CUSTOM_PREFIX: &str = "custom_prefix";
     pub const MIN: &str = "min";
     pub const MAX: &str = "max";
+    /// The one container attribute: `#[schema(crate = "path")]`.
+    pub const CRATE: &str = "crate";
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -43,6 +45,8 @@ pub mod key {
 /// A struct as read, mistakes and all.
 pub struct RawStruct {
     pub ident: syn::Ident,
+    /// `#[schema(crate = "path")]`: where generated code finds the runtime.
+    pub krate: Option<syn::Path>,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -118,6 +122,8 @@ impl EnumLit {
 /// A struct whose schema holds.
 pub struct Struct {
     pub ident: syn::Ident,
+    /// The path generated code reaches the runtime through, when not `::job_schema`.
+    pub krate: Option<syn::Path>,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

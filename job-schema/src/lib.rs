@@ -144,8 +144,9 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// default), `deny_unknown_fields` (an unknown key is an error, not a warning), and
 /// `flatten` on the `custom_prefix` map. Attributes that change only serialization, or
 /// nothing that is read (`skip_serializing`, `skip_serializing_if`, `serialize_with`,
-/// `getter`, `bound`, `borrow`, and on the struct `rename`, `tag`, `into`, `crate`,
-/// `expecting`, `remote`), are ignored. Those that change what serde reads (`transparent`,
+/// `getter`, `bound`, `borrow`, and on the struct `rename`, `tag`, `into`, `crate` (serde's
+/// own path; `job-schema`'s is `#[schema(crate = "…")]`, below), `expecting`, `remote`), are
+/// ignored. Those that change what serde reads (`transparent`,
 /// `from`, `try_from`, `with`, `deserialize_with`, `flatten` elsewhere, and the enum-only
 /// ones) do not compile, with the reason at the attribute. A value read under an alias is
 /// reported under the field's wire name. One difference is kept on purpose: a key that is not
@@ -189,6 +190,35 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 ///     report.errors.iter().map(|i| (&*i.field, &*i.pointer, i.code)).collect();
 /// assert_eq!(found, [("staff[0]", "/staff/0", Code::Uuid), ("staff[1]", "/staff/1", Code::Type)]);
 /// ```
+///
+/// # Crates that re-export `job-schema`
+///
+/// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
+/// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
+/// `#[schema(crate = "path")]`, the one attribute the struct itself takes; the path is
+/// resolved where the struct is, and the derive can come through the facade too:
+///
+/// ```
+/// mod facade {
+///     // A facade crate writes `pub use job_schema;` at its root.
+///     pub(crate) use ::job_schema;
+/// }
+///
+/// #[derive(facade::job_schema::Schema)]
+/// #[schema(crate = "facade::job_schema")]
+/// struct Visit {
+///     #[schema(required)]
+///     site_address: String,
+/// }
+///
+/// use facade::job_schema::{Code, Validate};
+/// let report = Visit { site_address: String::new() }.validate().unwrap_err();
+/// assert_eq!(report.errors[0].code, Code::Required);
+/// ```
+///
+/// The generated code compiles in crates of every edition from 2015 (which declares `extern
+/// crate job_schema;`) to 2024, under `#![no_implicit_prelude]`, and draws no warning under
+/// `#![deny(warnings)]`, nor `unused_qualifications`.
 pub use job_schema_derive::Schema;
 
 /// A record that can check itself against its rules.

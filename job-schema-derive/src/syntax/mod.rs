@@ -44,16 +44,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
             "#[derive(Schema)] does not support generic parameters: the field table is static",
         ));
     }
-    for attr in input
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident(key::SCHEMA))
-    {
-        errors.push(syn::Error::new_spanned(
-            attr.path(),
-            "#[schema(...)] goes on a field: the struct itself takes no schema rule",
-        ));
-    }
+    let krate = container_schema(&input.attrs, &mut errors);
     let container = serde::container(&input.attrs, &mut errors);
     let fields = named
         .map(|named| {
@@ -66,11 +57,109 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         .unwrap_or_default();
     RawStruct {
         ident: input.ident.clone(),
+        krate,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
         errors,
     }
+}
+
+/// Reads the struct's own `#[schema(...)]`, whose one key is `crate = "path"`: the path
+/// generated code reaches the runtime through, for a crate that re-exports `job-schema`.
+fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
+    let mut krate = CratePath::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident(key::SCHEMA)) {
+        match &attr.meta {
+            syn::Meta::List(list) => {
+                read_items(list.tokens.clone(), &STRUCT_ITEM, errors, |meta, errors| {
+                    read_struct_item(meta, &mut krate, errors);
+                });
+            }
+            syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
+                path,
+                "`#[schema]` on a struct needs a list: `#[schema(crate = \"facade::job_schema\")]`",
+            )),
+            syn::Meta::NameValue(nv) => errors.push(syn::Error::new(
+                nv.eq_token.span,
+                "expected a list in parentheses: `#[schema(crate = \"facade::job_schema\")]`",
+            )),
+        }
+    }
+    krate.path
+}
+
+/// `crate = "path"` as read so far.
+#[derive(Default)]
+struct CratePath {
+    /// Whether `crate` was given, read or not: a second one is an error.
+    given: bool,
+    /// The path of the first `crate`, when it could be read.
+    path: Option<syn::Path>,
+}
+
+/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, given once.
+fn read_struct_item(
+    meta: &ParseNestedMeta<'_>,
+    krate: &mut CratePath,
+    errors: &mut Vec<syn::Error>,
+) {
+    let Some(ident) = meta.path.get_ident() else {
+        errors.push(syn::Error::new_spanned(
+            &meta.path,
+            "expected `crate = \"...\"`, not a path",
+        ));
+        skip_value(meta.input);
+        return;
+    };
+    let name = ident.to_string();
+    if name != key::CRATE {
+        let message = if key::ALL.contains(&name.as_str()) {
+            format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
+        } else {
+            format!(
+                "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`"
+            )
+        };
+        errors.push(syn::Error::new(ident.span(), message));
+        skip_value(meta.input);
+        return;
+    }
+    if krate.given {
+        errors.push(syn::Error::new(
+            ident.span(),
+            "`crate` is given twice: give the path of the runtime once",
+        ));
+    }
+    let path = read_crate_path(meta, errors);
+    if !krate.given {
+        krate.path = path;
+    }
+    krate.given = true;
+}
+
+/// The value of `crate = "path"`: a path in a string literal, as serde's `crate` takes it,
+/// spanned at the literal.
+fn read_crate_path(meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
+    let tokens = value_tokens(meta, key::CRATE, "\"facade::job_schema\"", errors)?;
+    let Ok(lit) = syn::parse2::<syn::LitStr>(tokens.clone()) else {
+        errors.push(syn::Error::new_spanned(
+            &tokens,
+            "`crate` takes a path in a string literal, such as `crate = \"facade::job_schema\"`",
+        ));
+        return None;
+    };
+    let path = lit.parse_with(syn::Path::parse_mod_style).ok();
+    if path.is_none() {
+        errors.push(syn::Error::new(
+            lit.span(),
+            format!(
+                "`crate` takes the path of a crate or module, such as `\"facade::job_schema\"`, and `{}` is not one",
+                lit.value()
+            ),
+        ));
+    }
+    path
 }
 
 fn not_named(span: Span, what: &str) -> syn::Error {
@@ -108,9 +197,11 @@ fn read_field(
         .filter(|a| a.path().is_ident(key::SCHEMA))
     {
         match &attr.meta {
-            syn::Meta::List(list) => read_items(list.tokens.clone(), errors, |meta, errors| {
-                read_rule(meta, &mut rules, errors);
-            }),
+            syn::Meta::List(list) => {
+                read_items(list.tokens.clone(), &RULE, errors, |meta, errors| {
+                    read_rule(meta, &mut rules, errors);
+                });
+            }
             syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
                 path,
                 "`#[schema]` needs a list of rules: `#[schema(max_len = 500)]`",
@@ -134,15 +225,36 @@ fn read_field(
     })
 }
 
+/// What a list's items are, for the messages about an item that is not one.
+struct Items {
+    /// Where an item is missing: `a,,b`.
+    empty: &'static str,
+    /// An item that does not start with a key.
+    not_a_key: &'static str,
+}
+
+/// The rules of a field (and the bounds of `range`, which are read the same way).
+const RULE: Items = Items {
+    empty: "expected a schema rule before this `,`",
+    not_a_key: "expected a schema rule, such as `max_len = 500`",
+};
+
+/// The struct's own `#[schema(...)]`.
+const STRUCT_ITEM: Items = Items {
+    empty: "expected `crate = \"...\"` before this `,`",
+    not_a_key: "expected `crate = \"...\"`: the struct itself takes only the path of the runtime",
+};
+
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a
 /// time, so that a malformed item (a literal, a stray comma, a value that is not one) is
 /// recorded and the items after it are still read.
 fn read_items(
     tokens: TokenStream,
+    what: &Items,
     errors: &mut Vec<syn::Error>,
     mut item: impl FnMut(&ParseNestedMeta<'_>, &mut Vec<syn::Error>),
 ) {
-    for tokens in split_items(tokens, "expected a schema rule before this `,`", errors) {
+    for tokens in split_items(tokens, what.empty, errors) {
         if matches!(tokens.clone().into_iter().next(), Some(TokenTree::Ident(_))) {
             let parser = syn::meta::parser(|meta| {
                 item(&meta, errors);
@@ -152,10 +264,7 @@ fn read_items(
                 errors.push(e);
             }
         } else {
-            errors.push(syn::Error::new_spanned(
-                tokens,
-                "expected a schema rule, such as `max_len = 500`",
-            ));
+            errors.push(syn::Error::new_spanned(tokens, what.not_a_key));
         }
     }
 }
@@ -366,7 +475,7 @@ fn read_range(meta: &ParseNestedMeta<'_>, span: Span, errors: &mut Vec<syn::Erro
         return RawKind::Range { min, max };
     };
     let before = errors.len();
-    read_items(tokens, errors, |inner, errors| {
+    read_items(tokens, &RULE, errors, |inner, errors| {
         let which = if inner.path.is_ident(key::MIN) {
             &mut min
         } else if inner.path.is_ident(key::MAX) {

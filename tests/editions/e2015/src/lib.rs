@@ -1,0 +1,55 @@
+//! `#[derive(Schema)]` in an edition 2015 crate: `::core` does not resolve here (a `::` path
+//! starts at the crate root), `TryFrom` is not in the prelude, and `job_schema` is reached
+//! through `extern crate`. The lints of the move to 2018 are denied: the generated code is
+//! ready for it.
+
+#![deny(rust_2018_compatibility, rust_2018_idioms)]
+
+extern crate job_schema;
+#[macro_use]
+extern crate serde;
+#[cfg(test)]
+extern crate serde_json;
+
+use std::collections::BTreeMap;
+
+use job_schema::{Code, Issue, Schema};
+
+include!("../../common.rs");
+
+/// In 2015 a path in a `use` starts at the crate root, and so does `::job_schema`: the derive
+/// works in a module too.
+pub mod visits {
+    use job_schema::Schema;
+
+    /// A struct derived in a module.
+    #[derive(Schema)]
+    pub struct Visit {
+        /// Text.
+        #[schema(required, max_len = 3)]
+        pub code: String,
+        /// A list of integers.
+        #[schema(enum_values(1, 2))]
+        pub kinds: Vec<u8>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use job_schema::Options;
+
+    use super::*;
+    use crate::visits::Visit;
+
+    #[test]
+    fn derive_in_a_module() {
+        let report = Visit::check_json(br#"{"code": "long", "kinds": [1, 3]}"#, Options::default());
+        assert_eq!(
+            codes(&report.errors),
+            [
+                ("code".to_owned(), Code::MaxLen),
+                ("kinds[1]".to_owned(), Code::EnumValues)
+            ]
+        );
+    }
+}
