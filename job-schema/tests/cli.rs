@@ -90,6 +90,11 @@ fn real_record_pretty() -> String {
     serde_json::to_string_pretty(&value).expect("it prints")
 }
 
+/// `path` quoted for the shell that `script` runs (a clone may live under a path with spaces).
+fn sh(path: &str) -> String {
+    format!("'{}'", path.replace('\'', "'\\''"))
+}
+
 /// Runs `command` in a pseudo-terminal with `script`, where it exists: stdin, stdout and
 /// stderr are then a terminal. `None` when `script` is not installed.
 fn in_terminal(command: &str, no_colour: bool) -> Option<(i32, String)> {
@@ -495,7 +500,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn a_terminal_on_stdin_without_a_file_prints_usage_and_exits_2() {
-    let Some((status, screen)) = in_terminal(&format!("{BIN} check"), false) else {
+    let Some((status, screen)) = in_terminal(&format!("{} check", sh(BIN)), false) else {
         eprintln!("`script` is not installed: skipped");
         return;
     };
@@ -505,7 +510,8 @@ fn a_terminal_on_stdin_without_a_file_prints_usage_and_exits_2() {
 
 #[test]
 fn colour_only_on_a_terminal_without_no_color() {
-    let Some((status, screen)) = in_terminal(&format!("{BIN} check {JOBS}"), false) else {
+    let Some((status, screen)) = in_terminal(&format!("{} check {}", sh(BIN), sh(JOBS)), false)
+    else {
         eprintln!("`script` is not installed: skipped");
         return;
     };
@@ -516,7 +522,8 @@ fn colour_only_on_a_terminal_without_no_color() {
         "yellow warnings on a terminal"
     );
 
-    let (_, screen) = in_terminal(&format!("{BIN} check {JOBS}"), true).expect("script ran before");
+    let (_, screen) =
+        in_terminal(&format!("{} check {}", sh(BIN), sh(JOBS)), true).expect("script ran before");
     assert!(!screen.contains('\x1b'), "NO_COLOR turns colour off");
     assert!(screen.contains("12 records"));
 }
@@ -755,7 +762,7 @@ fn the_progress_bar_shows_the_file_name_escaped() {
     let file = temp_file(name, &record.repeat(9));
     let path = file.to_str().unwrap().to_owned();
     // The name is passed through the shell as a variable, so that the shell sees no escape.
-    let command = format!("{BIN} check \"$JOB_SCHEMA_FILE\"");
+    let command = format!("{} check \"$JOB_SCHEMA_FILE\"", sh(BIN));
     let mut script = Command::new("script");
     script
         .args(["-qec", &command, "/dev/null"])
