@@ -179,9 +179,10 @@ pub(crate) enum Taken<'v> {
     Wrong,
 }
 
-/// Takes `scalar` for field `index` of `S`: judges its type in the run's mode and runs the
-/// field's rules on it. Checking and building both call this, so a value gets the same
-/// issues either way.
+/// Takes `scalar` for field `index` of `S` (`element`: as one element of a list field, which
+/// has no unset form, and whose `required` is the list's): judges its type in the run's mode
+/// and runs the field's rules on it. Checking and building both call this, so a value gets
+/// the same issues either way.
 ///
 /// A value of the field's own type, nearly every value of a body, goes straight to the rules;
 /// the other cases (lax forms, unset values, wrong types) are judged out of line.
@@ -189,6 +190,7 @@ pub(crate) enum Taken<'v> {
 pub(crate) fn take_scalar<'v, S: Schema>(
     index: usize,
     scalar: Scalar<'v>,
+    element: bool,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) -> Taken<'v> {
@@ -196,11 +198,11 @@ pub(crate) fn take_scalar<'v, S: Schema>(
         S::__check_field(index, Some(scalar), path, sink);
         return Taken::Value(scalar);
     }
-    take_other::<S>(index, scalar, false, path, sink)
+    take_other::<S>(index, scalar, element, path, sink)
 }
 
-/// [`take_scalar`] for a value not of the field's own type (`element`: one element of a
-/// list field, which has no unset form: what would unset a value is a `type` error).
+/// [`take_scalar`] for a value not of the field's own type (for an element, what would unset
+/// a value is a `type` error).
 #[inline(never)]
 fn take_other<'v, S: Schema>(
     index: usize,
@@ -263,8 +265,7 @@ pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Si
     }
 }
 
-/// Stores in `slot` (field `index` of `S`, a `T`) a `value` that `take_scalar` or
-/// `take_element` took (`before` is the error count before it did): unset for what lax mode
+/// Stores in `slot` (field `index` of `S`, a `T`) a `value` that `take_scalar` took (`before` is the error count before it did): unset for what lax mode
 /// reads as unset, else the value built by `T` (a list appends it), with a `type` error when
 /// the value does not fit `T` and the rules said nothing.
 pub fn store_value<S: Schema, T: FieldValue>(
@@ -283,22 +284,6 @@ pub fn store_value<S: Schema, T: FieldValue>(
     } else if !slot.__store(value) && sink.error_count() == before {
         misfit(spec, value, path, sink);
     }
-}
-
-/// Takes an element of list field `index` of `S`: judges its type as the field's values are
-/// judged, but an element has no unset form (`null`, or lax `""` in a field that is not
-/// text, is a `type` error naming the element's types), and `required` is the list's.
-pub(crate) fn take_element<'v, S: Schema>(
-    index: usize,
-    scalar: Scalar<'v>,
-    path: &Path<'_>,
-    sink: &mut Sink<'_>,
-) -> Taken<'v> {
-    if takes_as_is(S::FIELDS[index].shape, scalar) {
-        S::__check_field(index, Some(scalar), path, sink);
-        return Taken::Value(scalar);
-    }
-    take_other::<S>(index, scalar, true, path, sink)
 }
 
 /// Takes a scalar given to list field `index` of `S`: unset when lax mode reads it so

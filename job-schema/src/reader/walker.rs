@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use super::accept::{
     custom_null, custom_wrong, element_type_error, given_type, root_type_error, take_array,
-    take_element, take_not_a_list, take_null, take_scalar, type_error, Taken,
+    take_not_a_list, take_null, take_scalar, type_error, Taken,
 };
 use super::keys::{duplicate, is_custom_key, unknown, ExtraKeys};
 use super::tokenizer::{SyntaxError, Tokenizer};
@@ -291,39 +291,24 @@ fn read_value<S: Schema, const BUILD: bool>(
         return read_list_field::<S, BUILD>(tokens, index, path, sink, record);
     }
     let before = if BUILD { sink.error_count() } else { 0 };
-    let scalar = match tokens.peek() {
+    match tokens.peek() {
         Some(b'"') => {
+            // Taken (and built) here, while the text (perhaps in the tokenizer's buffer) is
+            // at hand.
             let text = tokens.quoted()?;
-            let taken = take_scalar::<S>(index, Scalar::Str(text.as_str()), path, sink);
-            // Built here, while the text (perhaps in the tokenizer's buffer) is at hand.
-            if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
-                record.__set(index, value, before, path, sink);
-            }
-            return Ok(());
+            let value = Scalar::Str(text.as_str());
+            take::<S, BUILD>(false, value, index, before, path, sink, record);
         }
         Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
-            let start = tokens.position();
-            let scalar = tokens.bare_scalar(first)?;
-            if is_huge(scalar) {
-                let mark = sink.mark();
-                let taken = take_scalar::<S>(index, scalar, path, sink);
-                if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
-                    record.__set(index, value, before, path, sink);
-                }
-                sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
-                return Ok(());
-            }
-            scalar
+            take_bare::<S, BUILD>(false, tokens, first, index, before, path, sink, record)?;
         }
         Some(b'n') => {
             tokens.literal(b"null")?;
             take_null::<S>(index, path, sink);
-            return Ok(());
         }
         Some(b'[') => {
             tokens.skip_value()?;
             take_array::<S>(index, path, sink);
-            return Ok(());
         }
         Some(b'{') => {
             let spec = &S::FIELDS[index];
@@ -333,13 +318,50 @@ fn read_value<S: Schema, const BUILD: bool>(
                 tokens.skip_value()?;
                 type_error(spec, JsonType::Object, None, path, sink);
             }
-            return Ok(());
         }
         _ => return Err(tokens.expected_value()),
-    };
-    let taken = take_scalar::<S>(index, scalar, path, sink);
+    }
+    Ok(())
+}
+
+/// Takes `scalar` for field `index` of `S` (`element`: as one element of a list field) and,
+/// when building, stores what was taken in `record` (`before`: the error count before).
+#[inline]
+fn take<S: Schema, const BUILD: bool>(
+    element: bool,
+    scalar: Scalar<'_>,
+    index: usize,
+    before: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: Option<&mut S>,
+) {
+    let taken = take_scalar::<S>(index, scalar, element, path, sink);
     if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
         record.__set(index, value, before, path, sink);
+    }
+}
+
+/// Reads the number, `true` or `false` whose first byte is `first` and [`take`]s it; the
+/// issues of a number beyond a double echo it as it was written.
+#[inline]
+#[allow(clippy::too_many_arguments)]
+fn take_bare<S: Schema, const BUILD: bool>(
+    element: bool,
+    tokens: &mut Tokenizer<'_>,
+    first: u8,
+    index: usize,
+    before: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: Option<&mut S>,
+) -> Result<(), SyntaxError> {
+    let start = tokens.position();
+    let scalar = tokens.bare_scalar(first)?;
+    let mark = sink.mark();
+    take::<S, BUILD>(element, scalar, index, before, path, sink, record);
+    if is_huge(scalar) {
+        sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
     }
     Ok(())
 }
@@ -406,26 +428,17 @@ fn read_element<S: Schema, const BUILD: bool>(
 ) -> Result<(), SyntaxError> {
     let spec = &S::FIELDS[index];
     let before = if BUILD { sink.error_count() } else { 0 };
-    let start = tokens.position();
-    let mark = sink.mark();
-    let (taken, huge) = match tokens.peek() {
+    match tokens.peek() {
         Some(b'"') => {
             let text = tokens.quoted()?;
-            let taken = take_element::<S>(index, Scalar::Str(text.as_str()), path, sink);
-            if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
-                record.__set(index, value, before, path, sink);
-            }
-            return Ok(());
+            let value = Scalar::Str(text.as_str());
+            take::<S, BUILD>(true, value, index, before, path, sink, record);
         }
         Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
-            let scalar = tokens.bare_scalar(first)?;
-            (
-                take_element::<S>(index, scalar, path, sink),
-                is_huge(scalar),
-            )
+            take_bare::<S, BUILD>(true, tokens, first, index, before, path, sink, record)?;
         }
         Some(b'{') if spec.shape == Shape::Nested => {
-            return S::__read_nested::<BUILD>(record, index, tokens, path, sink);
+            S::__read_nested::<BUILD>(record, index, tokens, path, sink)?;
         }
         Some(first @ (b'n' | b'[' | b'{')) => {
             tokens.skip_value()?;
@@ -435,15 +448,8 @@ fn read_element<S: Schema, const BUILD: bool>(
                 _ => JsonType::Object,
             };
             element_type_error(spec, given, None, path, sink);
-            return Ok(());
         }
         _ => return Err(tokens.expected_value()),
-    };
-    if huge {
-        sink.echo_as_written(mark, tokens.slice(start, tokens.position()));
-    }
-    if let (true, Taken::Value(value), Some(record)) = (BUILD, taken, record) {
-        record.__set(index, value, before, path, sink);
     }
     Ok(())
 }
