@@ -88,7 +88,7 @@ pub fn emit(model: &Struct) -> TokenStream {
         let (field, ty) = (&f.ident, &f.ty);
         let rt = runtime.at(ty.span());
         quote_spanned! {ty.span()=>
-            #i => <#ty as #rt::FieldValue>::__read_into::<__SCHEMA_BUILD>(
+            #i => <#ty as #rt::Field>::read_into::<__SCHEMA_BUILD>(
                 __schema_record.map(|__schema_record| &mut __schema_record.#field),
                 __schema_tokens, __schema_path, __schema_sink,
             ),
@@ -131,7 +131,7 @@ pub fn emit(model: &Struct) -> TokenStream {
         .map(|f| {
             let (field, ty) = (&f.ident, &f.ty);
             let rt = runtime.at(ty.span());
-            let otherwise = quote_spanned!(ty.span()=> <#ty as #rt::FieldValue>::unset());
+            let otherwise = quote_spanned!(ty.span()=> <#ty as #rt::Field>::unset());
             let value = initial(field, f.default.as_ref(), otherwise);
             quote!(#field: #value,)
         })
@@ -194,7 +194,7 @@ pub fn emit(model: &Struct) -> TokenStream {
             #custom_assert
 
             #[automatically_derived]
-            impl #rt::FieldValue for #ident {
+            impl #rt::Field for #ident {
                 const SHAPE: #rt::Shape = #rt::Shape::Nested;
                 const NESTED: __schema_core::option::Option<&'static [#rt::FieldSpec]> =
                     __schema_core::option::Option::Some(<Self as #rt::Schema>::FIELDS);
@@ -216,7 +216,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                     #rt::Validate::validate_into(self, __schema_path, __schema_sink);
                 }
 
-                fn __read_into<const __SCHEMA_BUILD: bool>(
+                fn read_into<const __SCHEMA_BUILD: bool>(
                     __schema_slot: __schema_core::option::Option<&mut Self>,
                     __schema_tokens: &mut #rt::Tokenizer<'_>,
                     __schema_path: &#rt::Path<'_>,
@@ -238,6 +238,10 @@ pub fn emit(model: &Struct) -> TokenStream {
             impl #rt::Schema for #ident {
                 const FIELDS: &'static [#rt::FieldSpec] = &[#(#table),*];
                 const CUSTOM_PREFIX: __schema_core::option::Option<&'static str> = #custom_prefix;
+            }
+
+            #[automatically_derived]
+            impl #rt::Plumbing for #ident {
                 const __NAME_KEYS: &'static [#rt::NameKey] =
                     &[#(#name_keys),*];
                 const __DENY_UNKNOWN_FIELDS: bool = #deny_unknown_fields;
@@ -375,13 +379,13 @@ fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
             pointer: #pointer,
             notice: #notice,
             ident: #ident,
-            shape: <#ty as #rt::FieldValue>::SHAPE,
-            optional: <#ty as #rt::FieldValue>::OPTIONAL,
-            list: <#ty as #rt::FieldValue>::LIST,
+            shape: <#ty as #rt::Field>::SHAPE,
+            optional: <#ty as #rt::Field>::OPTIONAL,
+            list: <#ty as #rt::Field>::LIST,
             rules: &[#(#rules),*],
             class: #class,
             doc: #doc,
-            nested: <#ty as #rt::FieldValue>::NESTED,
+            nested: <#ty as #rt::Field>::NESTED,
         }
     }
 }
@@ -431,7 +435,7 @@ fn rules(field: &Field, rt: &TokenStream) -> TokenStream {
     // list's own (present and not empty), never an element's.
     let ty = &field.ty;
     let required = if field.required {
-        quote!(if !<#ty as #rt::FieldValue>::LIST && !#rt::required(#value, #path, #sink) { return; })
+        quote!(if !<#ty as #rt::Field>::LIST && !#rt::required(#value, #path, #sink) { return; })
     } else {
         TokenStream::new()
     };
@@ -457,7 +461,7 @@ fn assertions(field: &Field, runtime: Runtime<'_>) -> TokenStream {
     let option = core_module("option", field.ty.span());
     out.push(quote_spanned! {field.ty.span()=>
         const _: () = if let #option::Option::Some(__schema_why) =
-            <#ty as #rt::FieldValue>::__UNREADABLE
+            <#ty as #rt::Field>::UNREADABLE
         {
             __schema_core::panic!("{}", __schema_why)
         };
@@ -524,7 +528,7 @@ pub fn fallback(input: &syn::DeriveInput, krate: Option<&syn::Path>) -> TokenStr
             impl #rt::Validate for #ident {
                 fn validate_into(&self, _: &#rt::Path<'_>, _: &mut #rt::Sink<'_>) {}
             }
-            impl #rt::FieldValue for #ident {
+            impl #rt::Field for #ident {
                 const SHAPE: #rt::Shape = #rt::Shape::Nested;
                 fn scalar(&self) -> __schema_core::option::Option<#rt::Scalar<'_>> {
                     __schema_core::option::Option::None
@@ -539,6 +543,8 @@ pub fn fallback(input: &syn::DeriveInput, krate: Option<&syn::Path>) -> TokenStr
             impl #rt::Schema for #ident {
                 const FIELDS: &'static [#rt::FieldSpec] = &[];
                 const CUSTOM_PREFIX: __schema_core::option::Option<&'static str> = __schema_core::option::Option::None;
+            }
+            impl #rt::Plumbing for #ident {
                 fn __field_index(_: &str) -> __schema_core::option::Option<usize> {
                     __schema_core::option::Option::None
                 }

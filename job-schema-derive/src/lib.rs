@@ -15,7 +15,7 @@ mod syntax;
 
 use proc_macro::TokenStream;
 
-/// Derives `job_schema::Validate`, `job_schema::Schema` and `job_schema::FieldValue`.
+/// Derives `job_schema::Validate` and `job_schema::Schema`.
 ///
 /// See the `job_schema` crate for the attributes.
 #[proc_macro_derive(Schema, attributes(schema, serde))]

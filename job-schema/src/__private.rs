@@ -5,11 +5,64 @@ pub use crate::apply::*;
 use crate::reader::is_custom_key;
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::sink::FieldOrder;
+pub use crate::value::Field;
 pub use crate::{
-    AnyScalar, CustomFields, FieldClass, FieldSpec, FieldValue, Path, Report, Rule, Scalar, Schema,
-    Shape, Sink, Validate,
+    AnyScalar, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema, Shape,
+    Sink, Validate,
 };
 pub use std::string::String;
+
+/// The reader's side of a record, written by `#[derive(Schema)]`: looking a key up, checking
+/// and storing a field's value, reading a nested object. A supertrait of [`Schema`].
+pub trait Plumbing: Field {
+    /// What the "did you mean" search knows of each field's name beforehand, in table order
+    /// (empty for a table written by hand: the search then works it out).
+    const __NAME_KEYS: &'static [NameKey] = &[];
+
+    /// Whether a key that is not a field is an error rather than a warning (the struct's
+    /// `#[serde(deny_unknown_fields)]`).
+    const __DENY_UNKNOWN_FIELDS: bool = false;
+
+    /// The index of the field that reads `key`, if one does.
+    fn __field_index(key: &str) -> Option<usize>;
+
+    /// The field whose plain (unescaped) name, followed by its closing quote, starts `rest`
+    /// (the bytes just after a key's opening quote): its index and the name's length.
+    fn __field_at(rest: &[u8]) -> Option<(usize, usize)> {
+        let _ = rest;
+        None
+    }
+
+    /// Checks `value` (`None` when unset) with the rules of field `index` at `path`.
+    fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
+
+    /// Stores a checked `value` in field `index` of a record being built (with
+    /// `__private::store_value`); `before` is the error count before the value was checked.
+    fn __set(
+        &mut self,
+        index: usize,
+        value: Scalar<'_>,
+        before: usize,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    );
+
+    /// Keeps a custom key's value in a record being built.
+    fn __set_custom(&mut self, key: String, value: String);
+
+    /// Reads the object at the tokenizer's position into field `index` (of a nested struct
+    /// type) of `record`, or only checks it when `record` is `None`.
+    fn __read_nested<const BUILD: bool>(
+        record: Option<&mut Self>,
+        index: usize,
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
+        let _ = (record, index, path, sink);
+        tokens.skip_value()
+    }
+}
 
 /// Skips the value at the tokenizer's position (a field that holds no nested struct).
 pub fn skip_value(tokens: &mut Tokenizer<'_>) -> Result<(), SyntaxError> {
@@ -22,7 +75,7 @@ pub fn skip_value(tokens: &mut Tokenizer<'_>) -> Result<(), SyntaxError> {
 /// Inlined into each generated `validate_into`: a field's call then folds to the few checks
 /// its type needs (an absent `Option` field costs a test and a jump).
 #[inline]
-pub fn validate_field<S: Schema, T: FieldValue>(
+pub fn validate_field<S: Schema, T: Field>(
     index: usize,
     value: &T,
     prefix: &Path<'_>,
@@ -35,7 +88,7 @@ pub fn validate_field<S: Schema, T: FieldValue>(
         sink.presence(spec, &path);
     }
     if T::LIST && present {
-        value.__validate_elements::<S>(index, &path, sink);
+        value.validate_elements::<S>(index, &path, sink);
     } else if T::SHAPE == Shape::Nested && present {
         value.dive(&path, sink);
     } else {
@@ -114,6 +167,6 @@ pub const fn assert_integer<T: ?Sized + IntegerField>() {}
 /// Compiles only when `T` holds a number or text.
 pub const fn assert_numeric<T: ?Sized + NumericField>() {}
 /// Compiles only when `T` is a field type.
-pub const fn assert_field<T: FieldValue>() {}
+pub const fn assert_field<T: Field>() {}
 /// Compiles only when `T` collects custom keys.
 pub const fn assert_custom<T: CustomFields>() {}

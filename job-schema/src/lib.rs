@@ -43,7 +43,7 @@ mod float;
 mod job;
 mod options;
 mod path;
-pub mod reader;
+mod reader;
 pub mod report;
 pub mod rules;
 mod sink;
@@ -57,13 +57,13 @@ use std::collections::BTreeMap;
 pub use crate::job::{Job, JobStatus, UnknownStatus};
 pub use crate::options::{Direction, Mode, Options};
 pub use crate::path::{Path, Segment};
-pub use crate::reader::Parsed;
+pub use crate::reader::{Parsed, MAX_DEPTH};
 pub use crate::report::{Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Violation};
 pub use crate::sink::Sink;
 pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
 pub use crate::value::{AnyScalar, FieldValue, Scalar};
 
-/// Derives [`Validate`], [`Schema`] and [`FieldValue`] from `#[schema(...)]` field attributes.
+/// Derives [`Validate`] and [`Schema`] from `#[schema(...)]` field attributes.
 ///
 /// Each rule is an attribute on a field. "Text" is `String`, `&str` or `Box<str>`; "integers"
 /// are `u8` to `u64`, `i8` to `i64`, `usize` and `isize`; "numbers" are integers, `f32` and
@@ -284,8 +284,8 @@ pub trait Validate {
 
 /// A record with a field table and a collecting JSON reader.
 ///
-/// Implemented by `#[derive(Schema)]`. The `__`-prefixed items are generated plumbing and not
-/// part of the public API.
+/// Implemented by `#[derive(Schema)]`, whose generated code also implements the reader's
+/// plumbing (a supertrait that is not public API).
 ///
 /// ```
 /// use job_schema::{Code, Rule, Schema};
@@ -310,7 +310,7 @@ pub trait Validate {
 /// assert_eq!(report.errors[1].code, Code::Range);
 /// assert_eq!(report.warnings[0].params.suggestion(), Some("site"));
 /// ```
-pub trait Schema: Validate + FieldValue {
+pub trait Schema: Validate + __private::Plumbing {
     /// The field table, in declaration order.
     const FIELDS: &'static [FieldSpec];
     /// The prefix of custom keys collected by a `custom_prefix` field, if any.
@@ -333,60 +333,6 @@ pub trait Schema: Validate + FieldValue {
     /// its Rust type, such as an integer beyond an `i64` field without a `range`).
     fn check_json(bytes: &[u8], options: Options) -> Report {
         reader::check::<Self>(bytes, options)
-    }
-
-    /// What the "did you mean" search knows of each field's name beforehand, in table order
-    /// (empty for a table written by hand: the search then works it out).
-    #[doc(hidden)]
-    const __NAME_KEYS: &'static [reader::NameKey] = &[];
-
-    /// Whether a key that is not a field is an error rather than a warning (the struct's
-    /// `#[serde(deny_unknown_fields)]`).
-    #[doc(hidden)]
-    const __DENY_UNKNOWN_FIELDS: bool = false;
-
-    #[doc(hidden)]
-    fn __field_index(key: &str) -> Option<usize>;
-
-    /// The field whose plain (unescaped) name, followed by its closing quote, starts `rest`
-    /// (the bytes just after a key's opening quote): its index and the name's length.
-    #[doc(hidden)]
-    fn __field_at(rest: &[u8]) -> Option<(usize, usize)> {
-        let _ = rest;
-        None
-    }
-
-    #[doc(hidden)]
-    fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
-
-    /// Stores a checked `value` in field `index` of a record being built (with
-    /// `__private::store_value`); `before` is the error count before the value was checked.
-    #[doc(hidden)]
-    fn __set(
-        &mut self,
-        index: usize,
-        value: Scalar<'_>,
-        before: usize,
-        path: &Path<'_>,
-        sink: &mut Sink<'_>,
-    );
-
-    /// Keeps a custom key's value in a record being built.
-    #[doc(hidden)]
-    fn __set_custom(&mut self, key: String, value: String);
-
-    /// Reads the object at the tokenizer's position into field `index` (of a nested struct
-    /// type) of `record`, or only checks it when `record` is `None`.
-    #[doc(hidden)]
-    fn __read_nested<const BUILD: bool>(
-        record: Option<&mut Self>,
-        index: usize,
-        tokens: &mut reader::Tokenizer<'_>,
-        path: &Path<'_>,
-        sink: &mut Sink<'_>,
-    ) -> Result<(), reader::SyntaxError> {
-        let _ = (record, index, path, sink);
-        tokens.skip_value()
     }
 }
 

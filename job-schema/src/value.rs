@@ -2,7 +2,8 @@
 //! [`Scalar`] view that every rule reads.
 //!
 //! Both doors into the rules go through [`Scalar`]: `validate()` views a built field with
-//! [`FieldValue::scalar`], and the JSON reader hands the rules the scalar it has just read
+//! [`FieldValue::scalar`] (through the `Field` plumbing, which also covers `Option`, `Vec` and
+//! nested structs), and the JSON reader hands the rules the scalar it has just read
 //! (borrowed from the input where it can be). That is why both report the same issues.
 
 use std::borrow::Cow;
@@ -10,8 +11,10 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::reader::{SyntaxError, Tokenizer};
 use crate::report::Text;
-use crate::spec::Shape;
+use crate::spec::{FieldSpec, Shape};
+use crate::{Path, Schema, Sink};
 
 /// A borrowed view of one scalar value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,95 +110,74 @@ impl Serialize for AnyScalar {
     }
 }
 
-/// A type that a `#[derive(Schema)]` struct can hold in a field.
+/// A type a `#[derive(Schema)]` struct can hold in a field, in a form of your own: a newtype
+/// around text, a number or a flag.
 ///
-/// Implemented for text (`String`, `&'static str`, `Box<str>`), integers, floats, `bool`,
-/// [`AnyScalar`], every struct that derives `Schema`, and `Option<T>` and `Vec<T>` of any of
-/// them (a `Vec` is a list: the field's rules judge each element).
+/// Implemented here for text (`String`, `&'static str`, `Box<str>`), integers, floats,
+/// `bool` and [`AnyScalar`]. A field may also hold an `Option` or a `Vec` of any of them, or
+/// a struct that derives `Schema` (and an `Option` or `Vec` of one); those need no
+/// implementation. Implement it for a type of your own, and the reader builds it from the
+/// scalar its [`SHAPE`](FieldValue::SHAPE) admits, and `validate()` judges it through
+/// [`scalar`](FieldValue::scalar), so the two report the same issues. Such a field takes
+/// `required`, `deprecated` and `read_only`; the rules that read a value's text or number
+/// (`max_len`, `uuid`, `range`, …) apply to the built-in types and do not compile on it.
+///
+/// ```
+/// use job_schema::{Code, FieldValue, Scalar, Schema, Shape, Validate};
+///
+/// /// A staff member's id, kept in lower case.
+/// #[derive(Debug, Default, PartialEq)]
+/// struct StaffId(String);
+///
+/// impl FieldValue for StaffId {
+///     const SHAPE: Shape = Shape::Text;
+///     fn scalar(&self) -> Option<Scalar<'_>> {
+///         Some(Scalar::Str(&self.0))
+///     }
+///     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+///         scalar.as_str().map(|text| StaffId(text.to_ascii_lowercase()))
+///     }
+///     fn unset() -> Self {
+///         StaffId::default()
+///     }
+/// }
+///
+/// #[derive(Debug, Schema)]
+/// struct Visit {
+///     #[schema(required)]
+///     lead: StaffId,
+///     helpers: Vec<StaffId>,
+/// }
+///
+/// let visit = Visit::from_json(br#"{"lead": "AB12", "helpers": ["CD34"]}"#).unwrap().record;
+/// assert_eq!(visit.helpers, [StaffId("cd34".into())]);
+/// assert!(visit.validate().is_ok());
+/// let report = Visit::from_json(br#"{"lead": "", "helpers": [7]}"#).unwrap_err();
+/// assert_eq!(report.errors[0].code, Code::Required);
+/// assert_eq!(report.errors[1].field, "helpers[0]");
+/// assert_eq!(report.errors[1].message(), "expected string, got integer 7");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a field of a `#[derive(Schema)]` struct",
     label = "not a supported field type",
-    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, a struct that derives `Schema`, or an `Option` or `Vec` of one"
+    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, a struct that derives `Schema`, a type that implements `job_schema::FieldValue`, or an `Option` or `Vec` of one"
 )]
 pub trait FieldValue: Sized {
-    /// The shape that decides which JSON types the field takes.
+    /// The kind of scalar the field holds, which decides the JSON types it takes in each
+    /// mode. [`Shape::Nested`] is for structs that derive `Schema`; such a value never
+    /// reaches a `FieldValue` implementation.
     const SHAPE: Shape;
-    /// Whether the type is an `Option`.
-    const OPTIONAL: bool = false;
-    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), its field table.
-    const NESTED: Option<&'static [crate::FieldSpec]> = None;
-    /// Whether the type is a list (`Vec<T>`, or an `Option` of one): the field takes a JSON
-    /// array, and [`FieldValue::SHAPE`] and the field's rules judge each element.
-    const LIST: bool = false;
-    /// Why the type cannot be a field, if it cannot: an `Option` of an `Option`, a list of
-    /// lists or of `Option`s (JSON could not tell their levels apart). `#[derive(Schema)]`
-    /// turns it into a compile error at the field's type.
-    #[doc(hidden)]
-    const __UNREADABLE: Option<&'static str> = None;
 
-    /// The value as a scalar for the rules, or `None` when it is unset (or nested).
+    /// The value as a scalar for the rules, or `None` when it is unset.
     fn scalar(&self) -> Option<Scalar<'_>>;
 
-    /// Whether the field counts as present (sent) for `deprecated` and `read_only` warnings.
-    fn is_present(&self) -> bool {
-        true
-    }
-
-    /// Builds the value from a scalar the reader accepted; `None` when it does not fit the
-    /// Rust type (an integer out of range, say).
+    /// Builds the value from a scalar the reader accepted for [`FieldValue::SHAPE`]; `None`
+    /// when it does not fit the type (an integer out of range, say), which the reader
+    /// reports as a `type` error.
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
 
     /// The value of a field that is absent or unset.
     fn unset() -> Self;
-
-    /// Validates what lies below this value (nested structs), appending to `sink`.
-    fn dive(&self, _path: &crate::Path<'_>, _sink: &mut crate::__private::Sink<'_>) {}
-
-    /// Reads the object at the tokenizer's position into `slot` (structs that derive
-    /// `Schema`; an `Option` of one fills itself; a list appends an element), or only checks
-    /// it when `slot` is `None`. Other types never hold an object: the reader reports a
-    /// `type` error without asking them, and the default skips the value.
-    #[doc(hidden)]
-    fn __read_into<const BUILD: bool>(
-        slot: Option<&mut Self>,
-        tokens: &mut crate::reader::Tokenizer<'_>,
-        path: &crate::Path<'_>,
-        sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<(), crate::reader::SyntaxError> {
-        let _ = (slot, path, sink);
-        tokens.skip_value()
-    }
-
-    /// Stores a value built from a scalar the reader accepted: replaces `self` (a list
-    /// appends an element); `false` when the scalar does not fit the type.
-    #[doc(hidden)]
-    fn __store(&mut self, scalar: Scalar<'_>) -> bool {
-        match Self::from_scalar(scalar) {
-            Some(value) => {
-                *self = value;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Stores what lax mode reads as unset: `self` unset (a list appends an unset element).
-    #[doc(hidden)]
-    fn __store_unset(&mut self) {
-        *self = Self::unset();
-    }
-
-    /// For a list: validates each element at its index below `path` with the rules of field
-    /// `index` of `S` (an empty list is unset, for `required`). Other types do nothing.
-    #[doc(hidden)]
-    fn __validate_elements<S: crate::Schema>(
-        &self,
-        index: usize,
-        path: &crate::Path<'_>,
-        sink: &mut crate::__private::Sink<'_>,
-    ) {
-        let _ = (index, path, sink);
-    }
 }
 
 impl FieldValue for String {
@@ -289,7 +271,7 @@ impl FieldValue for f32 {
     #[allow(clippy::cast_possible_truncation)]
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
         // A finite number beyond `f32` does not fit.
-        let wide = f64::from_scalar(scalar)?;
+        let wide = <f64 as FieldValue>::from_scalar(scalar)?;
         let narrow = wide as f32;
         (narrow.is_finite() || !wide.is_finite()).then_some(narrow)
     }
@@ -345,18 +327,109 @@ impl FieldValue for AnyScalar {
     }
 }
 
-impl<T: FieldValue> FieldValue for Option<T> {
+/// What the generated code needs of a field's type: a [`FieldValue`], an `Option` or `Vec`
+/// of a field type, or a struct that derives `Schema` (whose impl the derive writes). Not
+/// public API.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of a `#[derive(Schema)]` struct",
+    label = "not a supported field type",
+    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, a struct that derives `Schema`, a type that implements `job_schema::FieldValue`, or an `Option` or `Vec` of one"
+)]
+pub trait Field: Sized {
+    /// The shape of the value (of each element, for a list).
+    const SHAPE: Shape;
+    /// Whether the type is an `Option`.
+    const OPTIONAL: bool = false;
+    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), its field table.
+    const NESTED: Option<&'static [FieldSpec]> = None;
+    /// Whether the type is a list (`Vec<T>`, or an `Option` of one).
+    const LIST: bool = false;
+    /// Why the type cannot be a field, if it cannot: an `Option` of an `Option`, a list of
+    /// lists or of `Option`s (JSON could not tell their levels apart). `#[derive(Schema)]`
+    /// turns it into a compile error at the field's type.
+    const UNREADABLE: Option<&'static str> = None;
+
+    /// The value as a scalar for the rules, or `None` when it is unset (or nested, or a list).
+    fn scalar(&self) -> Option<Scalar<'_>>;
+
+    /// Whether the field counts as present (sent) for `deprecated` and `read_only` warnings.
+    fn is_present(&self) -> bool {
+        true
+    }
+
+    /// Builds the value from a scalar the reader accepted; `None` when it does not fit.
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
+
+    /// The value of a field that is absent or unset.
+    fn unset() -> Self;
+
+    /// Validates what lies below this value (a nested struct), appending to `sink`.
+    fn dive(&self, _path: &Path<'_>, _sink: &mut Sink<'_>) {}
+
+    /// Reads the object at the tokenizer's position into `slot` (structs that derive
+    /// `Schema`; an `Option` of one fills itself; a list appends an element), or only checks
+    /// it when `slot` is `None`. Other types never hold an object: the reader reports a
+    /// `type` error without asking them, and the default skips the value.
+    fn read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
+        let _ = (slot, path, sink);
+        tokens.skip_value()
+    }
+
+    /// Stores a value built from a scalar the reader accepted: replaces `self` (a list
+    /// appends an element); `false` when the scalar does not fit the type.
+    fn store(&mut self, scalar: Scalar<'_>) -> bool {
+        match Self::from_scalar(scalar) {
+            Some(value) => {
+                *self = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stores what lax mode reads as unset: `self` unset (a list appends an unset element).
+    fn store_unset(&mut self) {
+        *self = Self::unset();
+    }
+
+    /// For a list: validates each element at its index below `path` with the rules of field
+    /// `index` of `S` (an empty list is unset, for `required`). Other types do nothing.
+    fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+        let _ = (index, path, sink);
+    }
+}
+
+/// A value of the user's own type (or one of the scalars this crate implements).
+impl<T: FieldValue> Field for T {
+    const SHAPE: Shape = <T as FieldValue>::SHAPE;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        FieldValue::scalar(self)
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        <T as FieldValue>::from_scalar(scalar)
+    }
+    fn unset() -> Self {
+        <T as FieldValue>::unset()
+    }
+}
+
+impl<T: Field> Field for Option<T> {
     const SHAPE: Shape = T::SHAPE;
     const OPTIONAL: bool = true;
-    const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
+    const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
     const LIST: bool = T::LIST;
-    const __UNREADABLE: Option<&'static str> = if T::OPTIONAL {
+    const UNREADABLE: Option<&'static str> = if T::OPTIONAL {
         Some("an `Option` of an `Option` cannot be a field: `null` could mean either")
     } else {
-        T::__UNREADABLE
+        T::UNREADABLE
     };
     fn scalar(&self) -> Option<Scalar<'_>> {
-        self.as_ref().and_then(FieldValue::scalar)
+        self.as_ref().and_then(Field::scalar)
     }
     fn is_present(&self) -> bool {
         self.is_some()
@@ -367,23 +440,23 @@ impl<T: FieldValue> FieldValue for Option<T> {
     fn unset() -> Self {
         None
     }
-    fn dive(&self, path: &crate::Path<'_>, sink: &mut crate::__private::Sink<'_>) {
+    fn dive(&self, path: &Path<'_>, sink: &mut Sink<'_>) {
         if let Some(value) = self {
             value.dive(path, sink);
         }
     }
-    fn __read_into<const BUILD: bool>(
+    fn read_into<const BUILD: bool>(
         slot: Option<&mut Self>,
-        tokens: &mut crate::reader::Tokenizer<'_>,
-        path: &crate::Path<'_>,
-        sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<(), crate::reader::SyntaxError> {
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
         let inner = slot.map(|slot| slot.get_or_insert_with(T::unset));
-        T::__read_into::<BUILD>(inner, tokens, path, sink)
+        T::read_into::<BUILD>(inner, tokens, path, sink)
     }
-    fn __store(&mut self, scalar: Scalar<'_>) -> bool {
+    fn store(&mut self, scalar: Scalar<'_>) -> bool {
         if T::LIST {
-            return self.get_or_insert_with(T::unset).__store(scalar);
+            return self.get_or_insert_with(T::unset).store(scalar);
         }
         match T::from_scalar(scalar) {
             Some(value) => {
@@ -393,21 +466,16 @@ impl<T: FieldValue> FieldValue for Option<T> {
             None => false,
         }
     }
-    fn __store_unset(&mut self) {
+    fn store_unset(&mut self) {
         if T::LIST {
-            self.get_or_insert_with(T::unset).__store_unset();
+            self.get_or_insert_with(T::unset).store_unset();
         } else {
             *self = None;
         }
     }
-    fn __validate_elements<S: crate::Schema>(
-        &self,
-        index: usize,
-        path: &crate::Path<'_>,
-        sink: &mut crate::__private::Sink<'_>,
-    ) {
+    fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
         if let Some(value) = self {
-            value.__validate_elements::<S>(index, path, sink);
+            value.validate_elements::<S>(index, path, sink);
         }
     }
 }
@@ -415,16 +483,16 @@ impl<T: FieldValue> FieldValue for Option<T> {
 /// A list: the field takes a JSON array, and each rule of the field applies to every element,
 /// reported at its index (`items[2]`, pointer `/items/2`). An empty list counts as unset, so
 /// `required` on a list means present and not empty.
-impl<T: FieldValue> FieldValue for Vec<T> {
+impl<T: Field> Field for Vec<T> {
     const SHAPE: Shape = T::SHAPE;
-    const NESTED: Option<&'static [crate::FieldSpec]> = T::NESTED;
+    const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
     const LIST: bool = true;
-    const __UNREADABLE: Option<&'static str> = if T::LIST {
+    const UNREADABLE: Option<&'static str> = if T::LIST {
         Some("a list of lists cannot be a field: make the inner list a field of a struct")
     } else if T::OPTIONAL {
         Some("a list of `Option`s cannot be a field: an element has no unset form")
     } else {
-        T::__UNREADABLE
+        T::UNREADABLE
     };
     fn scalar(&self) -> Option<Scalar<'_>> {
         None
@@ -435,19 +503,19 @@ impl<T: FieldValue> FieldValue for Vec<T> {
     fn unset() -> Self {
         Vec::new()
     }
-    fn __read_into<const BUILD: bool>(
+    fn read_into<const BUILD: bool>(
         slot: Option<&mut Self>,
-        tokens: &mut crate::reader::Tokenizer<'_>,
-        path: &crate::Path<'_>,
-        sink: &mut crate::__private::Sink<'_>,
-    ) -> Result<(), crate::reader::SyntaxError> {
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
         let element = slot.map(|list| {
             list.push(T::unset());
             list.last_mut()
         });
-        T::__read_into::<BUILD>(element.flatten(), tokens, path, sink)
+        T::read_into::<BUILD>(element.flatten(), tokens, path, sink)
     }
-    fn __store(&mut self, scalar: Scalar<'_>) -> bool {
+    fn store(&mut self, scalar: Scalar<'_>) -> bool {
         match T::from_scalar(scalar) {
             Some(value) => {
                 self.push(value);
@@ -456,15 +524,10 @@ impl<T: FieldValue> FieldValue for Vec<T> {
             None => false,
         }
     }
-    fn __store_unset(&mut self) {
+    fn store_unset(&mut self) {
         self.push(T::unset());
     }
-    fn __validate_elements<S: crate::Schema>(
-        &self,
-        index: usize,
-        path: &crate::Path<'_>,
-        sink: &mut crate::__private::Sink<'_>,
-    ) {
+    fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
         if self.is_empty() {
             S::__check_field(index, None, path, sink);
         }

@@ -1,7 +1,8 @@
 //! A user's own field type: a newtype implementing `FieldValue` with its public items only
 //! (the shape, the scalar view, building from a scalar, the unset value) reads, validates and
-//! reports like the text it wraps. (Format rules on such a type need the runtime's marker
-//! traits, which are not public yet.)
+//! reports like the text it wraps, alone, in a list and in an `Option`. (It takes `required`,
+//! `deprecated` and `read_only`; a format rule on it does not compile, with the reason at the
+//! rule: see the ui case `rule_on_user_field_type`.)
 
 use job_schema::{Code, FieldValue, Options, Scalar, Schema, Shape, Validate};
 

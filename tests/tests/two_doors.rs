@@ -4,13 +4,30 @@
 
 use job_schema::{Code, FieldValue, Job, Options, Scalar, Schema, Validate};
 
+/// A field of `Job`: `status` is a `String`, every other field an `Option` of a field value.
+trait Slot: Sized {
+    fn build(value: Scalar<'_>) -> Option<Self>;
+}
+
+impl Slot for String {
+    fn build(value: Scalar<'_>) -> Option<Self> {
+        FieldValue::from_scalar(value)
+    }
+}
+
+impl<T: FieldValue> Slot for Option<T> {
+    fn build(value: Scalar<'_>) -> Option<Self> {
+        T::from_scalar(value).map(Some)
+    }
+}
+
 macro_rules! setter {
     ($($field:ident),* $(,)?) => {
         /// Sets the field named `name` from `value`; `false` when the value does not fit its
         /// Rust type (it could not be built in code).
         fn set(job: &mut Job, name: &str, value: Scalar<'_>) -> bool {
             match name {
-                $(stringify!($field) => match FieldValue::from_scalar(value) {
+                $(stringify!($field) => match Slot::build(value) {
                     Some(v) => { job.$field = v; true }
                     None => false,
                 },)*

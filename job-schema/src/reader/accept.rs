@@ -11,7 +11,7 @@ use crate::report::{Form, JsonType, JsonTypes, Lead, Violation};
 use crate::rules;
 use crate::sink::Sink;
 use crate::spec::{FieldSpec, Rule, Shape};
-use crate::value::{FieldValue, Scalar};
+use crate::value::{Field, Scalar};
 use crate::Schema;
 
 /// The `type` error of a body that is not an object.
@@ -268,7 +268,7 @@ pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Si
 /// Stores in `slot` (field `index` of `S`, a `T`) a `value` that `take_scalar` took (`before` is the error count before it did): unset for what lax mode
 /// reads as unset, else the value built by `T` (a list appends it), with a `type` error when
 /// the value does not fit `T` and the rules said nothing.
-pub fn store_value<S: Schema, T: FieldValue>(
+pub fn store_value<S: Schema, T: Field>(
     slot: &mut T,
     index: usize,
     value: Scalar<'_>,
@@ -280,8 +280,8 @@ pub fn store_value<S: Schema, T: FieldValue>(
     if lax_unset(spec, value, sink.options().mode) {
         // Keep the record canonical: what lax mode reads as unset is `None`, so that
         // serializing the record leaves it out.
-        slot.__store_unset();
-    } else if !slot.__store(value) && sink.error_count() == before {
+        slot.store_unset();
+    } else if !slot.store(value) && sink.error_count() == before {
         misfit(spec, value, path, sink);
     }
 }

@@ -153,8 +153,7 @@ pub fn suggest<'c>(
 /// six bits) it holds. A key that holds `k` classes the name lacks (or lacks `k` it holds)
 /// is at least `k` edits away, so many names are passed over unmeasured.
 ///
-/// `#[derive(Schema)]` computes it for each field at compile time (`Schema::__NAME_KEYS`).
-#[doc(hidden)]
+/// `#[derive(Schema)]` computes it for each field at compile time (`__private::Plumbing::__NAME_KEYS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameKey {
     chars: usize,
@@ -424,7 +423,7 @@ mod tests {
         let mut names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
         // The keys the derive wrote are the keys of the names.
         let keys: Vec<NameKey> = names.iter().map(|n| NameKey::of(n)).collect();
-        assert_eq!(crate::Job::__NAME_KEYS, keys.as_slice());
+        assert_eq!(<crate::Job as crate::__private::Plumbing>::__NAME_KEYS, keys.as_slice());
         // Names that are not ASCII or not lower case take the other paths.
         names.extend(["café", "naïve_note", "Zone", "STATUS_CODE"]);
         let keys: Vec<Option<NameKey>> = names.iter().map(|n| Some(NameKey::of(n))).collect();

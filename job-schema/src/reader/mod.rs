@@ -27,15 +27,12 @@ use crate::sink::Sink;
 use crate::Schema;
 
 pub(crate) use keys::is_custom_key;
-pub use keys::{suggest, unknown, NameKey};
+pub use keys::{unknown, NameKey};
 use tokenizer::Fault;
 pub use tokenizer::MAX_DEPTH;
-// Plumbing that generated code names (through `__private`), not API.
-#[doc(hidden)]
+// Plumbing that generated code names through `__private`.
 pub use accept::store_value;
-#[doc(hidden)]
 pub use tokenizer::{SyntaxError, Tokenizer};
-#[doc(hidden)]
 pub use walker::read_nested;
 
 /// A record read from JSON, with the warnings found on the way.
