@@ -423,7 +423,10 @@ mod tests {
         let mut names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
         // The keys the derive wrote are the keys of the names.
         let keys: Vec<NameKey> = names.iter().map(|n| NameKey::of(n)).collect();
-        assert_eq!(<crate::Job as crate::__private::Plumbing>::__NAME_KEYS, keys.as_slice());
+        assert_eq!(
+            <crate::Job as crate::__private::Plumbing>::__NAME_KEYS,
+            keys.as_slice()
+        );
         // Names that are not ASCII or not lower case take the other paths.
         names.extend(["café", "naïve_note", "Zone", "STATUS_CODE"]);
         let keys: Vec<Option<NameKey>> = names.iter().map(|n| Some(NameKey::of(n))).collect();
