@@ -5,20 +5,28 @@
 //! concern the value's JSON type (a `max_len` on a number in an [`crate::AnyScalar`] field)
 //! lets it pass: type errors are the reader's business.
 
+use crate::options::Direction;
 use crate::path::Path;
 use crate::report::{Code, Form, Params, Violation};
 use crate::rules;
 use crate::sink::Sink;
 use crate::value::Scalar;
 
-/// `required` on an unset field (absent, `null`, or `None`).
+/// `required` on an unset field (absent, `null`, or `None`); nothing in the update direction.
 pub fn required_unset(path: &Path<'_>, sink: &mut Sink<'_>) {
-    sink.error(path, rules::required::missing(), None);
+    if sink.options().direction != Direction::Update {
+        sink.error(path, rules::required::missing(), None);
+    }
 }
 
 /// `required` on a set value: `""` fails. Returns whether the value passed, so that the
-/// other rules of the field are skipped for an empty required value.
+/// other rules of the field are skipped for an empty required value. In the update direction
+/// nothing is required: `""` is unset in lax mode (no other rule runs), and in strict mode
+/// the field's other rules judge it.
 pub fn required(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) -> bool {
+    if sink.options().direction == Direction::Update {
+        return sink.options().is_strict() || value != Scalar::Str("");
+    }
     if let Scalar::Str(s) = value {
         if let Err(v) = rules::required::check_str(s) {
             sink.error(path, v, Some(s));

@@ -83,7 +83,7 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// | `range(min = a, max = b)` | numbers, text | a number from a to b, both included | `range` |
 /// | `uuid_list` | text | a string holding a JSON array of UUIDs; each bad element is reported at its index | `uuid_list` |
 /// | `deprecated`, `deprecated = "note"` | any | nothing: a warning whenever the field is present | `deprecated` |
-/// | `read_only` | any | nothing: a warning when the field is present in the create direction | `read_only` |
+/// | `read_only` | any | nothing: a warning when the field is present, except in the record direction | `read_only` |
 /// | `custom_prefix = "customfield_"` | `BTreeMap<String, String>` | collects keys made of the prefix and `[a-z0-9_]+`, each holding a string | `type` |
 ///
 /// Besides its rules, every field draws a `type` error for a JSON value of a type it cannot

@@ -1,4 +1,4 @@
-//! How input is read: lax or strict, and in which direction (create or record).
+//! How input is read: lax or strict, and in which direction (create, record or update).
 
 /// Which representations of a value are accepted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -19,6 +19,10 @@ pub enum Direction {
     Create,
     /// A stored record (one element of a GET response): read-only fields draw nothing.
     Record,
+    /// A partial body for POST `/api_1.0/job/{uuid}.json`: no field is required (an empty
+    /// required field, in lax mode, is unset like any other), every other rule applies to
+    /// the fields present, and read-only fields draw a `read_only` warning as in create.
+    Update,
 }
 
 /// The options of a validation or a read.
@@ -33,7 +37,7 @@ pub enum Direction {
 pub struct Options {
     /// Lax (default) or strict.
     pub mode: Mode,
-    /// Create (default) or record.
+    /// Create (default), record or update.
     pub direction: Direction,
 }
 
@@ -58,6 +62,15 @@ impl Options {
     pub const fn record(self) -> Options {
         Options {
             direction: Direction::Record,
+            ..self
+        }
+    }
+
+    /// These options in the update direction.
+    #[must_use]
+    pub const fn update(self) -> Options {
+        Options {
+            direction: Direction::Update,
             ..self
         }
     }

@@ -116,12 +116,12 @@ impl<'r> Sink<'r> {
     }
 
     /// Records the warning a field's class draws when the field is present: `deprecated`
-    /// always, `read_only` in the create direction. The message is the table's
+    /// always, `read_only` in the create and update directions. The message is the table's
     /// [`FieldSpec::notice`], borrowed.
     pub fn presence(&mut self, spec: &FieldSpec, path: &Path<'_>) {
         let (code, note) = match spec.class {
             FieldClass::Deprecated(note) => (Code::Deprecated, note),
-            FieldClass::ReadOnly if self.options.direction == Direction::Create => {
+            FieldClass::ReadOnly if self.options.direction != Direction::Record => {
                 (Code::ReadOnly, None)
             }
             FieldClass::ReadOnly | FieldClass::Writable => return,

@@ -29,7 +29,7 @@ pub enum Shape {
 pub enum FieldClass {
     /// Part of the create request.
     Writable,
-    /// Returned by the API only: a `read_only` warning in the create direction.
+    /// Returned by the API only: a `read_only` warning in the create and update directions.
     ReadOnly,
     /// Deprecated, with an optional note on what to use instead: a `deprecated` warning.
     Deprecated(Option<&'static str>),

@@ -278,6 +278,23 @@ fn record_silences_read_only_warnings() {
 }
 
 #[test]
+fn update_requires_nothing_and_keeps_read_only_warnings() {
+    let body = br#"{"billing_address": "1 Main St", "generated_job_id": "1587"}"#;
+    let create = run(&["check", "--format", "json"], body);
+    assert_eq!(code(&create), 1);
+    assert_eq!(codes(&json_lines(&create)[0], "errors"), ["required"]);
+
+    let update = run(&["check", "--update", "--format", "json"], body);
+    assert_eq!(code(&update), 0, "{}", stdout(&update));
+    assert!(codes(&json_lines(&update)[0], "errors").is_empty());
+    assert_eq!(codes(&json_lines(&update)[0], "warnings"), ["read_only"]);
+
+    // One direction at a time: a usage error.
+    let both = run(&["check", "--update", "--record"], body);
+    assert_eq!(code(&both), 2);
+}
+
+#[test]
 fn a_pretty_printed_object_is_one_record() {
     // The real record as the API returns it, over many lines, after a blank line.
     let pretty = format!("\n{}\n", real_record_pretty());

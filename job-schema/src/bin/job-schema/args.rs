@@ -59,8 +59,12 @@ pub struct CheckArgs {
 
     /// Read stored records (one element of a GET response) instead of create request
     /// bodies: read-only fields draw no warning.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "update")]
     pub record: bool,
+
+    /// Read partial update bodies (POST /api_1.0/job/{uuid}.json): no field is required.
+    #[arg(long)]
+    pub update: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -58,6 +58,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if args.record {
         options = options.record();
     }
+    if args.update {
+        options = options.update();
+    }
     let printer = Printer {
         format: args.format,
         quiet: args.quiet,

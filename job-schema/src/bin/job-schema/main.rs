@@ -1,7 +1,7 @@
 //! `job-schema`: check ServiceM8 job records from the command line.
 //!
 //! ```text
-//! job-schema check [--strict] [--record] [--format text|json] [--quiet] [FILE|-]...
+//! job-schema check [--strict] [--record | --update] [--format text|json] [--quiet] [FILE|-]...
 //! job-schema fields [--format text|json|markdown]
 //! ```
 //!
