@@ -350,7 +350,7 @@ impl Job {
         <Job as Schema>::from_json(bytes)
     }
 
-    /// Reads a job with `options` (strict or lax; create or record direction).
+    /// Reads a job with `options` (strict or lax; create, record or update direction).
     pub fn from_json_with(bytes: &[u8], options: Options) -> Result<Parsed<Job>, Report> {
         <Job as Schema>::from_json_with(bytes, options)
     }
@@ -358,6 +358,27 @@ impl Job {
     /// Checks a body without building the job; the same issues as [`Job::from_json_with`].
     pub fn check_json(bytes: &[u8], options: Options) -> Report {
         <Job as Schema>::check_json(bytes, options)
+    }
+
+    /// Reads a GET `/api_1.0/job.json` response, a JSON array of stored records (lax, record
+    /// direction): every job and the warnings, or one report whose issues name each element
+    /// by its index (`[3].status`).
+    pub fn from_json_array(bytes: &[u8]) -> Result<Parsed<Vec<Job>>, Report> {
+        <Job as Schema>::from_json_array(bytes)
+    }
+
+    /// Reads a JSON array of jobs with `options`.
+    pub fn from_json_array_with(
+        bytes: &[u8],
+        options: Options,
+    ) -> Result<Parsed<Vec<Job>>, Report> {
+        <Job as Schema>::from_json_array_with(bytes, options)
+    }
+
+    /// Checks a JSON array of jobs without building them; the same issues as
+    /// [`Job::from_json_array_with`].
+    pub fn check_json_array(bytes: &[u8], options: Options) -> Report {
+        <Job as Schema>::check_json_array(bytes, options)
     }
 
     /// The canonical JSON form: flags as integers, unset fields left out, custom fields

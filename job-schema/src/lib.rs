@@ -334,6 +334,40 @@ pub trait Schema: Validate + __private::Plumbing {
     fn check_json(bytes: &[u8], options: Options) -> Report {
         reader::check::<Self>(bytes, options)
     }
+
+    /// Reads a JSON array of records, such as the body of a GET `/api_1.0/job.json`
+    /// response, in one pass (lax, record direction: the API's own records carry their
+    /// read-only fields): every record and the warnings, or one report with every issue of
+    /// every element, each named by its index (`[3].status`, pointer `/3/status`).
+    ///
+    /// ```
+    /// use job_schema::{Code, Job, Schema};
+    ///
+    /// let body = br#"[{"status": "Quote", "edit_date": "2026-02-10 02:53:30"},
+    ///                 {"status": "Work Order"}]"#;
+    /// let jobs = Job::from_json_array(body).unwrap().record;
+    /// assert_eq!(jobs[1].status, "Work Order");
+    ///
+    /// let report = Job::from_json_array(br#"[{"status": "Quote"}, 7, {"status": "Done"}]"#)
+    ///     .unwrap_err();
+    /// let found: Vec<(&str, &str, Code)> =
+    ///     report.errors.iter().map(|i| (&*i.field, &*i.pointer, i.code)).collect();
+    /// assert_eq!(found, [("[1]", "/1", Code::Type), ("[2].status", "/2/status", Code::EnumValues)]);
+    /// ```
+    fn from_json_array(bytes: &[u8]) -> Result<Parsed<Vec<Self>>, Report> {
+        reader::read_array::<Self>(bytes, Options::default().record())
+    }
+
+    /// Reads a JSON array of records with `options`.
+    fn from_json_array_with(bytes: &[u8], options: Options) -> Result<Parsed<Vec<Self>>, Report> {
+        reader::read_array::<Self>(bytes, options)
+    }
+
+    /// Checks a JSON array of records without building them: the issues of
+    /// [`Schema::from_json_array_with`].
+    fn check_json_array(bytes: &[u8], options: Options) -> Report {
+        reader::check_array::<Self>(bytes, options)
+    }
 }
 
 /// A map that collects custom keys (`customfield_*`) for a `custom_prefix` field.

@@ -26,6 +26,13 @@ pub(crate) fn root_type_error(
     sink.error(path, violation, value);
 }
 
+/// The `type` error of a body that should be an array of records and is a `given`.
+pub(crate) fn array_type_error(sink: &mut Sink<'_>, given: JsonType) {
+    let form = Form::Type(Lead::Types);
+    let violation = Violation::wrong_type(form, JsonTypes::one(JsonType::Array), given);
+    sink.error(&Path::ROOT, violation, None);
+}
+
 /// How the reader takes a scalar for a field.
 enum Accept<'v> {
     /// Check and keep this value.

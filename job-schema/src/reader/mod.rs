@@ -100,6 +100,48 @@ fn read_to<S: Schema, const BUILD: bool>(
     }
 }
 
+/// Reads a JSON array of records of type `S` (a GET response): every record and the
+/// warnings, or a report with every error and warning of every element, each at its index.
+pub fn read_array<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<Vec<S>>, Report> {
+    let mut report = Report::new();
+    let mut records = Vec::new();
+    read_array_to::<S, true>(bytes, options, &mut report, &mut records);
+    if report.has_errors() {
+        return Err(report);
+    }
+    Ok(Parsed {
+        record: records,
+        warnings: report.warnings,
+    })
+}
+
+/// Checks a JSON array of records of type `S` without building them.
+pub fn check_array<S: Schema>(bytes: &[u8], options: Options) -> Report {
+    let mut report = Report::new();
+    read_array_to::<S, false>(bytes, options, &mut report, &mut Vec::new());
+    report
+}
+
+/// Reads (`BUILD`, into `records`) or checks an array of records. Malformed JSON anywhere
+/// replaces every issue with one `json_syntax` error, as for one record.
+fn read_array_to<S: Schema, const BUILD: bool>(
+    bytes: &[u8],
+    options: Options,
+    report: &mut Report,
+    records: &mut Vec<S>,
+) {
+    let read = Tokenizer::new(bytes).and_then(|mut tokens| {
+        let mut sink = Sink::new(report, options);
+        let read = walker::read_array_root::<S, BUILD>(&mut tokens, &mut sink, records);
+        read.map_err(|SyntaxError| tokens.fault_met())
+    });
+    if let Err(fault) = read {
+        *report = Report::new();
+        records.clear();
+        report.errors.push(syntax_issue(&Path::ROOT, bytes, fault));
+    }
+}
+
 /// The `json_syntax` issue for malformed `bytes`.
 fn syntax_issue(path: &Path<'_>, bytes: &[u8], fault: Fault) -> Issue {
     let (line, column) = fault.position(bytes);

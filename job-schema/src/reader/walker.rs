@@ -13,8 +13,8 @@
 use std::borrow::Cow;
 
 use super::accept::{
-    custom_null, custom_wrong, element_type_error, given_type, root_type_error, take_array,
-    take_not_a_list, take_null, take_scalar, type_error, Taken,
+    array_type_error, custom_null, custom_wrong, element_type_error, given_type, root_type_error,
+    take_array, take_not_a_list, take_null, take_scalar, type_error, Taken,
 };
 use super::keys::{duplicate, is_custom_key, unknown, ExtraKeys};
 use super::tokenizer::{SyntaxError, Tokenizer};
@@ -131,6 +131,55 @@ pub(crate) fn read_root<S: Schema, const BUILD: bool>(
     sink: &mut Sink<'_>,
     record: &mut Option<S>,
 ) -> Result<(), SyntaxError> {
+    read_record::<S, BUILD>(tokens, path, sink, record)?;
+    tokens.end()
+}
+
+/// Reads the body of `tokens` as a JSON array of records of `S` (the body of a GET
+/// response): each element is checked at its index (`[3].status`, pointer `/3/status`), and
+/// when `BUILD` each object element is built into `records` too. An element that is not an
+/// object is that element's `type` error; a body that is not an array is one `type` error.
+pub(crate) fn read_array_root<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    sink: &mut Sink<'_>,
+    records: &mut Vec<S>,
+) -> Result<(), SyntaxError> {
+    if tokens.peek() == Some(b'[') {
+        tokens.enter()?;
+        let mut first = true;
+        let mut index = 0;
+        while tokens.next_element(&mut first)? {
+            let mut record = None;
+            read_record::<S, BUILD>(tokens, &Path::ROOT.index(index), sink, &mut record)?;
+            records.extend(record);
+            index += 1;
+        }
+    } else {
+        let given = match tokens.peek() {
+            Some(b'{') => JsonType::Object,
+            Some(b'"') => JsonType::String,
+            Some(b'n') => JsonType::Null,
+            Some(first @ (b'-' | b'0'..=b'9' | b't' | b'f')) => {
+                given_type(tokens.bare_scalar(first)?)
+            }
+            _ => return Err(tokens.expected_value()),
+        };
+        if matches!(given, JsonType::Object | JsonType::String | JsonType::Null) {
+            tokens.skip_value()?;
+        }
+        array_type_error(sink, given);
+    }
+    tokens.end()
+}
+
+/// Reads the value at the position as one record of `S` at `path`: an object is checked, and
+/// built into `record` when `BUILD`; any other value is one `type` error.
+fn read_record<S: Schema, const BUILD: bool>(
+    tokens: &mut Tokenizer<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: &mut Option<S>,
+) -> Result<(), SyntaxError> {
     match tokens.peek() {
         Some(b'{') => {
             if BUILD {
@@ -158,7 +207,7 @@ pub(crate) fn read_root<S: Schema, const BUILD: bool>(
         }
         _ => return Err(tokens.expected_value()),
     }
-    tokens.end()
+    Ok(())
 }
 
 /// Reads the object at the position (at its `{`) as a nested record of `S`, into `slot`
