@@ -32,12 +32,7 @@ fn key(issue: &Issue) -> Key {
 }
 
 /// The issues of `report` (errors, then warnings).
-fn keys(
-    report: &Report,
-) -> (
-    Vec<(String, String, Code, String)>,
-    Vec<(String, String, Code, String)>,
-) {
+fn keys(report: &Report) -> (Vec<Key>, Vec<Key>) {
     (
         report.errors.iter().map(key).collect(),
         report.warnings.iter().map(key).collect(),
