@@ -50,6 +50,8 @@ JSON output: exactly one line per record and nothing else:
  \"valid\": bool, \"errors\": [Issue...], \"warnings\": [Issue...]}";
 
 /// The options of `check`.
+// Each bool is a command-line flag of its own.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Strict mode: only the canonical form of the OpenAPI text is accepted, and every
@@ -62,7 +64,7 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "update")]
     pub record: bool,
 
-    /// Read partial update bodies (POST /api_1.0/job/{uuid}.json): no field is required.
+    /// Read partial update bodies (`POST /api_1.0/job/{uuid}.json`): no field is required.
     #[arg(long)]
     pub update: bool,
 
