@@ -6,8 +6,15 @@
 
 use std::borrow::Cow;
 
+use super::formats::{DATETIME_FORMAT, DATE_FORMAT, UUID_FORMAT};
 use super::{JsonType, Params, Text};
-use crate::rules::{uuid, DATETIME_FORMAT, DATE_FORMAT, STRICT_UNSET_HINT};
+
+/// Added to the message when strict mode rejects `""` or a zero date that lax mode reads as
+/// "unset".
+pub(crate) const STRICT_UNSET_HINT: &str = "; in strict mode, leave the field out to unset it";
+
+/// How a `json_syntax` message starts, before the line number.
+pub(super) const SYNTAX_LEAD: &str = "malformed JSON at line ";
 
 /// An issue's message.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,7 +194,7 @@ impl Phrase {
                 .str(DATETIME_FORMAT),
             Phrase::NotUuid => text
                 .str(" is not a UUID (")
-                .str(uuid::FORMAT)
+                .str(UUID_FORMAT)
                 .str(", no braces)"),
             Phrase::NotNumber => text.str(" is not a finite decimal number"),
         }

@@ -236,7 +236,8 @@ mod tests {
             let v = check(unset, Mode::Strict).unwrap_err();
             assert_eq!(v.code, Code::Date);
             assert!(
-                v.message(Some(unset)).ends_with(rules::STRICT_UNSET_HINT),
+                v.message(Some(unset))
+                    .ends_with(crate::report::message::STRICT_UNSET_HINT),
                 "{unset:?}"
             );
         }

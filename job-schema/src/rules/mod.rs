@@ -34,15 +34,8 @@ pub mod required;
 pub mod uuid;
 pub mod uuid_list;
 
-/// The one form a datetime takes.
-pub const DATETIME_FORMAT: &str = "YYYY-MM-DD HH:MM:SS";
-
-/// The short form a date takes (a date also takes [`DATETIME_FORMAT`]).
-pub const DATE_FORMAT: &str = "YYYY-MM-DD";
-
-/// Added to the message when strict mode rejects `""` or a zero date that lax mode reads as
-/// "unset".
-pub(crate) const STRICT_UNSET_HINT: &str = "; in strict mode, leave the field out to unset it";
+// The formats live with the messages that name them, in the report.
+pub use crate::report::formats::{DATETIME_FORMAT, DATE_FORMAT};
 
 /// The rejection of a format rule (`uuid`, `date`, `datetime`): none when lax mode reads the
 /// value as unset; else a `code` violation quoting the value and saying `phrase`, with the

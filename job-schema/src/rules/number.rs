@@ -164,7 +164,7 @@ mod tests {
         let v = check_str("", Mode::Strict).unwrap_err();
         assert!(v
             .message(Some(""))
-            .ends_with(crate::rules::STRICT_UNSET_HINT));
+            .ends_with(crate::report::message::STRICT_UNSET_HINT));
         // A blank is not empty.
         assert!(check_str(" ", Mode::Lax).is_err());
     }

@@ -7,11 +7,9 @@
 //! accepted there; strict mode rejects it.
 
 use crate::options::Mode;
+use crate::report::formats::UUID_FORMAT as FORMAT;
 use crate::report::{Code, Phrase, Violation};
 use crate::rules;
-
-/// The format named in a violation.
-pub(crate) const FORMAT: &str = "8-4-4-4-12 hex digits";
 
 /// Whether `value` is a hyphenated 8-4-4-4-12 hex UUID, in either case.
 ///

@@ -1,0 +1,299 @@
+//! An issue's [`Params`]: the rule's limits and what helps to fix the value, and the
+//! [`Allowed`] values of an `enum_values` rule.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use super::text::write_debug_str;
+use super::{JsonType, JsonTypes};
+
+/// The allowed values of an `enum_values` rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    /// String values.
+    Strs(&'static [&'static str]),
+    /// Integer values.
+    Ints(&'static [i64]),
+}
+
+impl Serialize for Allowed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Allowed::Strs(values) => values.serialize(serializer),
+            Allowed::Ints(values) => values.serialize(serializer),
+        }
+    }
+}
+
+impl Allowed {
+    /// Whether no value is allowed.
+    pub const fn is_empty(self) -> bool {
+        match self {
+            Allowed::Strs(values) => values.is_empty(),
+            Allowed::Ints(values) => values.is_empty(),
+        }
+    }
+
+    /// Writes the values as a message lists them: strings quoted as `Debug` quotes them,
+    /// separated by `, `.
+    pub(super) fn write_to(self, out: &mut impl fmt::Write) -> fmt::Result {
+        match self {
+            Allowed::Strs(values) => {
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        out.write_str(", ")?;
+                    }
+                    write_debug_str(out, v)?;
+                }
+            }
+            Allowed::Ints(values) => {
+                for (i, &v) in values.iter().enumerate() {
+                    if i > 0 {
+                        out.write_str(", ")?;
+                    }
+                    write!(out, "{v}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Allowed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
+    }
+}
+
+/// The parameters of an issue: the rule's limits and what helps to fix the value.
+///
+/// One variant per kind of rule, holding only what applies to it. JSON output writes the
+/// variant's fields as an object (`{"limit": 30, "length": 31}`, `{}` for [`Params::Empty`]);
+/// the accessors ([`Params::limit`], [`Params::suggestion`], …) read one parameter whatever
+/// the variant.
+///
+/// ```
+/// use job_schema::{Job, Options};
+/// let report = Job::check_json(br#"{"status": "quote"}"#, Options::default());
+/// let params = &report.errors[0].params;
+/// assert_eq!(params.suggestion(), Some("Quote"));
+/// assert_eq!(params.limit(), None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub enum Params {
+    /// No parameters.
+    #[default]
+    Empty,
+    /// `max_len`.
+    Length {
+        /// The most characters allowed.
+        limit: usize,
+        /// How many characters the value has.
+        length: usize,
+    },
+    /// `enum_values` on text.
+    OneOf {
+        /// The allowed values.
+        allowed: &'static [&'static str],
+        /// The allowed value close to the one given, if one is (one of `allowed`).
+        suggestion: Option<&'static &'static str>,
+    },
+    /// `enum_values` on an integer, and `bool01`.
+    OneOfInts {
+        /// The allowed values.
+        allowed: &'static [i64],
+    },
+    /// `range`.
+    Range {
+        /// The smallest value allowed.
+        min: f64,
+        /// The largest value allowed.
+        max: f64,
+    },
+    /// `type` (and `uuid_list` given a raw array).
+    Type {
+        /// The JSON types the field takes.
+        expected: JsonTypes,
+        /// The JSON type it was given.
+        given: JsonType,
+    },
+    /// A format the value must follow (`uuid`, `date`, `datetime`).
+    Format {
+        /// The format, such as `YYYY-MM-DD HH:MM:SS`.
+        format: &'static str,
+    },
+    /// `uuid_list`: a bad element.
+    Element {
+        /// The element's index.
+        index: usize,
+    },
+    /// `unknown_field`: a field name close to the key.
+    Suggestion {
+        /// The field's name.
+        suggestion: Cow<'static, str>,
+    },
+    /// `deprecated`: what to use instead.
+    Note {
+        /// The advice.
+        note: &'static str,
+    },
+    /// `json_syntax`: where the input breaks.
+    Position {
+        /// The 1-based line.
+        line: usize,
+        /// The 1-based column.
+        column: usize,
+    },
+}
+
+impl Params {
+    /// `max_len`: the most characters allowed.
+    pub fn limit(&self) -> Option<usize> {
+        match *self {
+            Params::Length { limit, .. } => Some(limit),
+            _ => None,
+        }
+    }
+
+    /// `max_len`: how many characters the value has.
+    pub fn length(&self) -> Option<usize> {
+        match *self {
+            Params::Length { length, .. } => Some(length),
+            _ => None,
+        }
+    }
+
+    /// `enum_values`, `bool01`: the allowed values.
+    pub fn allowed(&self) -> Option<Allowed> {
+        match *self {
+            Params::OneOf { allowed, .. } => Some(Allowed::Strs(allowed)),
+            Params::OneOfInts { allowed } => Some(Allowed::Ints(allowed)),
+            _ => None,
+        }
+    }
+
+    /// `range`: the smallest value allowed.
+    pub fn min(&self) -> Option<f64> {
+        match *self {
+            Params::Range { min, .. } => Some(min),
+            _ => None,
+        }
+    }
+
+    /// `range`: the largest value allowed.
+    pub fn max(&self) -> Option<f64> {
+        match *self {
+            Params::Range { max, .. } => Some(max),
+            _ => None,
+        }
+    }
+
+    /// `type`: the JSON types the field takes.
+    pub fn expected(&self) -> Option<JsonTypes> {
+        match *self {
+            Params::Type { expected, .. } => Some(expected),
+            _ => None,
+        }
+    }
+
+    /// `type`: the JSON type it was given.
+    pub fn given(&self) -> Option<JsonType> {
+        match *self {
+            Params::Type { given, .. } => Some(given),
+            _ => None,
+        }
+    }
+
+    /// A format the value must follow.
+    pub fn format(&self) -> Option<&'static str> {
+        match *self {
+            Params::Format { format } => Some(format),
+            _ => None,
+        }
+    }
+
+    /// `uuid_list`: the index of the bad element.
+    pub fn index(&self) -> Option<usize> {
+        match *self {
+            Params::Element { index } => Some(index),
+            _ => None,
+        }
+    }
+
+    /// A close, valid alternative (`unknown_field`, `enum_values`).
+    pub fn suggestion(&self) -> Option<&str> {
+        match self {
+            Params::OneOf { suggestion, .. } => suggestion.copied(),
+            Params::Suggestion { suggestion } => Some(suggestion),
+            _ => None,
+        }
+    }
+
+    /// `deprecated`: what to use instead.
+    pub fn note(&self) -> Option<&'static str> {
+        match *self {
+            Params::Note { note } => Some(note),
+            _ => None,
+        }
+    }
+
+    /// `json_syntax`: the 1-based line of the error.
+    pub fn line(&self) -> Option<usize> {
+        match *self {
+            Params::Position { line, .. } => Some(line),
+            _ => None,
+        }
+    }
+
+    /// `json_syntax`: the 1-based column of the error.
+    pub fn column(&self) -> Option<usize> {
+        match *self {
+            Params::Position { column, .. } => Some(column),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Params::Empty => {}
+            Params::Length { limit, length } => {
+                map.serialize_entry("limit", limit)?;
+                map.serialize_entry("length", length)?;
+            }
+            Params::OneOf {
+                allowed,
+                suggestion,
+            } => {
+                map.serialize_entry("allowed", allowed)?;
+                if let Some(suggestion) = suggestion {
+                    map.serialize_entry("suggestion", suggestion)?;
+                }
+            }
+            Params::OneOfInts { allowed } => map.serialize_entry("allowed", allowed)?,
+            Params::Range { min, max } => {
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("max", max)?;
+            }
+            Params::Type { expected, given } => {
+                map.serialize_entry("expected", expected)?;
+                map.serialize_entry("given", given)?;
+            }
+            Params::Format { format } => map.serialize_entry("format", format)?,
+            Params::Element { index } => map.serialize_entry("index", index)?,
+            Params::Suggestion { suggestion } => map.serialize_entry("suggestion", suggestion)?,
+            Params::Note { note } => map.serialize_entry("note", note)?,
+            Params::Position { line, column } => {
+                map.serialize_entry("line", line)?;
+                map.serialize_entry("column", column)?;
+            }
+        }
+        map.end()
+    }
+}
