@@ -145,11 +145,7 @@ fn read_array_to<S: Schema, const BUILD: bool>(
 /// The `json_syntax` issue for malformed `bytes`.
 fn syntax_issue(path: &Path<'_>, bytes: &[u8], fault: Fault) -> Issue {
     let (line, column) = fault.position(bytes);
-    Issue::at(
-        path,
-        Violation::json_syntax(line, column, fault.what()),
-        None,
-    )
+    Issue::at(path, Violation::syntax(line, column, fault.what()), None)
 }
 
 #[cfg(test)]

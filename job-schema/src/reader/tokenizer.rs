@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::float::POWERS_OF_TEN;
+use crate::report::Syntax;
 use crate::value::Scalar;
 
 /// The deepest that arrays and objects may nest, the record's own object included; deeper is
@@ -36,27 +37,6 @@ thread_local! {
 }
 
 /// What is wrong where malformed JSON breaks. The texts follow serde_json's where it has one.
-mod what {
-    pub const EOF_VALUE: &str = "EOF while parsing a value";
-    pub const EOF_OBJECT: &str = "EOF while parsing an object";
-    pub const EOF_LIST: &str = "EOF while parsing a list";
-    pub const EOF_STRING: &str = "EOF while parsing a string";
-    pub const EXPECTED_COLON: &str = "expected `:`";
-    pub const EXPECTED_OBJECT_COMMA: &str = "expected `,` or `}`";
-    pub const EXPECTED_LIST_COMMA: &str = "expected `,` or `]`";
-    pub const EXPECTED_VALUE: &str = "expected value";
-    pub const EXPECTED_IDENT: &str = "expected ident";
-    pub const KEY_MUST_BE_A_STRING: &str = "key must be a string";
-    pub const TRAILING_COMMA: &str = "trailing comma";
-    pub const TRAILING_CHARACTERS: &str = "trailing characters";
-    pub const INVALID_NUMBER: &str = "invalid number";
-    pub const INVALID_ESCAPE: &str = "invalid escape";
-    pub const LONE_SURROGATE: &str = "lone surrogate in \\u escape";
-    pub const CONTROL_CHARACTER: &str =
-        "control character (\\u0000-\\u001F) found while parsing a string";
-    pub const INVALID_UTF8: &str = "invalid UTF-8";
-    pub const TOO_DEEP: &str = "recursion limit exceeded";
-}
 
 /// Malformed JSON was met: what the reading functions return. It carries nothing, so that a
 /// result is as small as its value; the [`Tokenizer`] that met it keeps where and what.
@@ -67,12 +47,12 @@ pub struct SyntaxError;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Fault {
     at: usize,
-    what: &'static str,
+    what: Syntax,
 }
 
 impl Fault {
     /// What was wrong, in a few words (`expected ':'`, `EOF while parsing an object`).
-    pub(crate) fn what(&self) -> &'static str {
+    pub(crate) fn what(&self) -> Syntax {
         self.what
     }
 
@@ -227,7 +207,7 @@ struct Input<'a, 'de> {
 impl<'de> Input<'_, 'de> {
     /// The error `what` at byte `at`, or `eof` when the input ended before it.
     #[cold]
-    fn fault(self, at: usize, eof: &'static str, what: &'static str) -> SyntaxError {
+    fn fault(self, at: usize, eof: Syntax, what: Syntax) -> SyntaxError {
         let what = if at >= self.text.len() { eof } else { what };
         self.fault.set(Fault { at, what });
         SyntaxError
@@ -237,7 +217,7 @@ impl<'de> Input<'_, 'de> {
     /// quote or a backslash: a control character, or the end of the input.
     #[cold]
     fn string_fault(self, i: usize) -> SyntaxError {
-        self.fault(i, what::EOF_STRING, what::CONTROL_CHARACTER)
+        self.fault(i, Syntax::EofString, Syntax::ControlCharacter)
     }
 
     /// The input between two positions (`""` if they are not on character boundaries).
@@ -278,7 +258,7 @@ impl<'de> Input<'_, 'de> {
         let bytes = self.text.as_bytes();
         let at = *i + 1;
         let Some(&escape) = bytes.get(at) else {
-            return Err(self.fault(at, what::EOF_STRING, what::EOF_STRING));
+            return Err(self.fault(at, Syntax::EofString, Syntax::EofString));
         };
         *i += 2;
         let c = match escape {
@@ -296,11 +276,11 @@ impl<'de> Input<'_, 'de> {
                 match unit {
                     0xD800..=0xDBFF => {
                         if bytes.get(*i..*i + 2) != Some(b"\\u") {
-                            return Err(self.fault(*i, what::EOF_STRING, what::LONE_SURROGATE));
+                            return Err(self.fault(*i, Syntax::EofString, Syntax::LoneSurrogate));
                         }
                         let low = self.hex4(*i + 2)?;
                         if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(self.fault(*i, what::EOF_STRING, what::LONE_SURROGATE));
+                            return Err(self.fault(*i, Syntax::EofString, Syntax::LoneSurrogate));
                         }
                         *i += 6;
                         let high = u32::from(unit - 0xD800) << 10;
@@ -309,13 +289,13 @@ impl<'de> Input<'_, 'de> {
                         char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
                     }
                     0xDC00..=0xDFFF => {
-                        return Err(self.fault(*i - 6, what::EOF_STRING, what::LONE_SURROGATE));
+                        return Err(self.fault(*i - 6, Syntax::EofString, Syntax::LoneSurrogate));
                     }
                     // Not a surrogate: always a scalar value.
                     _ => char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER),
                 }
             }
-            _ => return Err(self.fault(at, what::EOF_STRING, what::INVALID_ESCAPE)),
+            _ => return Err(self.fault(at, Syntax::EofString, Syntax::InvalidEscape)),
         };
         Ok(c)
     }
@@ -329,7 +309,7 @@ impl<'de> Input<'_, 'de> {
                 Some(&b @ b'0'..=b'9') => b - b'0',
                 Some(&b @ b'a'..=b'f') => b - b'a' + 10,
                 Some(&b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err(self.fault(k, what::EOF_STRING, what::INVALID_ESCAPE)),
+                _ => return Err(self.fault(k, Syntax::EofString, Syntax::InvalidEscape)),
             };
             value = value * 16 + u16::from(digit);
         }
@@ -351,7 +331,7 @@ impl<'de> Tokenizer<'de> {
                 .map_or(0, |e| e.valid_up_to());
             return Err(Fault {
                 at,
-                what: what::INVALID_UTF8,
+                what: Syntax::InvalidUtf8,
             });
         };
         Ok(Tokenizer {
@@ -359,7 +339,10 @@ impl<'de> Tokenizer<'de> {
             pos: 0,
             depth: 0,
             scratch: SCRATCH.try_with(Cell::take).unwrap_or_default(),
-            fault: Cell::new(Fault { at: 0, what: "" }),
+            fault: Cell::new(Fault {
+                at: 0,
+                what: Syntax::ExpectedValue,
+            }),
         })
     }
 
@@ -375,7 +358,7 @@ impl<'de> Tokenizer<'de> {
 
     /// The error `what` at byte `at`, or `eof` when the input ended before it.
     #[cold]
-    fn fault(&self, at: usize, eof: &'static str, what: &'static str) -> SyntaxError {
+    fn fault(&self, at: usize, eof: Syntax, what: Syntax) -> SyntaxError {
         self.input().fault(at, eof, what)
     }
 
@@ -396,7 +379,7 @@ impl<'de> Tokenizer<'de> {
     #[cold]
     pub(crate) fn expected_value(&mut self) -> SyntaxError {
         self.peek();
-        self.fault(self.pos, what::EOF_VALUE, what::EXPECTED_VALUE)
+        self.fault(self.pos, Syntax::EofValue, Syntax::ExpectedValue)
     }
 
     /// Succeeds when nothing but whitespace is left.
@@ -405,8 +388,8 @@ impl<'de> Tokenizer<'de> {
             None => Ok(()),
             Some(_) => Err(self.fault(
                 self.pos,
-                what::TRAILING_CHARACTERS,
-                what::TRAILING_CHARACTERS,
+                Syntax::TrailingCharacters,
+                Syntax::TrailingCharacters,
             )),
         }
     }
@@ -417,7 +400,7 @@ impl<'de> Tokenizer<'de> {
         for (k, &expected) in literal.iter().enumerate() {
             if bytes.get(self.pos + k) != Some(&expected) {
                 let at = self.pos + k;
-                return Err(self.fault(at, what::EOF_VALUE, what::EXPECTED_IDENT));
+                return Err(self.fault(at, Syntax::EofValue, Syntax::ExpectedIdent));
             }
         }
         self.pos += literal.len();
@@ -544,12 +527,12 @@ impl<'de> Tokenizer<'de> {
             Some(b'1'..=b'9') => {
                 digits(&mut i);
             }
-            _ => return Err(self.fault(i, what::EOF_VALUE, what::INVALID_NUMBER)),
+            _ => return Err(self.fault(i, Syntax::EofValue, Syntax::InvalidNumber)),
         }
         if bytes.get(i) == Some(&b'.') {
             i += 1;
             if !digits(&mut i) {
-                return Err(self.fault(i, what::EOF_VALUE, what::INVALID_NUMBER));
+                return Err(self.fault(i, Syntax::EofValue, Syntax::InvalidNumber));
             }
         }
         if let Some(b'e' | b'E') = bytes.get(i) {
@@ -558,7 +541,7 @@ impl<'de> Tokenizer<'de> {
                 i += 1;
             }
             if !digits(&mut i) {
-                return Err(self.fault(i, what::EOF_VALUE, what::INVALID_NUMBER));
+                return Err(self.fault(i, Syntax::EofValue, Syntax::InvalidNumber));
             }
         }
         Ok(i)
@@ -631,7 +614,7 @@ impl<'de> Tokenizer<'de> {
     pub(crate) fn enter(&mut self) -> Result<(), SyntaxError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.fault(self.pos, what::TOO_DEEP, what::TOO_DEEP));
+            return Err(self.fault(self.pos, Syntax::TooDeep, Syntax::TooDeep));
         }
         self.pos += 1;
         Ok(())
@@ -679,11 +662,11 @@ impl<'de> Tokenizer<'de> {
         let at = self.pos;
         let what = match self.bytes().get(at) {
             // Only after a comma: a `}` where the first key is due closes an empty object.
-            Some(b'}') if key_due => what::TRAILING_COMMA,
-            _ if key_due => what::KEY_MUST_BE_A_STRING,
-            _ => what::EXPECTED_OBJECT_COMMA,
+            Some(b'}') if key_due => Syntax::TrailingComma,
+            _ if key_due => Syntax::KeyMustBeAString,
+            _ => Syntax::ExpectedObjectComma,
         };
-        self.fault(at, what::EOF_OBJECT, what)
+        self.fault(at, Syntax::EofObject, what)
     }
 
     /// Moves to the next element of an array entered with [`Tokenizer::enter`]: `true` at an
@@ -700,8 +683,8 @@ impl<'de> Tokenizer<'de> {
             Some(b',') if !*first => {
                 self.pos += 1;
                 match self.peek() {
-                    Some(b']') => Err(self.fault(self.pos, what::EOF_LIST, what::TRAILING_COMMA)),
-                    None => Err(self.fault(self.pos, what::EOF_LIST, what::EOF_LIST)),
+                    Some(b']') => Err(self.fault(self.pos, Syntax::EofList, Syntax::TrailingComma)),
+                    None => Err(self.fault(self.pos, Syntax::EofList, Syntax::EofList)),
                     Some(_) => Ok(true),
                 }
             }
@@ -709,7 +692,7 @@ impl<'de> Tokenizer<'de> {
                 *first = false;
                 Ok(true)
             }
-            _ => Err(self.fault(self.pos, what::EOF_LIST, what::EXPECTED_LIST_COMMA)),
+            _ => Err(self.fault(self.pos, Syntax::EofList, Syntax::ExpectedListComma)),
         }
     }
 
@@ -717,7 +700,7 @@ impl<'de> Tokenizer<'de> {
     #[inline]
     pub(crate) fn colon(&mut self) -> Result<(), SyntaxError> {
         if self.peek() != Some(b':') {
-            return Err(self.fault(self.pos, what::EOF_OBJECT, what::EXPECTED_COLON));
+            return Err(self.fault(self.pos, Syntax::EofObject, Syntax::ExpectedColon));
         }
         self.pos += 1;
         Ok(())
@@ -943,7 +926,7 @@ mod tests {
         let fault = |text: &str| {
             let e = skip(text.as_bytes()).unwrap_err();
             let (line, column) = e.position(text.as_bytes());
-            (line, column, e.what())
+            (line, column, e.what().as_str())
         };
         assert_eq!(fault(""), (1, 0, "EOF while parsing a value"));
         assert_eq!(fault("{\"a\" 1}"), (1, 6, "expected `:`"));
@@ -978,7 +961,7 @@ mod tests {
         assert!(skip(deepest.as_bytes()).is_ok());
         let e = Tokenizer::new(b"[\"a\",\n\"\xff\"]").unwrap_err();
         assert_eq!(e.position(b"[\"a\",\n\"\xff\"]"), (2, 2));
-        assert_eq!(e.what(), "invalid UTF-8");
+        assert_eq!(e.what().as_str(), "invalid UTF-8");
         // Paired surrogates are one character.
         let mut tokens = Tokenizer::new(b"\"\\ud83d\\ude00\"").unwrap();
         tokens.advance(1);

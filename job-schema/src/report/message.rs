@@ -65,6 +65,59 @@ pub(crate) enum Form {
     RangeText,
     /// `unknown_field` with a suggestion.
     Unknown,
+    /// `json_syntax`: `malformed JSON at line <line>, column <column>: <what>`.
+    Syntax(Syntax),
+}
+
+/// What is wrong where malformed JSON breaks, in a few words (the words serde_json uses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    EofValue,
+    EofObject,
+    EofList,
+    EofString,
+    ExpectedColon,
+    ExpectedObjectComma,
+    ExpectedListComma,
+    ExpectedValue,
+    ExpectedIdent,
+    KeyMustBeAString,
+    TrailingComma,
+    TrailingCharacters,
+    InvalidNumber,
+    InvalidEscape,
+    LoneSurrogate,
+    ControlCharacter,
+    InvalidUtf8,
+    TooDeep,
+}
+
+impl Syntax {
+    /// The words.
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            Syntax::EofValue => "EOF while parsing a value",
+            Syntax::EofObject => "EOF while parsing an object",
+            Syntax::EofList => "EOF while parsing a list",
+            Syntax::EofString => "EOF while parsing a string",
+            Syntax::ExpectedColon => "expected `:`",
+            Syntax::ExpectedObjectComma => "expected `,` or `}`",
+            Syntax::ExpectedListComma => "expected `,` or `]`",
+            Syntax::ExpectedValue => "expected value",
+            Syntax::ExpectedIdent => "expected ident",
+            Syntax::KeyMustBeAString => "key must be a string",
+            Syntax::TrailingComma => "trailing comma",
+            Syntax::TrailingCharacters => "trailing characters",
+            Syntax::InvalidNumber => "invalid number",
+            Syntax::InvalidEscape => "invalid escape",
+            Syntax::LoneSurrogate => "lone surrogate in \\u escape",
+            Syntax::ControlCharacter => {
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            }
+            Syntax::InvalidUtf8 => "invalid UTF-8",
+            Syntax::TooDeep => "recursion limit exceeded",
+        }
+    }
 }
 
 /// What a quoted value is said not to be.
@@ -173,6 +226,13 @@ impl Form {
                 .str("is not a field of this record; did you mean `")
                 .str(params.suggestion().unwrap_or_default())
                 .str("`?"),
+            Form::Syntax(what) => text
+                .str(SYNTAX_LEAD)
+                .uint(params.line().unwrap_or_default() as u64)
+                .str(", column ")
+                .uint(params.column().unwrap_or_default() as u64)
+                .str(": ")
+                .str(what.as_str()),
         };
         text.into()
     }

@@ -37,5 +37,5 @@ pub use number::NUMBER_LIMIT;
 pub use params::{Allowed, Params};
 pub use violation::Violation;
 
-pub(crate) use message::{Form, Lead, Phrase};
+pub(crate) use message::{Form, Lead, Phrase, Syntax};
 pub(crate) use text::Text;

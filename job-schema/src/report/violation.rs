@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::message::{Form, Message, SYNTAX_LEAD};
+use super::message::{Form, Message, Syntax, SYNTAX_LEAD};
 use super::{echo, Code, JsonType, JsonTypes, Params};
 
 /// What a rule found wrong with one value, before it is placed at a field.
@@ -63,17 +63,20 @@ impl Violation {
         .with_params(Params::Position { line, column })
     }
 
+    /// The `json_syntax` violation of the reader: `what` at 1-based `line` and `column`, its
+    /// message written from the parameters, so that moving the position (the CLI places a
+    /// record's position in its file) moves the message with it.
+    pub(crate) const fn syntax(line: usize, column: usize, what: Syntax) -> Violation {
+        Violation::deferred(
+            Code::JsonSyntax,
+            Form::Syntax(what),
+            Params::Position { line, column },
+        )
+    }
+
     /// A `type` violation: the value is a `given`, the field takes `expected`.
     pub(crate) const fn wrong_type(form: Form, expected: JsonTypes, given: JsonType) -> Violation {
         Violation::deferred(Code::Type, form, Params::Type { expected, given })
-    }
-
-    /// What a `json_syntax` message says is wrong, without its position.
-    pub fn syntax_detail(message: &str) -> Option<&str> {
-        message
-            .strip_prefix(SYNTAX_LEAD)
-            .and_then(|rest| rest.split_once(": "))
-            .map(|(_, what)| what)
     }
 
     /// This violation with `params` as its parameters (for a violation made with

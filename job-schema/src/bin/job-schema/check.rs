@@ -483,12 +483,8 @@ fn place(issue: &mut Issue, meta: &Meta) {
     } else {
         (meta.line + line - 1, column)
     };
-    // A syntax error is at the root and echoes nothing: the placed one is made anew.
-    let placed = Violation::syntax_detail(&issue.message()).map(|what| syntax(line, column, what));
-    match placed {
-        Some(placed) => *issue = placed,
-        None => issue.params = Params::Position { line, column },
-    }
+    // The reader's message is written from its parameters.
+    issue.params = Params::Position { line, column };
 }
 
 #[cfg(test)]

@@ -207,7 +207,7 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
         Code::ReadOnly => (
             "warning",
             "The API returns the field but ignores it in a create request. The \
-             warning comes whenever the key is present in the create direction; the record \
+             warning comes whenever the key is present in the create and update directions; the record \
              direction expects the field and says nothing. The value is still checked.",
             None,
         ),
@@ -254,6 +254,13 @@ pub(super) fn direction_text(direction: Direction) -> (&'static str, &'static st
             "A stored record, such as one element of the array that `GET /api_1.0/job.json` \
              returns: read-only fields draw nothing. (`job-schema check --record`)",
         ),
+        Direction::Update => (
+            "update",
+            "A partial body for `POST /api_1.0/job/{uuid}.json`: no field is required (in lax \
+             mode an empty required field is unset, like any other), every other rule applies \
+             to the fields present, and read-only fields draw a `read_only` warning as in \
+             create. (`job-schema check --update`)",
+        ),
     }
 }
 
@@ -263,7 +270,7 @@ pub(super) fn class_text(class: FieldClass) -> &'static str {
         FieldClass::Writable => "Part of the create request.",
         FieldClass::ReadOnly => {
             "Returned by the API, ignored by it on create: a `read_only` warning in the create \
-             direction."
+             and update directions."
         }
         FieldClass::Deprecated(_) => {
             "No longer used by the API: a `deprecated` warning whenever the key is present."
