@@ -58,7 +58,9 @@ pub use crate::job::{Job, JobStatus, UnknownStatus};
 pub use crate::options::{Direction, Mode, Options};
 pub use crate::path::{Path, Segment};
 pub use crate::reader::{Parsed, MAX_DEPTH};
-pub use crate::report::{Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Violation};
+pub use crate::report::{
+    Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
+};
 pub use crate::sink::Sink;
 pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
 pub use crate::value::{AnyScalar, FieldValue, Scalar};

@@ -1,5 +1,6 @@
 //! [`Sink`]: where the rules put what they find, with the options that decide how.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::options::{Direction, Options};
@@ -127,7 +128,9 @@ impl<'r> Sink<'r> {
             FieldClass::ReadOnly | FieldClass::Writable => return,
         };
         // Built in place: a field's warning has nothing to echo and nothing to format.
-        let params = note.map_or(Params::Empty, |note| Params::Note { note });
+        let params = note.map_or(Params::Empty, |note| Params::Note {
+            note: Cow::Borrowed(note),
+        });
         self.record_warning(|| Issue::presence(path, code, spec.notice, params));
     }
 

@@ -10,16 +10,121 @@ use serde::{Serialize, Serializer};
 use super::text::write_debug_str;
 use super::{JsonType, JsonTypes};
 
-/// The allowed values of an `enum_values` rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Allowed {
-    /// String values.
-    Strs(&'static [&'static str]),
-    /// Integer values.
-    Ints(&'static [i64]),
+/// Texts a parameter holds: a rule's own table, compiled in (free to hold), or texts read
+/// back from a report's JSON.
+///
+/// ```
+/// use job_schema::Texts;
+/// let statuses = Texts::from_static(&["Quote", "Work Order"]);
+/// assert_eq!(statuses.len(), 2);
+/// assert_eq!(statuses.get(1), Some("Work Order"));
+/// assert_eq!(statuses, Texts::from(vec!["Quote".to_string(), "Work Order".to_string()]));
+/// assert_eq!(statuses.iter().collect::<Vec<_>>(), ["Quote", "Work Order"]);
+/// ```
+#[derive(Clone)]
+pub struct Texts(TextsRepr);
+
+#[derive(Clone)]
+enum TextsRepr {
+    Table(&'static [&'static str]),
+    Owned(Box<[Box<str>]>),
 }
 
-impl Serialize for Allowed {
+impl Texts {
+    /// A rule's table of texts.
+    pub const fn from_static(texts: &'static [&'static str]) -> Texts {
+        Texts(TextsRepr::Table(texts))
+    }
+
+    /// How many texts there are.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            TextsRepr::Table(texts) => texts.len(),
+            TextsRepr::Owned(texts) => texts.len(),
+        }
+    }
+
+    /// Whether there is no text.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text at `index`.
+    pub fn get(&self, index: usize) -> Option<&str> {
+        match &self.0 {
+            TextsRepr::Table(texts) => texts.get(index).copied(),
+            TextsRepr::Owned(texts) => texts.get(index).map(|text| &**text),
+        }
+    }
+
+    /// The texts, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or_default())
+    }
+
+    /// The index of `text`, if it is one of the texts.
+    pub fn position(&self, text: &str) -> Option<usize> {
+        self.iter().position(|t| t == text)
+    }
+}
+
+impl From<&'static [&'static str]> for Texts {
+    fn from(texts: &'static [&'static str]) -> Texts {
+        Texts::from_static(texts)
+    }
+}
+
+impl From<Vec<String>> for Texts {
+    fn from(texts: Vec<String>) -> Texts {
+        Texts(TextsRepr::Owned(
+            texts.into_iter().map(String::into_boxed_str).collect(),
+        ))
+    }
+}
+
+impl PartialEq for Texts {
+    /// Equal when they hold the same texts in the same order, however they hold them.
+    fn eq(&self, other: &Texts) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Texts {}
+
+impl PartialEq<[&str]> for Texts {
+    fn eq(&self, other: &[&str]) -> bool {
+        self.iter().eq(other.iter().copied())
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for Texts {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self == &other[..]
+    }
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Texts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// The allowed values of an `enum_values` or `bool01` rule, as [`Params::allowed`] reads them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allowed<'a> {
+    /// String values.
+    Strs(&'a Texts),
+    /// Integer values.
+    Ints(&'a [i64]),
+}
+
+impl Serialize for Allowed<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Allowed::Strs(values) => values.serialize(serializer),
@@ -28,9 +133,9 @@ impl Serialize for Allowed {
     }
 }
 
-impl Allowed {
+impl Allowed<'_> {
     /// Whether no value is allowed.
-    pub const fn is_empty(self) -> bool {
+    pub fn is_empty(self) -> bool {
         match self {
             Allowed::Strs(values) => values.is_empty(),
             Allowed::Ints(values) => values.is_empty(),
@@ -62,7 +167,7 @@ impl Allowed {
     }
 }
 
-impl fmt::Display for Allowed {
+impl fmt::Display for Allowed<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_to(f)
     }
@@ -98,14 +203,15 @@ pub enum Params {
     /// `enum_values` on text.
     OneOf {
         /// The allowed values.
-        allowed: &'static [&'static str],
-        /// The allowed value close to the one given, if one is (one of `allowed`).
-        suggestion: Option<&'static &'static str>,
+        allowed: Texts,
+        /// Where in `allowed` the value close to the one given is, if one is: the suggestion
+        /// is always one of the allowed values ([`Params::suggestion`] reads it).
+        suggestion_index: Option<u32>,
     },
     /// `enum_values` on an integer, and `bool01`.
     OneOfInts {
         /// The allowed values.
-        allowed: &'static [i64],
+        allowed: Cow<'static, [i64]>,
     },
     /// `range`.
     Range {
@@ -124,7 +230,7 @@ pub enum Params {
     /// A format the value must follow (`uuid`, `date`, `datetime`).
     Format {
         /// The format, such as `YYYY-MM-DD HH:MM:SS`.
-        format: &'static str,
+        format: Cow<'static, str>,
     },
     /// `uuid_list`: a bad element.
     Element {
@@ -139,7 +245,7 @@ pub enum Params {
     /// `deprecated`: what to use instead.
     Note {
         /// The advice.
-        note: &'static str,
+        note: Cow<'static, str>,
     },
     /// `json_syntax`: where the input breaks.
     Position {
@@ -168,8 +274,8 @@ impl Params {
     }
 
     /// `enum_values`, `bool01`: the allowed values.
-    pub fn allowed(&self) -> Option<Allowed> {
-        match *self {
+    pub fn allowed(&self) -> Option<Allowed<'_>> {
+        match self {
             Params::OneOf { allowed, .. } => Some(Allowed::Strs(allowed)),
             Params::OneOfInts { allowed } => Some(Allowed::Ints(allowed)),
             _ => None,
@@ -209,8 +315,8 @@ impl Params {
     }
 
     /// A format the value must follow.
-    pub fn format(&self) -> Option<&'static str> {
-        match *self {
+    pub fn format(&self) -> Option<&str> {
+        match self {
             Params::Format { format } => Some(format),
             _ => None,
         }
@@ -227,15 +333,18 @@ impl Params {
     /// A close, valid alternative (`unknown_field`, `enum_values`).
     pub fn suggestion(&self) -> Option<&str> {
         match self {
-            Params::OneOf { suggestion, .. } => suggestion.copied(),
+            Params::OneOf {
+                allowed,
+                suggestion_index,
+            } => suggestion_index.and_then(|i| allowed.get(usize::try_from(i).ok()?)),
             Params::Suggestion { suggestion } => Some(suggestion),
             _ => None,
         }
     }
 
     /// `deprecated`: what to use instead.
-    pub fn note(&self) -> Option<&'static str> {
-        match *self {
+    pub fn note(&self) -> Option<&str> {
+        match self {
             Params::Note { note } => Some(note),
             _ => None,
         }
@@ -267,12 +376,9 @@ impl Serialize for Params {
                 map.serialize_entry("limit", limit)?;
                 map.serialize_entry("length", length)?;
             }
-            Params::OneOf {
-                allowed,
-                suggestion,
-            } => {
+            Params::OneOf { allowed, .. } => {
                 map.serialize_entry("allowed", allowed)?;
-                if let Some(suggestion) = suggestion {
+                if let Some(suggestion) = self.suggestion() {
                     map.serialize_entry("suggestion", suggestion)?;
                 }
             }

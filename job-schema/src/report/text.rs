@@ -134,7 +134,8 @@ mod tests {
             "",
         ];
         let debug: Vec<String> = strs.iter().map(|s| format!("{s:?}")).collect();
-        assert_eq!(Allowed::Strs(strs).to_string(), debug.join(", "));
+        let texts = crate::report::Texts::from_static(strs);
+        assert_eq!(Allowed::Strs(&texts).to_string(), debug.join(", "));
         assert_eq!(Allowed::Ints(&[-1, 0, 7]).to_string(), "-1, 0, 7");
         assert_eq!(String::from(Text::new(0).debug_str("a\"b")), r#""a\"b""#);
         // Every set of types, against a join of the names.

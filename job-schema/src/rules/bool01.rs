@@ -4,6 +4,8 @@
 //! JSON `true`/`false` ([`from_bool`]) and the strings `"0"`/`"1"` ([`from_lax_str`]) as
 //! flags; no other string (`"true"`, `" 1"`, `"01"`) is a flag.
 
+use std::borrow::Cow;
+
 use crate::report::{Code, Form, Params, Violation};
 
 /// The values a flag takes.
@@ -21,7 +23,9 @@ pub fn check(value: i64) -> Result<(), Violation> {
     if value == 0 || value == 1 {
         Ok(())
     } else {
-        let params = Params::OneOfInts { allowed: ZERO_ONE };
+        let params = Params::OneOfInts {
+            allowed: Cow::Borrowed(ZERO_ONE),
+        };
         Err(Violation::deferred(
             Code::Bool01,
             Form::Bool01(value),

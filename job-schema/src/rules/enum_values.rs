@@ -7,7 +7,9 @@
 //! ([`check_int`]) must be one of the listed integers.
 
 use crate::options::Mode;
-use crate::report::{Code, Form, Params, Violation};
+use std::borrow::Cow;
+
+use crate::report::{Code, Form, Params, Texts, Violation};
 
 /// Accepts `value` when it is one of `allowed` (or `""` in lax mode).
 ///
@@ -29,8 +31,8 @@ pub fn check_str(
         return Ok(());
     }
     let params = Params::OneOf {
-        allowed,
-        suggestion: suggest(value, allowed),
+        allowed: Texts::from_static(allowed),
+        suggestion_index: suggest(value, allowed),
     };
     Err(Violation::deferred(Code::EnumValues, Form::Enum, params))
 }
@@ -47,7 +49,9 @@ pub fn check_int(value: i64, allowed: &'static [i64]) -> Result<(), Violation> {
     if allowed.contains(&value) {
         return Ok(());
     }
-    let params = Params::OneOfInts { allowed };
+    let params = Params::OneOfInts {
+        allowed: Cow::Borrowed(allowed),
+    };
     Err(Violation::deferred(
         Code::EnumValues,
         Form::EnumInt(value),
@@ -55,11 +59,11 @@ pub fn check_int(value: i64, allowed: &'static [i64]) -> Result<(), Violation> {
     ))
 }
 
-/// The allowed value that `value` equals once trimmed and compared without case.
-fn suggest(value: &str, allowed: &'static [&'static str]) -> Option<&'static &'static str> {
+/// Where in `allowed` the value is that `value` equals once trimmed and compared without case.
+fn suggest(value: &str, allowed: &[&str]) -> Option<u32> {
     let trimmed = value.trim();
     let ascii = trimmed.is_ascii();
-    allowed.iter().find(|a| {
+    let found = allowed.iter().position(|a| {
         if ascii && a.is_ascii() {
             // What lower-casing every character compares, for ASCII on both sides.
             a.eq_ignore_ascii_case(trimmed)
@@ -68,7 +72,8 @@ fn suggest(value: &str, allowed: &'static [&'static str]) -> Option<&'static &'s
                 .flat_map(char::to_lowercase)
                 .eq(trimmed.chars().flat_map(char::to_lowercase))
         }
-    })
+    });
+    found.and_then(|i| u32::try_from(i).ok())
 }
 
 #[cfg(test)]
@@ -117,11 +122,12 @@ mod tests {
             "x",
         ];
         for value in values {
-            let plain = allowed.iter().find(|a| {
+            let plain = allowed.iter().position(|a| {
                 a.chars()
                     .flat_map(char::to_lowercase)
                     .eq(value.trim().chars().flat_map(char::to_lowercase))
             });
+            let plain = plain.map(|i| u32::try_from(i).unwrap());
             assert_eq!(suggest(value, allowed), plain, "{value:?}");
         }
     }
@@ -131,7 +137,10 @@ mod tests {
         let v = check_str("work order", STATUS, Mode::Lax).unwrap_err();
         assert_eq!(v.code, Code::EnumValues);
         assert_eq!(v.params.suggestion(), Some("Work Order"));
-        assert_eq!(v.params.allowed(), Some(Allowed::Strs(STATUS)));
+        assert_eq!(
+            v.params.allowed(),
+            Some(Allowed::Strs(&Texts::from_static(STATUS)))
+        );
         assert_eq!(
             v.message(Some("work order")),
             "\"work order\" is not one of \"Quote\", \"Work Order\", \"Unsuccessful\", \

@@ -20,6 +20,8 @@
 // value is rejected, so its size costs nothing on the success path.
 #![allow(clippy::result_large_err)]
 
+use std::borrow::Cow;
+
 use crate::options::Mode;
 use crate::report::{Code, Form, Params, Phrase, Violation};
 
@@ -53,6 +55,8 @@ pub(crate) fn reject_unless_unset(
     Err(Violation::deferred(
         code,
         Form::Quoted(phrase, unset),
-        Params::Format { format },
+        Params::Format {
+            format: Cow::Borrowed(format),
+        },
     ))
 }
