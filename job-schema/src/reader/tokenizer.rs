@@ -36,8 +36,6 @@ thread_local! {
     static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
 }
 
-/// What is wrong where malformed JSON breaks. The texts follow serde_json's where it has one.
-
 /// Malformed JSON was met: what the reading functions return. It carries nothing, so that a
 /// result is as small as its value; the [`Tokenizer`] that met it keeps where and what.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Issue;
 
@@ -52,16 +52,23 @@ pub const ISSUE_LIMIT: usize = 1_000;
 ///      warning: Status: is not a field of this record; did you mean `status`?"
 /// );
 /// assert!(report.to_json().starts_with(r#"{"errors":[{"field":"uuid","pointer":"/uuid","code":"uuid""#));
+///
+/// // A client reads a server's report back from its JSON.
+/// let back: job_schema::Report = serde_json::from_str(&report.to_json()).unwrap();
+/// assert_eq!(back, report);
+/// assert_eq!(back.errors[0].params.format(), Some("8-4-4-4-12 hex digits"));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The problems that make the input invalid.
+    #[serde(default)]
     pub errors: Vec<Issue>,
     /// The problems worth knowing about that do not make it invalid.
+    #[serde(default)]
     pub warnings: Vec<Issue>,
     /// How many issues (errors or warnings) were found beyond the first [`ISSUE_LIMIT`]:
     /// counted, not kept. Not zero means the report is invalid (see [`Report::has_errors`]).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub omitted: usize,
 }
 

@@ -34,7 +34,7 @@ pub struct Issue {
     /// [`echo`]: super::echo
     pub value: Option<Box<str>>,
     /// The message, written out or to be written from `params` and `value`.
-    message: Message,
+    pub(super) message: Message,
 }
 
 // A report's first eight issues fit in 1,024 bytes, which the allocator serves from its

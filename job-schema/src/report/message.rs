@@ -69,7 +69,8 @@ pub(crate) enum Form {
     Syntax(Syntax),
 }
 
-/// What is wrong where malformed JSON breaks, in a few words (the words serde_json uses).
+/// What is wrong where malformed JSON breaks, in a few words (serde_json's words where it has
+/// them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Syntax {
     EofValue,

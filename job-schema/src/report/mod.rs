@@ -26,6 +26,7 @@ mod issue;
 pub(crate) mod message;
 mod number;
 mod params;
+mod read_back;
 mod text;
 mod violation;
 
