@@ -4,7 +4,6 @@
 pub use crate::apply::*;
 use crate::reader::is_custom_key;
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
-pub use crate::sink::FieldOrder;
 pub use crate::value::Field;
 pub use crate::{
     AnyScalar, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema, Shape,

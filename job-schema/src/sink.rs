@@ -50,7 +50,7 @@ impl<'r> Sink<'r> {
     }
 
     /// Where the report's lists end now: the number of errors and of warnings.
-    pub fn mark(&self) -> (usize, usize) {
+    pub(crate) fn mark(&self) -> (usize, usize) {
         (self.report.errors.len(), self.report.warnings.len())
     }
 

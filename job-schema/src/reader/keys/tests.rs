@@ -1,0 +1,192 @@
+use super::*;
+use crate::Schema;
+
+/// The plain Levenshtein distance, for comparison.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[test]
+fn a_custom_key_is_the_prefix_then_lower_case_letters_digits_and_underscores() {
+    for c in (0..=0x7f_u8).map(char::from).chain(['é', 'Ω', '😀']) {
+        let expected = c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+        assert_eq!(is_custom_key("cf_", &format!("cf_{c}")), expected, "{c:?}");
+        assert_eq!(
+            is_custom_key("cf_", &format!("cf_ab{c}9")),
+            expected,
+            "{c:?}"
+        );
+    }
+    assert!(!is_custom_key("cf_", "cf_"));
+    assert!(!is_custom_key("cf_", "xcf_a"));
+    assert!(is_custom_key("cf_", "cf_a_1"));
+}
+
+#[test]
+fn repeats_among_extra_keys_are_found_past_the_inline_ones() {
+    let mut keys = ExtraKeys::default();
+    for i in 0..INLINE_EXTRA_KEYS + 20 {
+        assert!(keys.first_time(&Cow::Owned(format!("k{i}"))));
+    }
+    for i in 0..INLINE_EXTRA_KEYS + 20 {
+        assert!(!keys.first_time(&Cow::Owned(format!("k{i}"))));
+    }
+    assert!(keys.first_time(&Cow::Borrowed("k")));
+}
+
+#[test]
+fn the_pruned_search_finds_what_measuring_every_name_finds() {
+    // The plain search: every name measured, the first of the closest within the limit.
+    fn plain<'c>(key: &str, names: &[&'c str]) -> Option<&'c str> {
+        let lower = key.to_lowercase();
+        if let Some(found) = names.iter().find(|c| c.eq_ignore_ascii_case(&lower)) {
+            return Some(found);
+        }
+        let len = lower.chars().count();
+        let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
+        names
+            .iter()
+            .map(|c| (levenshtein(&lower, c), *c))
+            .filter(|(d, _)| *d <= limit)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, c)| c)
+    }
+    let mut names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
+    // The keys the derive wrote are the keys of the names.
+    let keys: Vec<NameKey> = names.iter().map(|n| NameKey::of(n)).collect();
+    assert_eq!(
+        <crate::Job as crate::__private::Plumbing>::__NAME_KEYS,
+        keys.as_slice()
+    );
+    // Names that are not ASCII or not lower case take the other paths.
+    names.extend(["café", "naïve_note", "Zone", "STATUS_CODE"]);
+    let keys: Vec<Option<NameKey>> = names.iter().map(|n| Some(NameKey::of(n))).collect();
+    let mut rng = crate::test_rng::Rng::new(0x00DD_BA11_u64);
+    let mut next = |n: usize| rng.below(n);
+    let mut suggested = 0;
+    for round in 0..4_000 {
+        // A field name with a few random edits, or a short random key.
+        let mut key: Vec<char> = if round % 4 == 0 {
+            Vec::new()
+        } else {
+            names[next(names.len())].chars().collect()
+        };
+        for _ in 0..next(5) {
+            let c = ['a', 'e', 's', '_', 'é', 'Z', 'o'][next(7)];
+            let at = next(key.len() + 1);
+            match next(3) {
+                0 => key.insert(at, c),
+                1 if at < key.len() => key[at] = c,
+                _ if at < key.len() => drop(key.remove(at)),
+                _ => key.push(c),
+            }
+        }
+        let key: String = key.into_iter().collect();
+        let expected = plain(&key, &names);
+        suggested += usize::from(expected.is_some());
+        assert_eq!(suggest(&key, names.iter().copied()), expected, "{key:?}");
+        let keyed = names.iter().copied().zip(keys.iter().copied());
+        assert_eq!(search(&key, keyed), expected, "{key:?}");
+    }
+    // The cases exercise both answers.
+    assert!((1_000..3_900).contains(&suggested), "{suggested}");
+}
+
+#[test]
+fn the_bit_parallel_distance_is_the_levenshtein_distance() {
+    let mut words: Vec<String> = [
+        "",
+        "a",
+        "ab",
+        "ba",
+        "status",
+        "statsu",
+        "purchase_order_no",
+        "purchase_order_number",
+        "job_adress",
+        "job_address",
+        "customfield_x",
+    ]
+    .iter()
+    .map(|w| (*w).to_owned())
+    .collect();
+    words.push("x".repeat(64));
+    words.push("xy".repeat(32));
+    words.push("yx".repeat(40));
+    let mut rng = crate::test_rng::Rng::new(0x1234_5678_u64);
+    for _ in 0..300 {
+        let mut word = String::new();
+        let seed = rng.bits();
+        for k in 0..(seed % 70) {
+            let pick = seed.rotate_right(u32::try_from(k).unwrap()) % 4;
+            word.push(char::from(b"abc_"[usize::try_from(pick).unwrap()]));
+        }
+        words.push(word);
+    }
+    for a in &words {
+        let Some(pattern) = BitPattern::new(a) else {
+            continue;
+        };
+        for b in &words {
+            let exact = levenshtein(a, b);
+            assert_eq!(
+                pattern.distance(b.as_bytes(), usize::MAX),
+                exact,
+                "{a:?} {b:?}"
+            );
+            // With a limit, exact within it and past it beyond.
+            for limit in 0..6 {
+                let bounded = pattern.distance(b.as_bytes(), limit);
+                if exact <= limit {
+                    assert_eq!(bounded, exact, "{a:?} {b:?} {limit}");
+                } else {
+                    assert!(bounded > limit, "{a:?} {b:?} {limit}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bounded_distance_is_exact_within_the_limit() {
+    let words = [
+        "",
+        "a",
+        "status",
+        "Status",
+        "statsu",
+        "purchase_order_no",
+        "purchase_order_number",
+        "job_adress",
+        "job_address",
+        "zürich",
+        "zurich",
+        "ÉÉÉ",
+        &"x".repeat(70),
+        &"xy".repeat(40),
+    ];
+    for a in words {
+        for b in words {
+            let exact = levenshtein(a, b);
+            for limit in 0..6 {
+                let bounded = edit_distance(a, b, limit);
+                if exact <= limit {
+                    assert_eq!(bounded, exact, "{a:?} {b:?} {limit}");
+                } else {
+                    assert!(bounded > limit, "{a:?} {b:?} {limit}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+use super::{short_decimal, Fault, Tokenizer};
+use crate::value::Scalar;
+
+#[test]
+fn short_decimals_are_the_doubles_serde_json_reads() {
+    let mut rng = crate::test_rng::Rng::new(0x0DEC_1A7E_u64);
+    let mut next = || rng.bits();
+    let mut tokens: Vec<String> = [
+        "0.0",
+        "-0.0",
+        "0.5",
+        "-27.4698",
+        "153.0251",
+        "1.7976931348623",
+        "0.000000000000001",
+        "999999999999999.0",
+        "9007199254740.993",
+        "0.1",
+        "0.30000000000000",
+    ]
+    .iter()
+    .map(|t| (*t).to_owned())
+    .collect();
+    for _ in 0..20_000 {
+        let whole = next() % 1_000_000;
+        let places = usize::try_from(next() % 10).unwrap() + 1;
+        let fraction = next() % 10u64.pow(u32::try_from(places).unwrap());
+        let sign = if next() % 2 == 0 { "-" } else { "" };
+        tokens.push(format!("{sign}{whole}.{fraction:0places$}"));
+    }
+    let mut fast = 0;
+    for token in &tokens {
+        let expected: f64 = serde_json::from_str(token).unwrap();
+        if let Some((value, end)) = short_decimal(token.as_bytes(), 0) {
+            assert_eq!(value.to_bits(), expected.to_bits(), "{token}");
+            assert_eq!(end, token.len(), "{token}");
+            fast += 1;
+        }
+    }
+    assert!(fast > tokens.len() * 9 / 10, "{fast} of {}", tokens.len());
+    // Not for this path: exponents, long digit runs, leading zeros, bare points.
+    for token in [
+        "1e5",
+        "1.5e3",
+        "1234567890.1234567",
+        "01.5",
+        "1.",
+        "-.5",
+        ".5",
+        "1.5.2",
+        "12",
+    ] {
+        assert_eq!(short_decimal(token.as_bytes(), 0), None, "{token}");
+    }
+}
+
+#[test]
+fn the_mask_finds_the_first_special_byte() {
+    const BYTES: &[u8] = b"\"\\\x00\x1f\x20\x21aZ\x7f\x80\xc3\xff\x5b\x5d";
+    let first = |word: [u8; 8]| word.iter().position(|&b| super::is_special(b));
+    let mut rng = Rng(0x00C0_FFEE);
+    for _ in 0..200_000 {
+        let mut word = [0u8; 8];
+        for b in &mut word {
+            *b = BYTES[rng.below(BYTES.len())];
+        }
+        let mask = super::special_mask(u64::from_le_bytes(word));
+        let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
+        assert_eq!(found, first(word), "{word:?}");
+    }
+    for b in 0..=u8::MAX {
+        for at in 0..8 {
+            let mut word = [b'a'; 8];
+            word[at] = b;
+            let mask = super::special_mask(u64::from_le_bytes(word));
+            let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
+            assert_eq!(found, first(word), "{word:?}");
+            // Exact: the high bit of each special byte and of nothing else.
+            let expected = word.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                m | (u64::from(super::is_special(b)) << (8 * k + 7))
+            });
+            let mut mixed = [0x22u8, 0x5c, 0x1f, 0xc3, 0x80, 0x20, 0x7f, 0x00];
+            mixed[at] = b;
+            let exact = mixed.iter().enumerate().fold(0u64, |m, (k, &b)| {
+                m | (u64::from(super::is_special(b)) << (8 * k + 7))
+            });
+            assert_eq!(mask, expected, "{word:?}");
+            assert_eq!(
+                super::special_mask(u64::from_le_bytes(mixed)),
+                exact,
+                "{mixed:?}"
+            );
+        }
+    }
+}
+
+/// A tiny xorshift for the mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % (n as u64)).unwrap()
+    }
+}
+
+/// Skips the whole of `text` as one value.
+fn skip(text: &[u8]) -> Result<(), Fault> {
+    let mut tokens = Tokenizer::new(text)?;
+    let read = tokens.skip_value().and_then(|()| tokens.end());
+    read.map_err(|_| tokens.fault_met())
+}
+
+#[test]
+fn numbers_are_read_as_their_grammar_says() {
+    let read = |text: &str| {
+        let mut tokens = Tokenizer::new(text.as_bytes()).unwrap();
+        let value = tokens.number().unwrap();
+        assert_eq!(tokens.position(), text.len(), "{text}");
+        value
+    };
+    assert_eq!(read("0"), Scalar::Int(0));
+    assert_eq!(read("-0"), Scalar::Int(0));
+    assert_eq!(read("-9223372036854775808"), Scalar::Int(i64::MIN));
+    assert_eq!(read("9223372036854775808"), Scalar::UInt(1 << 63));
+    assert_eq!(read("18446744073709551615"), Scalar::UInt(u64::MAX));
+    assert_eq!(
+        read("18446744073709551616"),
+        Scalar::Float(18_446_744_073_709_551_616.0)
+    );
+    assert_eq!(
+        read("-9223372036854775809"),
+        Scalar::Float(-9_223_372_036_854_775_809.0)
+    );
+    assert_eq!(read("1E+2"), Scalar::Float(100.0));
+    assert_eq!(read("-0.0"), Scalar::Float(-0.0));
+    assert_eq!(read("1e400"), Scalar::Float(f64::INFINITY));
+    assert_eq!(read("-1e400"), Scalar::Float(f64::NEG_INFINITY));
+    assert_eq!(read("1e-400"), Scalar::Float(0.0));
+    // Every double the general path reads is serde_json's.
+    for token in [
+        "1.7976931348623157e308",
+        "2.2250738585072014e-308",
+        "0.1e1",
+        "123.456e-7",
+    ] {
+        let expected: f64 = serde_json::from_str(token).unwrap();
+        assert_eq!(read(token), Scalar::Float(expected), "{token}");
+    }
+    for bad in ["-", "01", "1.", ".5", "1e", "1e+", "-a", "+1", "1.e5"] {
+        assert!(skip(bad.as_bytes()).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn faults_are_placed_at_their_byte() {
+    let fault = |text: &str| {
+        let e = skip(text.as_bytes()).unwrap_err();
+        let (line, column) = e.position(text.as_bytes());
+        (line, column, e.what().as_str())
+    };
+    assert_eq!(fault(""), (1, 0, "EOF while parsing a value"));
+    assert_eq!(fault("{\"a\" 1}"), (1, 6, "expected `:`"));
+    assert_eq!(fault("{\"a\":1,}"), (1, 8, "trailing comma"));
+    assert_eq!(fault("[1,\n 2 3]"), (2, 4, "expected `,` or `]`"));
+    assert_eq!(fault("{\"a\":1"), (1, 6, "EOF while parsing an object"));
+    assert_eq!(fault("\"\\ud800\""), (1, 8, "lone surrogate in \\u escape"));
+    assert_eq!(fault("\"\\udc00\""), (1, 2, "lone surrogate in \\u escape"));
+    assert_eq!(
+        fault("\"a\u{1}\""),
+        (
+            1,
+            3,
+            "control character (\\u0000-\\u001F) found while parsing a string"
+        )
+    );
+    assert_eq!(fault("[tru]"), (1, 5, "expected ident"));
+    assert_eq!(fault("1 2"), (1, 3, "trailing characters"));
+    // A raw newline in a string is at the end of the line it breaks.
+    assert_eq!(
+        fault("[\"ab\ncd\"]"),
+        (
+            1,
+            5,
+            "control character (\\u0000-\\u001F) found while parsing a string"
+        )
+    );
+    assert_eq!(fault("[\n1,\n"), (3, 0, "EOF while parsing a list"));
+    let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+    assert_eq!(fault(&deep).2, "recursion limit exceeded");
+    let deepest = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    assert!(skip(deepest.as_bytes()).is_ok());
+    let e = Tokenizer::new(b"[\"a\",\n\"\xff\"]").unwrap_err();
+    assert_eq!(e.position(b"[\"a\",\n\"\xff\"]"), (2, 2));
+    assert_eq!(e.what().as_str(), "invalid UTF-8");
+    // Paired surrogates are one character.
+    let mut tokens = Tokenizer::new(b"\"\\ud83d\\ude00\"").unwrap();
+    tokens.advance(1);
+    assert_eq!(tokens.string().unwrap().as_str(), "\u{1F600}");
+}

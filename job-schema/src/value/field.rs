@@ -1,0 +1,223 @@
+//! The `Field` plumbing: what generated code needs of a field's type, for a user's
+//! [`FieldValue`], an `Option` or `Vec` of a field type, and (implemented by the derive) a
+//! struct that derives `Schema`. Not public API: reached through `__private`.
+
+use super::{FieldValue, Scalar};
+use crate::reader::{SyntaxError, Tokenizer};
+use crate::spec::{FieldSpec, Shape};
+use crate::{Path, Schema, Sink};
+
+/// What the generated code needs of a field's type: a [`FieldValue`], an `Option` or `Vec`
+/// of a field type, or a struct that derives `Schema` (whose impl the derive writes). Not
+/// public API.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a field of a `#[derive(Schema)]` struct",
+    label = "not a supported field type",
+    note = "fields hold text (`String`), integers, floats, `bool`, `job_schema::AnyScalar`, a struct that derives `Schema`, a type that implements `job_schema::FieldValue`, or an `Option` or `Vec` of one"
+)]
+pub trait Field: Sized {
+    /// The shape of the value (of each element, for a list).
+    const SHAPE: Shape;
+    /// Whether the type is an `Option`.
+    const OPTIONAL: bool = false;
+    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), its field table.
+    const NESTED: Option<&'static [FieldSpec]> = None;
+    /// Whether the type is a list (`Vec<T>`, or an `Option` of one).
+    const LIST: bool = false;
+    /// Why the type cannot be a field, if it cannot: an `Option` of an `Option`, a list of
+    /// lists or of `Option`s (JSON could not tell their levels apart). `#[derive(Schema)]`
+    /// turns it into a compile error at the field's type.
+    const UNREADABLE: Option<&'static str> = None;
+
+    /// The value as a scalar for the rules, or `None` when it is unset (or nested, or a list).
+    fn scalar(&self) -> Option<Scalar<'_>>;
+
+    /// Whether the field counts as present (sent) for `deprecated` and `read_only` warnings.
+    fn is_present(&self) -> bool {
+        true
+    }
+
+    /// Builds the value from a scalar the reader accepted; `None` when it does not fit.
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
+
+    /// The value of a field that is absent or unset.
+    fn unset() -> Self;
+
+    /// Validates what lies below this value (a nested struct), appending to `sink`.
+    fn dive(&self, _path: &Path<'_>, _sink: &mut Sink<'_>) {}
+
+    /// Reads the object at the tokenizer's position into `slot` (structs that derive
+    /// `Schema`; an `Option` of one fills itself; a list appends an element), or only checks
+    /// it when `slot` is `None`. Other types never hold an object: the reader reports a
+    /// `type` error without asking them, and the default skips the value.
+    fn read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
+        let _ = (slot, path, sink);
+        tokens.skip_value()
+    }
+
+    /// Stores a value built from a scalar the reader accepted: replaces `self` (a list
+    /// appends an element); `false` when the scalar does not fit the type.
+    fn store(&mut self, scalar: Scalar<'_>) -> bool {
+        match Self::from_scalar(scalar) {
+            Some(value) => {
+                *self = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stores what lax mode reads as unset: `self` unset (a list appends an unset element).
+    fn store_unset(&mut self) {
+        *self = Self::unset();
+    }
+
+    /// For a list: validates each element at its index below `path` with the rules of field
+    /// `index` of `S` (an empty list is unset, for `required`). Other types do nothing.
+    fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+        let _ = (index, path, sink);
+    }
+}
+
+/// A value of the user's own type (or one of the scalars this crate implements).
+impl<T: FieldValue> Field for T {
+    const SHAPE: Shape = <T as FieldValue>::SHAPE;
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        FieldValue::scalar(self)
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        <T as FieldValue>::from_scalar(scalar)
+    }
+    fn unset() -> Self {
+        <T as FieldValue>::unset()
+    }
+}
+
+impl<T: Field> Field for Option<T> {
+    const SHAPE: Shape = T::SHAPE;
+    const OPTIONAL: bool = true;
+    const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
+    const LIST: bool = T::LIST;
+    const UNREADABLE: Option<&'static str> = if T::OPTIONAL {
+        Some("an `Option` of an `Option` cannot be a field: `null` could mean either")
+    } else {
+        T::UNREADABLE
+    };
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        self.as_ref().and_then(Field::scalar)
+    }
+    fn is_present(&self) -> bool {
+        self.is_some()
+    }
+    fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
+        T::from_scalar(scalar).map(Some)
+    }
+    fn unset() -> Self {
+        None
+    }
+    fn dive(&self, path: &Path<'_>, sink: &mut Sink<'_>) {
+        if let Some(value) = self {
+            value.dive(path, sink);
+        }
+    }
+    fn read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
+        let inner = slot.map(|slot| slot.get_or_insert_with(T::unset));
+        T::read_into::<BUILD>(inner, tokens, path, sink)
+    }
+    fn store(&mut self, scalar: Scalar<'_>) -> bool {
+        if T::LIST {
+            return self.get_or_insert_with(T::unset).store(scalar);
+        }
+        match T::from_scalar(scalar) {
+            Some(value) => {
+                *self = Some(value);
+                true
+            }
+            None => false,
+        }
+    }
+    fn store_unset(&mut self) {
+        if T::LIST {
+            self.get_or_insert_with(T::unset).store_unset();
+        } else {
+            *self = None;
+        }
+    }
+    fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+        if let Some(value) = self {
+            value.validate_elements::<S>(index, path, sink);
+        }
+    }
+}
+
+/// A list: the field takes a JSON array, and each rule of the field applies to every element,
+/// reported at its index (`items[2]`, pointer `/items/2`). An empty list counts as unset, so
+/// `required` on a list means present and not empty.
+impl<T: Field> Field for Vec<T> {
+    const SHAPE: Shape = T::SHAPE;
+    const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
+    const LIST: bool = true;
+    const UNREADABLE: Option<&'static str> = if T::LIST {
+        Some("a list of lists cannot be a field: make the inner list a field of a struct")
+    } else if T::OPTIONAL {
+        Some("a list of `Option`s cannot be a field: an element has no unset form")
+    } else {
+        T::UNREADABLE
+    };
+    fn scalar(&self) -> Option<Scalar<'_>> {
+        None
+    }
+    fn from_scalar(_scalar: Scalar<'_>) -> Option<Self> {
+        None
+    }
+    fn unset() -> Self {
+        Vec::new()
+    }
+    fn read_into<const BUILD: bool>(
+        slot: Option<&mut Self>,
+        tokens: &mut Tokenizer<'_>,
+        path: &Path<'_>,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), SyntaxError> {
+        let element = slot.map(|list| {
+            list.push(T::unset());
+            list.last_mut()
+        });
+        T::read_into::<BUILD>(element.flatten(), tokens, path, sink)
+    }
+    fn store(&mut self, scalar: Scalar<'_>) -> bool {
+        match T::from_scalar(scalar) {
+            Some(value) => {
+                self.push(value);
+                true
+            }
+            None => false,
+        }
+    }
+    fn store_unset(&mut self) {
+        self.push(T::unset());
+    }
+    fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
+        if self.is_empty() {
+            S::__check_field(index, None, path, sink);
+        }
+        for (i, element) in self.iter().enumerate() {
+            let at = path.index(i);
+            if T::SHAPE == Shape::Nested {
+                element.dive(&at, sink);
+            } else {
+                S::__check_field(index, element.scalar(), &at, sink);
+            }
+        }
+    }
+}
