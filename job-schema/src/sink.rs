@@ -14,9 +14,9 @@ use crate::spec::{FieldClass, FieldSpec};
 ///
 /// The sink keeps the report within [`ISSUE_LIMIT`] issues as they arrive: an issue that
 /// cannot be among the first [`ISSUE_LIMIT`] of the finished report is counted in
-/// [`Report::omitted`] instead of being kept. Outside a [`FieldOrder`] the report's lists are
-/// in their final order, so the report never holds more than the limit; inside one (while an
-/// object is read and its issues may still be reordered) it may hold a few times the limit
+/// [`Report::omitted`] instead of being kept. Between objects the report's lists are in their
+/// final order, so the report never holds more than the limit; while the reader is inside an
+/// object (whose issues may still be put in field order) it may hold a few times the limit
 /// until the object is done.
 #[derive(Debug)]
 pub struct Sink<'r> {
