@@ -37,6 +37,7 @@ use crate::{AnyScalar, Options, Parsed, Report, Schema};
 /// assert_eq!(report.errors[0].field, "lat");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
+#[schema(deserialize)]
 pub struct Job {
     /// UUID of the staff member who created this job. Records which staff member initially added the job to the system.
     #[schema(uuid)]

@@ -39,6 +39,7 @@
 extern crate self as job_schema;
 
 mod apply;
+mod de;
 mod float;
 mod job;
 mod options;
