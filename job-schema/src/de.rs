@@ -24,8 +24,7 @@
 //!   infinite float, which only a format other than JSON can hold, is written `1e999` (or
 //!   `-1e999`), which the reader reads as an infinity and judges as it judges `1e400`; NaN,
 //!   which no JSON number is, is an error. serde_json itself refuses a number beyond a double
-//!   (`1e400`) and reads an integer beyond 64 bits as a float: through this door such values
-//!   meet serde_json's judgement first, where [`Schema::from_json`] reads them as written.
+//!   (`1e400`), which [`Schema::from_json`] reads as an infinity and judges in its field.
 //! - A map key must be a string, as a JSON object's keys are; bytes and enums have no JSON
 //!   form and are errors too.
 
@@ -51,7 +50,7 @@ pub fn deserialize<'de, S: Schema, D: Deserializer<'de>>(deserializer: D) -> Res
 }
 
 /// A JSON value as serde handed it over.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 enum Tree {
     Null,
     Bool(bool),

@@ -213,7 +213,7 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// [`Schema::from_json_array`] reports every element of a GET response, where a `Vec` stops
 /// at the first element with errors. Values pass through serde's data model on the way: the
 /// order and repeated keys of an object reach the reader, but serde_json refuses a number
-/// beyond a double and reads an integer beyond 64 bits as a float, another format's infinity
+/// beyond a double (which `from_json` judges in its field), another format's infinity
 /// reaches the reader as a number beyond a double (`1e999`) and its NaN is an error, a map
 /// key must be a string, and arrays and objects nest at most [`MAX_DEPTH`] deep.
 ///

@@ -125,6 +125,19 @@ fn malformed_json_is_serde_jsons_error() {
 }
 
 #[test]
+fn numbers_meet_serde_jsons_judgement_first() {
+    // serde_json refuses a number beyond a double; the reader reads it, and judges the field.
+    let body = r#"{"status": "Quote", "lat": 1e400}"#;
+    let error = serde_json::from_str::<Job>(body).unwrap_err().to_string();
+    assert_eq!(error, "number out of range at line 1 column 32");
+    assert!(report_text(body.as_bytes()).starts_with("lat: "));
+    // serde_json reads an integer beyond 64 bits as the nearest double, as the reader does.
+    let body = r#"{"status": "Quote", "active": 123456789012345678901234}"#;
+    let error = serde_json::from_str::<Job>(body).unwrap_err().to_string();
+    assert_eq!(error, report_text(body.as_bytes()));
+}
+
+#[test]
 fn from_value_reads_the_value() {
     let value = json!({
         "status": "Completed",
