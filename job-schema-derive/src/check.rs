@@ -115,6 +115,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
         None => Ok(Struct {
             ident: raw.ident,
             krate: raw.krate,
+            deserialize: raw.deserialize.is_some(),
             fields,
             custom,
             skipped,

@@ -1,6 +1,7 @@
 //! Generates, from the checked model: the field table, one inline call per rule (shared by
-//! `validate()` and the JSON reader), the collecting reader, and the trait assertions that
-//! make the compiler reject a rule on a type it cannot apply to, at the rule's key.
+//! `validate()` and the JSON reader), the collecting reader, the trait assertions that make
+//! the compiler reject a rule on a type it cannot apply to, at the rule's key, and (with
+//! `#[schema(deserialize)]`) serde's `Deserialize` through the reader.
 //!
 //! Generated code names the runtime and `core` only as `names` writes them, and its items and
 //! locals start with `__schema_`.
@@ -178,6 +179,13 @@ pub fn emit(model: &Struct) -> TokenStream {
 
     let deny_unknown_fields = model.deny_unknown_fields;
     let core_alias = core_alias();
+    let deserialize = model.deserialize.then(|| {
+        deserialize_impl(
+            ident,
+            &rt,
+            &quote!(#rt::deserialize::<Self, __SchemaD>(__schema_deserializer)),
+        )
+    });
 
     quote! {
         #[allow(
@@ -307,7 +315,27 @@ pub fn emit(model: &Struct) -> TokenStream {
                     }
                 }
             }
+
+            #deserialize
         };
+    }
+}
+
+/// serde's `Deserialize` for a struct with `#[schema(deserialize)]`, whose body is `body`
+/// (the call into the runtime, or a stub beside errors).
+fn deserialize_impl(ident: &syn::Ident, rt: &TokenStream, body: &TokenStream) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        impl<'__schema_de> #rt::serde::Deserialize<'__schema_de> for #ident {
+            fn deserialize<__SchemaD>(
+                __schema_deserializer: __SchemaD,
+            ) -> __schema_core::result::Result<Self, __SchemaD::Error>
+            where
+                __SchemaD: #rt::serde::Deserializer<'__schema_de>,
+            {
+                #body
+            }
+        }
     }
 }
 
@@ -514,13 +542,24 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 
 /// Stub impls emitted beside the errors of a schema that does not hold, so that the user
 /// sees the schema's mistakes and not a cascade of "trait not implemented".
-pub fn fallback(input: &syn::DeriveInput, krate: Option<&syn::Path>) -> TokenStream {
+pub fn fallback(
+    input: &syn::DeriveInput,
+    krate: Option<&syn::Path>,
+    deserialize: bool,
+) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
     let ident = &input.ident;
     let rt = Runtime(krate).at(Span::call_site());
     let core_alias = core_alias();
+    let deserialize = deserialize.then(|| {
+        deserialize_impl(
+            ident,
+            &rt,
+            &quote!(let _ = __schema_deserializer; __schema_core::unimplemented!()),
+        )
+    });
     quote! {
         #[allow(unreachable_code, unused_variables)]
         const _: () = {
@@ -564,6 +603,7 @@ pub fn fallback(input: &syn::DeriveInput, krate: Option<&syn::Path>) -> TokenStr
                 ) {}
                 fn __set_custom(&mut self, _: #rt::String, _: #rt::String) {}
             }
+            #deserialize
         };
     }
 }

@@ -15,7 +15,8 @@ mod syntax;
 
 use proc_macro::TokenStream;
 
-/// Derives `job_schema::Validate` and `job_schema::Schema`.
+/// Derives `job_schema::Validate` and `job_schema::Schema`, and serde's `Deserialize` with
+/// `#[schema(deserialize)]`.
 ///
 /// See the `job_schema` crate for the attributes.
 #[proc_macro_derive(Schema, attributes(schema, serde))]
@@ -25,12 +26,12 @@ pub fn derive_schema(input: TokenStream) -> TokenStream {
         Err(error) => return names::errors(&error).into(),
     };
     let raw = syntax::read(&input);
-    let krate = raw.krate.clone();
+    let (krate, deserialize) = (raw.krate.clone(), raw.deserialize.is_some());
     match check::check(raw) {
         Ok(model) => emit::emit(&model),
         Err(errors) => {
             let mut out = names::errors(&errors);
-            out.extend(emit::fallback(&input, krate.as_ref()));
+            out.extend(emit::fallback(&input, krate.as_ref(), deserialize));
             out
         }
     }

@@ -21,8 +21,14 @@ pub mod key {
     pub const CUSTOM_PREFIX: &str = "custom_prefix";
     pub const MIN: &str = "min";
     pub const MAX: &str = "max";
-    /// The one container attribute: `#[schema(crate = "path")]`.
+    /// Container attribute: `#[schema(crate = "path")]`.
     pub const CRATE: &str = "crate";
+    /// Container attribute: `#[schema(deserialize)]`, serde's `Deserialize` through the
+    /// reader.
+    pub const DESERIALIZE: &str = "deserialize";
+
+    /// Every container attribute key.
+    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE];
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -47,6 +53,8 @@ pub struct RawStruct {
     pub ident: syn::Ident,
     /// `#[schema(crate = "path")]`: where generated code finds the runtime.
     pub krate: Option<syn::Path>,
+    /// `#[schema(deserialize)]`, at its key (the first one, when it is given twice).
+    pub deserialize: Option<Span>,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -124,6 +132,9 @@ pub struct Struct {
     pub ident: syn::Ident,
     /// The path generated code reaches the runtime through, when not `::job_schema`.
     pub krate: Option<syn::Path>,
+    /// Whether to implement serde's `Deserialize` through the reader
+    /// (`#[schema(deserialize)]`).
+    pub deserialize: bool,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

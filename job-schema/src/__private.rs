@@ -2,6 +2,7 @@
 //! here may change in any release.
 
 pub use crate::apply::*;
+pub use crate::de::deserialize;
 use crate::reader::is_custom_key;
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
@@ -9,6 +10,7 @@ pub use crate::{
     AnyScalar, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema, Shape,
     Sink, Validate,
 };
+pub use serde;
 pub use std::string::String;
 
 /// The reader's side of a record, written by `#[derive(Schema)]`: looking a key up, checking

@@ -36,7 +36,25 @@ use crate::{AnyScalar, Options, Parsed, Report, Schema};
 /// let report = job.validate().unwrap_err();
 /// assert_eq!(report.errors[0].field, "lat");
 /// ```
+///
+/// It implements serde's `Deserialize` through its rules (`#[schema(deserialize)]`):
+/// `serde_json::from_str::<Job>`, `Vec<Job>` and every other serde format read a job as
+/// [`Job::from_json`] reads it, and fail with the report's text. [`Job::from_json`] is the
+/// faster door, and keeps the warnings; [`Job::from_json_with`] takes [`Options`].
+///
+/// ```
+/// use job_schema::Job;
+///
+/// let job: Job = serde_json::from_str(r#"{"status": "Quote", "quote_sent": true}"#).unwrap();
+/// assert_eq!(job.quote_sent, Some(1));
+///
+/// let body = r#"{"status": "Done", "lat": "north"}"#;
+/// let error = serde_json::from_str::<Job>(body).unwrap_err();
+/// assert_eq!(error.to_string(), Job::from_json(body.as_bytes()).unwrap_err().to_string());
+/// assert_eq!(error.to_string().lines().count(), 2);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
+#[schema(deserialize)]
 pub struct Job {
     /// UUID of the staff member who created this job. Records which staff member initially added the job to the system.
     #[schema(uuid)]

@@ -9,7 +9,8 @@
 //! - [`Schema`] reads a record from JSON in one pass, putting type errors and rule errors in
 //!   the same report, and describes its fields in a table ([`FieldSpec`]).
 //! - `#[derive(Schema)]` generates both from `#[schema(...)]` field attributes; a schema that
-//!   cannot hold does not compile. Its page, [`derive@Schema`], lists the rules.
+//!   cannot hold does not compile. Its page, [`derive@Schema`], lists the rules. With
+//!   `#[schema(deserialize)]` it implements serde's `Deserialize` through the same rules.
 //! - [`Job`] is the ServiceM8 job record. Its rules, field by field, are in `docs/FIELDS.md`
 //!   in the repository, generated from [`Job`]'s field table by
 //!   `job-schema fields --format markdown`.
@@ -39,6 +40,7 @@
 extern crate self as job_schema;
 
 mod apply;
+mod de;
 mod float;
 mod job;
 mod options;
@@ -193,11 +195,64 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// assert_eq!(found, [("staff[0]", "/staff/0", Code::Uuid), ("staff[1]", "/staff/1", Code::Type)]);
 /// ```
 ///
+/// # serde's `Deserialize`
+///
+/// `#[schema(deserialize)]` on the struct implements `serde::Deserialize` through the same
+/// rules, for a struct that does not derive serde's own (one that does keeps serde's, which
+/// reads the body without the rules; deriving both does not compile). `serde_json::from_str`,
+/// `serde_json::from_value`, a `Vec` of records, a field of another serde type and every
+/// other serde format then read the record as [`Schema::from_json`] reads it: lax mode,
+/// create direction, and serde's attributes as above. A body with errors fails with the
+/// format's error made from the [`Report`], whose message is the report's text, one
+/// `field: message` line per issue (serde_json appends a position to the error of a record
+/// read inside another value). The record's warnings are dropped. The runtime brings its own
+/// serde: the crate needs no serde dependency for the impl.
+///
+/// This is the convenient door; [`Schema::from_json`] is the fast and complete one. It reads
+/// the bytes in one pass, where the serde door first captures the value as a tree and writes
+/// it back as JSON for the reader; it keeps the warnings, returns a [`Report`] to serialize
+/// and takes [`Options`] (strict mode, the record and update directions); and
+/// [`Schema::from_json_array`] reports every element of a GET response, where a `Vec` stops
+/// at the first element with errors. Values pass through serde's data model on the way: the
+/// order and repeated keys of an object reach the reader, but serde_json refuses a number
+/// beyond a double (which `from_json` judges in its field), another format's infinity
+/// reaches the reader as a number beyond a double (`1e999`) and its NaN is an error, a map
+/// key must be a string, and arrays and objects nest at most [`MAX_DEPTH`] deep.
+///
+/// ```
+/// use job_schema::Schema;
+///
+/// #[derive(Debug, Schema)]
+/// #[schema(deserialize)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Visit {
+///     #[schema(required, max_len = 40)]
+///     site_address: String,
+///     #[schema(bool01)]
+///     confirmed: Option<u8>,
+/// }
+///
+/// let visit: Visit =
+///     serde_json::from_str(r#"{"siteAddress": "1 Main St", "confirmed": true}"#).unwrap();
+/// assert_eq!(visit.confirmed, Some(1));
+///
+/// let error = serde_json::from_str::<Visit>(r#"{"siteAddress": "", "confirmed": 2}"#);
+/// assert_eq!(
+///     error.unwrap_err().to_string(),
+///     "siteAddress: must not be empty\nconfirmed: 2 is not 0 or 1"
+/// );
+///
+/// // Any serde reader: a list, from a `serde_json::Value`.
+/// let list = serde_json::json!([{"siteAddress": "Depot"}, {"siteAddress": "Site 2"}]);
+/// let visits: Vec<Visit> = serde_json::from_value(list).unwrap();
+/// assert_eq!(visits[1].site_address, "Site 2");
+/// ```
+///
 /// # Crates that re-export `job-schema`
 ///
 /// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
 /// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
-/// `#[schema(crate = "path")]`, the one attribute the struct itself takes; the path is
+/// `#[schema(crate = "path")]` (the struct's other attribute beside `deserialize`); the path is
 /// resolved where the struct is, and the derive can come through the facade too:
 ///
 /// ```

@@ -47,6 +47,22 @@ pub struct Job {
     pub custom: BTreeMap<String, String>,
 }
 
+/// serde's `Deserialize` through the reader (`#[schema(deserialize)]`), with serde's
+/// `rename_all` and a nested struct that derives serde's own.
+#[derive(Schema, Debug, PartialEq)]
+#[schema(deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Visit {
+    /// Text with a length limit.
+    #[schema(required, max_len = 20)]
+    pub site_address: String,
+    /// An integer flag.
+    #[schema(bool01)]
+    pub confirmed: Option<u8>,
+    /// A nested struct.
+    pub address: Option<Address>,
+}
+
 /// A body every rule accepts, with the nested struct under its alias and one custom key.
 pub const VALID: &[u8] = br#"{
     "uuid": "0b1e4a6c-2f5d-4c3e-9a8b-7d6e5f4a3b2c",
@@ -123,6 +139,21 @@ mod common_tests {
             Some("red")
         );
         assert!(parsed.record.validate().is_ok());
+    }
+
+    #[test]
+    fn deserialize_reads_through_the_rules() {
+        let body = r#"{"siteAddress": "1 Main St", "confirmed": true, "address": {"city": "Perth"}}"#;
+        let visit: Visit = serde_json::from_str(body).unwrap();
+        assert_eq!(visit, Visit::from_json(body.as_bytes()).unwrap().record);
+        assert_eq!(visit.confirmed, Some(1));
+        let body = r#"{"siteAddress": "", "confirmed": 2, "address": {"city": ""}}"#;
+        let error = serde_json::from_str::<Visit>(body).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            Visit::from_json(body.as_bytes()).unwrap_err().to_string()
+        );
+        assert_eq!(error.to_string().lines().count(), 3);
     }
 
     #[test]

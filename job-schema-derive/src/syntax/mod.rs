@@ -44,7 +44,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
             "#[derive(Schema)] does not support generic parameters: the field table is static",
         ));
     }
-    let krate = container_schema(&input.attrs, &mut errors);
+    let schema = container_schema(&input.attrs, &mut errors);
     let container = serde::container(&input.attrs, &mut errors);
     let fields = named
         .map(|named| {
@@ -57,7 +57,8 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         .unwrap_or_default();
     RawStruct {
         ident: input.ident.clone(),
-        krate,
+        krate: schema.krate,
+        deserialize: schema.deserialize,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
@@ -65,77 +66,103 @@ pub fn read(input: &DeriveInput) -> RawStruct {
     }
 }
 
-/// Reads the struct's own `#[schema(...)]`, whose one key is `crate = "path"`: the path
-/// generated code reaches the runtime through, for a crate that re-exports `job-schema`.
-fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
-    let mut krate = CratePath::default();
+/// Reads the struct's own `#[schema(...)]`: `crate = "path"`, the path generated code reaches
+/// the runtime through, for a crate that re-exports `job-schema`; and `deserialize`, the
+/// opt-in to serde's `Deserialize` through the reader.
+fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> StructSchema {
+    let mut schema = StructSchema::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident(key::SCHEMA)) {
         match &attr.meta {
             syn::Meta::List(list) => {
                 read_items(list.tokens.clone(), &STRUCT_ITEM, errors, |meta, errors| {
-                    read_struct_item(meta, &mut krate, errors);
+                    read_struct_item(meta, &mut schema, errors);
                 });
             }
             syn::Meta::Path(path) => errors.push(syn::Error::new_spanned(
                 path,
-                "`#[schema]` on a struct needs a list: `#[schema(crate = \"facade::job_schema\")]`",
+                "`#[schema]` on a struct needs a list: `#[schema(deserialize)]` or `#[schema(crate = \"facade::job_schema\")]`",
             )),
             syn::Meta::NameValue(nv) => errors.push(syn::Error::new(
                 nv.eq_token.span,
-                "expected a list in parentheses: `#[schema(crate = \"facade::job_schema\")]`",
+                "expected a list in parentheses: `#[schema(deserialize)]` or `#[schema(crate = \"facade::job_schema\")]`",
             )),
         }
     }
-    krate.path
+    schema
 }
 
-/// `crate = "path"` as read so far.
+/// The struct's own `#[schema(...)]` as read so far.
 #[derive(Default)]
-struct CratePath {
+struct StructSchema {
     /// Whether `crate` was given, read or not: a second one is an error.
-    given: bool,
+    crate_given: bool,
     /// The path of the first `crate`, when it could be read.
-    path: Option<syn::Path>,
+    krate: Option<syn::Path>,
+    /// The first `deserialize`, at its key (with a value or not: the user asked for it).
+    deserialize: Option<Span>,
 }
 
-/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, given once.
+/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"` or `deserialize`, each
+/// given once.
 fn read_struct_item(
     meta: &ParseNestedMeta<'_>,
-    krate: &mut CratePath,
+    schema: &mut StructSchema,
     errors: &mut Vec<syn::Error>,
 ) {
     let Some(ident) = meta.path.get_ident() else {
         errors.push(syn::Error::new_spanned(
             &meta.path,
-            "expected `crate = \"...\"`, not a path",
+            "expected `crate = \"...\"` or `deserialize`, not a path",
         ));
         skip_value(meta.input);
         return;
     };
     let name = ident.to_string();
-    if name != key::CRATE {
-        let message = if key::ALL.contains(&name.as_str()) {
-            format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`")
-        } else {
-            format!(
-                "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`"
-            )
-        };
-        errors.push(syn::Error::new(ident.span(), message));
-        skip_value(meta.input);
-        return;
+    match name.as_str() {
+        key::CRATE => {
+            if schema.crate_given {
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    "`crate` is given twice: give the path of the runtime once",
+                ));
+            }
+            let path = read_crate_path(meta, errors);
+            if !schema.crate_given {
+                schema.krate = path;
+            }
+            schema.crate_given = true;
+        }
+        key::DESERIALIZE => {
+            let value = rest_of_item(meta.input);
+            if !value.is_empty() {
+                errors.push(syn::Error::new_spanned(
+                    value,
+                    "`deserialize` takes no value: write `#[schema(deserialize)]` to implement serde's `Deserialize`, or leave it out",
+                ));
+            }
+            if schema.deserialize.is_some() {
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    "`deserialize` is given twice: give it once",
+                ));
+            } else {
+                schema.deserialize = Some(ident.span());
+            }
+        }
+        _ => {
+            let message = if key::ALL.contains(&name.as_str()) {
+                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"` and `deserialize`")
+            } else if let Some(close) = closest(&name, key::STRUCT) {
+                format!("unknown schema attribute `{name}` on the struct, did you mean `{close}`?")
+            } else {
+                format!(
+                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"` and `deserialize`"
+                )
+            };
+            errors.push(syn::Error::new(ident.span(), message));
+            skip_value(meta.input);
+        }
     }
-    if krate.given {
-        errors.push(syn::Error::new(
-            ident.span(),
-            "`crate` is given twice: give the path of the runtime once",
-        ));
-    }
-    let path = read_crate_path(meta, errors);
-    if !krate.given {
-        krate.path = path;
-    }
-    krate.given = true;
 }
 
 /// The value of `crate = "path"`: a path in a string literal, as serde's `crate` takes it,
@@ -241,8 +268,8 @@ const RULE: Items = Items {
 
 /// The struct's own `#[schema(...)]`.
 const STRUCT_ITEM: Items = Items {
-    empty: "expected `crate = \"...\"` before this `,`",
-    not_a_key: "expected `crate = \"...\"`: the struct itself takes only the path of the runtime",
+    empty: "expected `crate = \"...\"` or `deserialize` before this `,`",
+    not_a_key: "expected `crate = \"...\"` or `deserialize`: the struct itself takes only the path of the runtime and the opt-in to serde's `Deserialize`",
 };
 
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a
@@ -304,6 +331,14 @@ fn read_rule(meta: &ParseNestedMeta<'_>, rules: &mut Vec<RawRule>, errors: &mut 
     };
     let name = ident.to_string();
     let span = ident.span();
+    if key::STRUCT.contains(&name.as_str()) {
+        errors.push(syn::Error::new(
+            span,
+            format!("`{name}` is an attribute of the struct, not of a field: put it in the struct's own `#[schema(...)]`"),
+        ));
+        skip_value(meta.input);
+        return;
+    }
     let Some(&key) = key::ALL.iter().find(|k| **k == name) else {
         let mut message = format!("unknown schema attribute `{name}`");
         if let Some(close) = closest(&name, key::ALL) {
@@ -334,16 +369,25 @@ fn read_rule(meta: &ParseNestedMeta<'_>, rules: &mut Vec<RawRule>, errors: &mut 
 
 /// Skips what is left of an item: everything up to the next `,` of its list.
 fn skip_value(input: ParseStream<'_>) {
+    let _ = rest_of_item(input);
+}
+
+/// Takes what is left of an item (a value that should not be there, say): its tokens up to
+/// the next `,` of its list.
+fn rest_of_item(input: ParseStream<'_>) -> TokenStream {
+    let mut tokens = TokenStream::new();
     let _ = input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((tt, next)) = rest.token_tree() {
             if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
                 break;
             }
+            tokens.extend([tt]);
             rest = next;
         }
         Ok(((), rest))
     });
+    tokens
 }
 
 /// The tokens of `= value` after `key`, up to the next `,`; `None` (and an error) when there
@@ -359,18 +403,7 @@ fn value_tokens(
         skip_value(meta.input);
         return None;
     };
-    let mut tokens = TokenStream::new();
-    let _ = meta.input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tt, next)) = rest.token_tree() {
-            if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ',') {
-                break;
-            }
-            tokens.extend([tt]);
-            rest = next;
-        }
-        Ok(((), rest))
-    });
+    let tokens = rest_of_item(meta.input);
     if tokens.is_empty() {
         errors.push(syn::Error::new(
             eq.span,

@@ -1,6 +1,7 @@
 //! A crate that reaches `job-schema` only through `job-schema-facade`: `::job_schema` does not
 //! resolve here, so each struct names the runtime with `#[schema(crate = "…")]`, and the
-//! derive comes through the facade too.
+//! derive comes through the facade too. Nor does `::serde`: `#[schema(deserialize)]`
+//! implements serde's `Deserialize` through the runtime's own serde.
 //!
 //! Without the attribute, the generated code looks for `::job_schema` and does not compile:
 //!
@@ -29,9 +30,10 @@ pub struct Address {
 pub mod records {
     use job_schema_facade::validation;
 
-    /// A path through a `use` of the facade's second name, and a nested struct.
+    /// A path through a `use` of the facade's second name, and a nested struct; serde's
+    /// `Deserialize` through the reader, in a crate that does not depend on serde.
     #[derive(validation::Schema)]
-    #[schema(crate = "validation")]
+    #[schema(crate = "validation", deserialize)]
     pub struct Job {
         /// Text from a list.
         #[schema(required, enum_values("Quote", "Work Order"))]
@@ -68,6 +70,19 @@ mod tests {
         assert_eq!(
             parsed.record.address.map(|a| a.city).as_deref(),
             Some("Perth")
+        );
+    }
+
+    #[test]
+    fn deserialize_through_the_facade() {
+        let job: Job = serde_json::from_str(r#"{"status": "Quote", "active": true}"#).unwrap();
+        assert_eq!(job.active, Some(1));
+        let error = serde_json::from_str::<Job>(r#"{"status": "quote"}"#)
+            .err()
+            .expect("an error");
+        assert_eq!(
+            error.to_string(),
+            "status: \"quote\" is not one of \"Quote\", \"Work Order\"; did you mean \"Quote\"?"
         );
     }
 }

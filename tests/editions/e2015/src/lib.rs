@@ -22,8 +22,9 @@ include!("../../common.rs");
 pub mod visits {
     use job_schema::Schema;
 
-    /// A struct derived in a module.
+    /// A struct derived in a module, with serde's `Deserialize` through the reader.
     #[derive(Schema)]
+    #[schema(deserialize)]
     pub struct Visit {
         /// Text.
         #[schema(required, max_len = 3)]
@@ -50,6 +51,15 @@ mod tests {
                 ("code".to_owned(), Code::MaxLen),
                 ("kinds[1]".to_owned(), Code::EnumValues)
             ]
+        );
+        let visit: Visit = serde_json::from_str(r#"{"code": "ab", "kinds": [2]}"#).unwrap();
+        assert_eq!((visit.code.as_str(), &visit.kinds[..]), ("ab", &[2][..]));
+        let error = serde_json::from_str::<Visit>(r#"{"code": "long"}"#)
+            .err()
+            .expect("an error");
+        assert_eq!(
+            error.to_string(),
+            "code: is 4 characters long; the limit is 3"
         );
     }
 }

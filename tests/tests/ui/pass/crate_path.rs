@@ -12,9 +12,10 @@ mod facade {
 mod records {
     use crate::facade::runtime::Schema;
 
-    /// A relative path, resolved where the struct is.
+    /// A relative path, resolved where the struct is, with serde's `Deserialize` through the
+    /// reader.
     #[derive(Schema)]
-    #[schema(crate = "super::facade::runtime")]
+    #[schema(crate = "super::facade::runtime", deserialize)]
     pub struct Address {
         #[schema(required, max_len = 5)]
         pub city: String,
@@ -36,4 +37,11 @@ fn main() {
     let report = Job::check_json(br#"{"uuid": "x", "address": {"city": "Sydney"}}"#, Options::default());
     let found: Vec<(&str, Code)> = report.errors.iter().map(|i| (&*i.field, i.code)).collect();
     assert_eq!(found, [("uuid", Code::Uuid), ("address.city", Code::MaxLen)]);
+
+    let address: records::Address = serde_json::from_str(r#"{"city": "Perth"}"#).unwrap();
+    assert_eq!(address.city, "Perth");
+    let error = serde_json::from_str::<records::Address>(r#"{"city": "Sydney"}"#)
+        .err()
+        .unwrap();
+    assert_eq!(error.to_string(), "city: is 6 characters long; the limit is 5");
 }

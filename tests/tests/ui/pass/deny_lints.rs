@@ -31,8 +31,9 @@ use std::collections::BTreeMap;
 
 use job_schema::{Code, Options, Schema};
 
-/// A nested struct.
+/// A nested struct, with serde's `Deserialize` through the reader.
 #[derive(Debug, Schema)]
+#[schema(deserialize)]
 pub struct Address {
     #[schema(required, max_len = 20)]
     city: String,
@@ -83,4 +84,9 @@ fn main() {
     let parsed = Job::from_json(br#"{"uuid": "0b1e4a6c-2f5d-4c3e-9a8b-7d6e5f4a3b2c"}"#).unwrap();
     assert!(parsed.record.cache.is_empty());
     assert_eq!(parsed.record.count, None);
+
+    let address: Address = serde_json::from_str(r#"{"city": "Perth"}"#).unwrap();
+    assert_eq!(address.city, "Perth");
+    let error = serde_json::from_str::<Address>("{}").unwrap_err();
+    assert_eq!(error.to_string(), "city: is required");
 }

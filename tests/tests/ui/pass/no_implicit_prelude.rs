@@ -60,8 +60,10 @@ impl ::std::default::Default for Job {
     }
 }
 
-/// A struct whose schema does not need a default.
+/// A struct whose schema does not need a default, with serde's `Deserialize` through the
+/// reader.
 #[derive(Schema)]
+#[schema(deserialize)]
 struct Visit {
     #[schema(required, datetime)]
     start: String,
@@ -112,4 +114,9 @@ fn main() {
     let report = visit.validate().unwrap_err();
     ::std::assert_eq!(report.errors[0].code, Code::Required);
     ::std::assert_eq!(report.warnings[0].code, Code::Deprecated);
+
+    let visit: Visit = ::serde_json::from_str(r#"{"start": "2026-03-01 09:00:00"}"#).unwrap();
+    ::std::assert_eq!(visit.start, "2026-03-01 09:00:00");
+    let error = ::std::result::Result::err(::serde_json::from_str::<Visit>("{}")).unwrap();
+    ::std::assert_eq!(::std::string::ToString::to_string(&error), "start: is required");
 }
