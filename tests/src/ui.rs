@@ -372,11 +372,7 @@ impl Portable {
             .ok_or_else(|| format!("{} records no error with a location", stderr_file.display()))?;
         let outcome = outcome.ok_or("cargo reported nothing for this case")?;
         let Some(rendered) = &outcome.first_error else {
-            return Err(if outcome.executable.is_some() {
-                "it compiled, but should fail".to_owned()
-            } else {
-                "it reported no error".to_owned()
-            });
+            return Err("it compiled without an error, but should fail".to_owned());
         };
         let mut actual = first_error(rendered)
             .ok_or_else(|| format!("its first error has no location:\n{rendered}"))?;
