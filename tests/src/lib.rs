@@ -3,6 +3,8 @@
 //!
 //! The library part holds only what several test files share.
 
+pub mod ui;
+
 use job_schema::{Code, Report};
 
 /// The `(field, code)` pairs of a report's errors, in order.
