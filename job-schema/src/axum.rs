@@ -68,8 +68,8 @@
 //! | [`FromState`] | the [`Options`] held in the router's state (through [`FromRef`]), chosen at run time |
 //!
 //! A type of one's own implements [`ReadOptions`] to compute the options from the state in
-//! any other way (the `job-schema serve` command reads create bodies and update bodies in the
-//! mode given on its command line this way).
+//! any other way (`job-schema serve` reads its update bodies so, in the mode given on its
+//! command line).
 //!
 //! ```
 //! use axum::extract::DefaultBodyLimit;
