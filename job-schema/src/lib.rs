@@ -40,6 +40,8 @@
 extern crate self as job_schema;
 
 mod apply;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod de;
 mod float;
 mod job;

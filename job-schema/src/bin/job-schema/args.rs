@@ -37,6 +37,22 @@ pub enum Command {
     /// `--format markdown` writes the whole reference page, the table with what each rule
     /// and issue code means; `docs/FIELDS.md` is its output.
     Fields(FieldsArgs),
+
+    /// Serve a local stand-in for ServiceM8's job endpoints, for integration tests.
+    ///
+    /// `POST /api_1.0/job.json` creates a job: 200 `{"errorCode": 0, "message": "OK"}`, the
+    /// record's uuid in `x-record-uuid`. `GET /api_1.0/job.json` lists the records,
+    /// `GET /api_1.0/job/{uuid}.json` reads one, `POST /api_1.0/job/{uuid}.json` updates one
+    /// from a partial body (no field is required), `DELETE /api_1.0/job/{uuid}.json` marks it
+    /// inactive (`active` 0). A bad body, or malformed JSON, gets 400 with `{"errorCode":
+    /// 1000, "message": "An error occurred completing your request"}` and the whole report
+    /// (`errors`, `warnings`). Other answers: 404 (no such record or path), 413 (a body over
+    /// 2 MiB), 415 (a `Content-Type` other than `application/json`), 429 (over
+    /// `--rate-limit`).
+    ///
+    /// Listens on 127.0.0.1 and prints `listening on http://127.0.0.1:PORT` on standard output
+    /// when ready. Exit status 2 when it cannot start.
+    Serve(ServeArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\
@@ -88,6 +104,38 @@ pub struct FieldsArgs {
     /// Output format: an aligned table, one JSON array of fields, or a Markdown page.
     #[arg(long, value_enum, default_value_t = FieldsFormat::Text)]
     pub format: FieldsFormat,
+}
+
+/// The options of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The port to listen on, on 127.0.0.1; 0 takes any free port (the address is printed).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+
+    /// Answer 429 (with Retry-After) beyond N requests a minute, as ServiceM8 does beyond
+    /// 180: a fixed window of 60 s opened by the first request, counting every request.
+    /// Off by default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate_limit: Option<u32>,
+
+    /// Strict mode: create and update bodies (and --data records) are accepted only in the
+    /// canonical form, and every warning is an error.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Preload records from FILE (stored records: one JSON object, an array or NDJSON),
+    /// checked in the record direction; a record with an error is reported on standard
+    /// error and skipped, and one whose uuid the store holds already is skipped.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Keep the records in FILE, an append-only journal of JSON lines (one stored record a
+    /// line), synced to disk before each write is acknowledged, and replayed at start. A
+    /// torn last line (the server killed mid-write) is cut off. Without it, records live in
+    /// memory.
+    #[arg(long, value_name = "FILE")]
+    pub store: Option<PathBuf>,
 }
 
 /// How `fields` prints the table.

@@ -408,7 +408,7 @@ fn print_in_order(
 
 /// Checks one record: the reader's report, with syntax errors placed in the input and the
 /// scanner's findings added.
-fn check_record(bytes: &[u8], meta: &Meta, options: Options) -> Report {
+pub(crate) fn check_record(bytes: &[u8], meta: &Meta, options: Options) -> Report {
     let mut report = if meta.oversize {
         // Placed in the input already: the scanner's position of the record.
         let mut report = Report::new();

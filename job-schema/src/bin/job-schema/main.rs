@@ -17,6 +17,7 @@ mod check;
 mod fields;
 mod input;
 mod output;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -30,5 +31,6 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Fields(args) => fields::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
