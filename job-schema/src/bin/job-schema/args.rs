@@ -37,6 +37,11 @@ pub enum Command {
     /// `--format markdown` writes the whole reference page, the table with what each rule
     /// and issue code means; `docs/FIELDS.md` is its output.
     Fields(FieldsArgs),
+
+    /// Print the JSON Schema (draft 2020-12) of the job record, built from its field table.
+    ///
+    /// Lax create by default; `docs/schemas/` holds the lax and the strict create schema.
+    Schema(SchemaArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\
@@ -88,6 +93,23 @@ pub struct FieldsArgs {
     /// Output format: an aligned table, one JSON array of fields, or a Markdown page.
     #[arg(long, value_enum, default_value_t = FieldsFormat::Text)]
     pub format: FieldsFormat,
+}
+
+/// The options of `schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The strict-mode schema: only the canonical form, deprecated fields and unknown keys
+    /// rejected.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// The schema of a stored record: read-only fields expected.
+    #[arg(long, conflicts_with = "update")]
+    pub record: bool,
+
+    /// The schema of a partial update body: no field required.
+    #[arg(long)]
+    pub update: bool,
 }
 
 /// How `fields` prints the table.
