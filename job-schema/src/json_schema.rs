@@ -36,7 +36,10 @@ pub(crate) fn json_schema<S: Schema>(options: Options) -> Value {
     let mut root = Map::new();
     root.insert("$schema".into(), DIALECT.into());
     root.insert("title".into(), title.into());
-    root.insert("description".into(), describe(title, options).into());
+    root.insert(
+        "description".into(),
+        describe(title, options, S::__DENY_UNKNOWN_FIELDS).into(),
+    );
     root.insert("$comment".into(), LIMITS.into());
     let object = Object {
         fields: S::FIELDS,
@@ -48,8 +51,13 @@ pub(crate) fn json_schema<S: Schema>(options: Options) -> Value {
 }
 
 /// The root's description: the record, the mode and the direction.
-fn describe(title: &str, options: Options) -> String {
+fn describe(title: &str, options: Options, deny_unknown_fields: bool) -> String {
     let mode = match options.mode {
+        Mode::Lax if deny_unknown_fields => {
+            "lax mode: the forms real traffic carries are accepted too (`null` and `\"\"` for \
+             unset, zero dates, flags as booleans or \"0\"/\"1\", numeric strings), but not \
+             unknown keys"
+        }
         Mode::Lax => {
             "lax mode: the forms real traffic carries are accepted too (`null` and `\"\"` for \
              unset, zero dates, flags as booleans or \"0\"/\"1\", numeric strings), and \

@@ -96,6 +96,11 @@ fn the_root_names_the_dialect_the_record_the_mode_and_the_limits() {
         .as_str()
         .unwrap()
         .contains("record direction"));
+    let contact = json_schema::<Contact>(LAX);
+    assert!(contact["description"]
+        .as_str()
+        .unwrap()
+        .contains("but not unknown keys"));
 }
 
 #[test]
