@@ -206,6 +206,9 @@ pub fn emit(model: &Struct) -> TokenStream {
                 const SHAPE: #rt::Shape = #rt::Shape::Nested;
                 const NESTED: __schema_core::option::Option<&'static [#rt::FieldSpec]> =
                     __schema_core::option::Option::Some(<Self as #rt::Schema>::FIELDS);
+                const NESTED_CUSTOM_PREFIX: __schema_core::option::Option<&'static str> =
+                    <Self as #rt::Schema>::CUSTOM_PREFIX;
+                const NESTED_DENY_UNKNOWN_FIELDS: bool = #deny_unknown_fields;
 
                 fn scalar(&self) -> __schema_core::option::Option<#rt::Scalar<'_>> {
                     __schema_core::option::Option::None
@@ -347,7 +350,7 @@ const READ_ONLY_NOTICE: &str = "is read-only: the API ignores it in a create req
 
 /// The table entry of one field.
 fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
-    let (wire, ty, doc) = (&field.wire, &field.ty, &field.doc);
+    let (wire, ty, doc, aliases) = (&field.wire, &field.ty, &field.doc, &field.aliases);
     let rt = runtime.at(Span::call_site());
     let ident = field.ident.to_string();
     let ident = ident.strip_prefix("r#").unwrap_or(&ident);
@@ -414,6 +417,9 @@ fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
             class: #class,
             doc: #doc,
             nested: <#ty as #rt::Field>::NESTED,
+            aliases: &[#(#aliases),*],
+            nested_custom_prefix: <#ty as #rt::Field>::NESTED_CUSTOM_PREFIX,
+            nested_deny_unknown_fields: <#ty as #rt::Field>::NESTED_DENY_UNKNOWN_FIELDS,
         }
     }
 }

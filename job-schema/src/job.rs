@@ -399,6 +399,23 @@ impl Job {
         <Job as Schema>::check_json_array(bytes, options)
     }
 
+    /// The JSON Schema (draft 2020-12) of a job read with `options`, as
+    /// [`Schema::json_schema`] builds it from the field table. `docs/schemas/` in the
+    /// repository holds the lax and the strict create schema, the output of
+    /// `job-schema schema` and `job-schema schema --strict`.
+    ///
+    /// ```
+    /// use job_schema::{Job, Options};
+    ///
+    /// let schema = Job::json_schema(Options::default().strict());
+    /// assert_eq!(schema["required"], serde_json::json!(["status"]));
+    /// assert_eq!(schema["properties"]["lat"]["maximum"], 90);
+    /// assert_eq!(schema["properties"]["edit_date"]["readOnly"], true);
+    /// ```
+    pub fn json_schema(options: Options) -> serde_json::Value {
+        <Job as Schema>::json_schema(options)
+    }
+
     /// The canonical JSON form: flags as integers, unset fields left out, custom fields
     /// flattened. Serializing the same job twice gives the same bytes.
     pub fn to_json(&self) -> String {

@@ -45,6 +45,7 @@ pub mod axum;
 mod de;
 mod float;
 mod job;
+mod json_schema;
 mod options;
 mod path;
 mod reader;
@@ -426,6 +427,50 @@ pub trait Schema: Validate + __private::Plumbing {
     /// [`Schema::from_json_array_with`].
     fn check_json_array(bytes: &[u8], options: Options) -> Report {
         reader::check_array::<Self>(bytes, options)
+    }
+
+    /// The JSON Schema (draft 2020-12) of the record as it is read with `options`, built
+    /// from its field table: a body the schema accepts is one [`Schema::check_json`] finds
+    /// no error in, in the same mode and direction, except for what JSON Schema cannot
+    /// express (a repeated key, `1.0` in an integer field, a numeric string's value; the
+    /// schema's `$comment` lists them). Lax and strict differ as the modes do; each field
+    /// carries its doc comment as `description`, and deprecated and read-only fields are
+    /// marked `deprecated` and `readOnly` (in strict mode, where their warning is an error,
+    /// a field whose presence fails takes no value: `"not": {}`).
+    ///
+    /// ```
+    /// use job_schema::{Options, Schema};
+    /// use serde_json::json;
+    ///
+    /// #[derive(Schema)]
+    /// struct Visit {
+    ///     /// Where the work is done.
+    ///     #[schema(required, max_len = 100)]
+    ///     site: String,
+    ///     #[schema(bool01)]
+    ///     confirmed: Option<u8>,
+    /// }
+    ///
+    /// let strict = Visit::json_schema(Options::default().strict());
+    /// assert_eq!(strict["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    /// assert_eq!(strict["title"], "Visit");
+    /// assert_eq!(strict["required"], json!(["site"]));
+    /// assert_eq!(strict["additionalProperties"], false);
+    /// assert_eq!(
+    ///     strict["properties"]["site"],
+    ///     json!({"description": "Where the work is done.", "type": "string", "minLength": 1, "maxLength": 100})
+    /// );
+    /// assert_eq!(strict["properties"]["confirmed"], json!({"type": "integer", "enum": [0, 1]}));
+    ///
+    /// // Lax mode also takes a flag's lax spellings, and `null` and `""` for unset.
+    /// let lax = Visit::json_schema(Options::default());
+    /// assert_eq!(
+    ///     lax["properties"]["confirmed"],
+    ///     json!({"anyOf": [{"type": "integer", "enum": [0, 1]}, {"enum": [false, true, "0", "1", null, ""]}]})
+    /// );
+    /// ```
+    fn json_schema(options: Options) -> serde_json::Value {
+        json_schema::json_schema::<Self>(options)
     }
 }
 

@@ -288,6 +288,9 @@ mod tests {
             notice: "",
             doc: "",
             nested: None,
+            aliases: &[],
+            nested_custom_prefix: None,
+            nested_deny_unknown_fields: false,
         };
         let root = Path::ROOT;
         let top = root.field_of(&SPEC);

@@ -125,6 +125,15 @@ pub struct FieldSpec {
     pub doc: &'static str,
     /// For a nested struct, its own field table.
     pub nested: Option<&'static [FieldSpec]>,
+    /// The other names the field is read under (serde's `alias`, further
+    /// `rename(deserialize = …)` names); the field's issues still name it by [`FieldSpec::name`].
+    pub aliases: &'static [&'static str],
+    /// For a nested struct that collects custom keys, their prefix (its `custom_prefix`, as
+    /// [`Schema::CUSTOM_PREFIX`](crate::Schema::CUSTOM_PREFIX) gives a top-level record's).
+    pub nested_custom_prefix: Option<&'static str>,
+    /// For a nested struct, whether a key it does not know is an error rather than a warning
+    /// (its `#[serde(deny_unknown_fields)]`).
+    pub nested_deny_unknown_fields: bool,
 }
 
 impl FieldSpec {

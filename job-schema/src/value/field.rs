@@ -22,6 +22,12 @@ pub trait Field: Sized {
     const OPTIONAL: bool = false;
     /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), its field table.
     const NESTED: Option<&'static [FieldSpec]> = None;
+    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), the prefix of
+    /// the custom keys it collects.
+    const NESTED_CUSTOM_PREFIX: Option<&'static str> = None;
+    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), whether an
+    /// unknown key is an error (`#[serde(deny_unknown_fields)]`).
+    const NESTED_DENY_UNKNOWN_FIELDS: bool = false;
     /// Whether the type is a list (`Vec<T>`, or an `Option` of one).
     const LIST: bool = false;
     /// Why the type cannot be a field, if it cannot: an `Option` of an `Option`, a list of
@@ -102,6 +108,8 @@ impl<T: Field> Field for Option<T> {
     const SHAPE: Shape = T::SHAPE;
     const OPTIONAL: bool = true;
     const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
+    const NESTED_CUSTOM_PREFIX: Option<&'static str> = T::NESTED_CUSTOM_PREFIX;
+    const NESTED_DENY_UNKNOWN_FIELDS: bool = T::NESTED_DENY_UNKNOWN_FIELDS;
     const LIST: bool = T::LIST;
     const UNREADABLE: Option<&'static str> = if T::OPTIONAL {
         Some("an `Option` of an `Option` cannot be a field: `null` could mean either")
@@ -166,6 +174,8 @@ impl<T: Field> Field for Option<T> {
 impl<T: Field> Field for Vec<T> {
     const SHAPE: Shape = T::SHAPE;
     const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
+    const NESTED_CUSTOM_PREFIX: Option<&'static str> = T::NESTED_CUSTOM_PREFIX;
+    const NESTED_DENY_UNKNOWN_FIELDS: bool = T::NESTED_DENY_UNKNOWN_FIELDS;
     const LIST: bool = true;
     const UNREADABLE: Option<&'static str> = if T::LIST {
         Some("a list of lists cannot be a field: make the inner list a field of a struct")

@@ -53,6 +53,10 @@ pub enum Command {
     /// Listens on 127.0.0.1 and prints `listening on http://127.0.0.1:PORT` on standard output
     /// when ready. Exit status 2 when it cannot start.
     Serve(ServeArgs),
+    /// Print the JSON Schema (draft 2020-12) of the job record, built from its field table.
+    ///
+    /// Lax create by default; `docs/schemas/` holds the lax and the strict create schema.
+    Schema(SchemaArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\
@@ -136,6 +140,23 @@ pub struct ServeArgs {
     /// memory.
     #[arg(long, value_name = "FILE")]
     pub store: Option<PathBuf>,
+}
+
+/// The options of `schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The strict-mode schema: only the canonical form, deprecated fields and unknown keys
+    /// rejected.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// The schema of a stored record: read-only fields expected.
+    #[arg(long, conflicts_with = "update")]
+    pub record: bool,
+
+    /// The schema of a partial update body: no field required.
+    #[arg(long)]
+    pub update: bool,
 }
 
 /// How `fields` prints the table.

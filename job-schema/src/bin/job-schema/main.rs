@@ -3,6 +3,7 @@
 //! ```text
 //! job-schema check [--strict] [--record | --update] [--format text|json] [--quiet] [FILE|-]...
 //! job-schema fields [--format text|json|markdown]
+//! job-schema schema [--strict] [--record | --update]
 //! ```
 //!
 //! `check` reads one JSON object, an array of objects, NDJSON or objects one after another
@@ -17,6 +18,7 @@ mod check;
 mod fields;
 mod input;
 mod output;
+mod schema;
 mod serve;
 
 use std::process::ExitCode;
@@ -32,5 +34,6 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Fields(args) => fields::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
