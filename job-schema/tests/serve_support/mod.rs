@@ -16,7 +16,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_job-schema");
 pub const JOBS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/jobs.ndjson");
 pub const JSON: Option<&str> = Some("application/json");
 /// How long a server may take to start (the one wait in these tests).
-const START_DEADLINE: Duration = Duration::from_secs(60);
+const START_DEADLINE: Duration = Duration::from_mins(1);
 
 /// A running `job-schema serve`, killed when dropped, so that a failing test leaves no
 /// server behind.

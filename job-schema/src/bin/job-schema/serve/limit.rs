@@ -21,7 +21,7 @@ use axum::response::Response;
 use super::answer;
 
 /// How long a window lasts.
-const WINDOW: Duration = Duration::from_secs(60);
+const WINDOW: Duration = Duration::from_mins(1);
 
 /// The request count of the current window.
 pub struct Limiter {
