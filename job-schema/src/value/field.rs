@@ -69,13 +69,9 @@ pub trait Field: Sized {
     /// Stores a value built from a scalar the reader accepted: replaces `self` (a list
     /// appends an element); `false` when the scalar does not fit the type.
     fn store(&mut self, scalar: Scalar<'_>) -> bool {
-        match Self::from_scalar(scalar) {
-            Some(value) => {
-                *self = value;
-                true
-            }
-            None => false,
-        }
+        Self::from_scalar(scalar)
+            .map(|value| *self = value)
+            .is_some()
     }
 
     /// Stores what lax mode reads as unset: `self` unset (a list appends an unset element).
@@ -146,13 +142,9 @@ impl<T: Field> Field for Option<T> {
         if T::LIST {
             return self.get_or_insert_with(T::unset).store(scalar);
         }
-        match T::from_scalar(scalar) {
-            Some(value) => {
-                *self = Some(value);
-                true
-            }
-            None => false,
-        }
+        Self::from_scalar(scalar)
+            .map(|value| *self = value)
+            .is_some()
     }
     fn store_unset(&mut self) {
         if T::LIST {
@@ -206,13 +198,9 @@ impl<T: Field> Field for Vec<T> {
         T::read_into::<BUILD>(element.flatten(), tokens, path, sink)
     }
     fn store(&mut self, scalar: Scalar<'_>) -> bool {
-        match T::from_scalar(scalar) {
-            Some(value) => {
-                self.push(value);
-                true
-            }
-            None => false,
-        }
+        T::from_scalar(scalar)
+            .map(|value| self.push(value))
+            .is_some()
     }
     fn store_unset(&mut self) {
         self.push(T::unset());

@@ -178,3 +178,18 @@ pub enum Format {
     /// Machine-readable JSON.
     Json,
 }
+
+/// The reading options that `--strict`, `--record` and `--update` ask for (the two
+/// directions conflict in clap, so at most one is set).
+pub fn read_options(strict: bool, record: bool, update: bool) -> job_schema::Options {
+    let mut options = job_schema::Options::default();
+    if strict {
+        options = options.strict();
+    }
+    if record {
+        options = options.record();
+    } else if update {
+        options = options.update();
+    }
+    options
+}

@@ -51,16 +51,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
 
-    let mut options = Options::default();
-    if args.strict {
-        options = options.strict();
-    }
-    if args.record {
-        options = options.record();
-    }
-    if args.update {
-        options = options.update();
-    }
+    let options = crate::args::read_options(args.strict, args.record, args.update);
     let printer = Printer {
         format: args.format,
         quiet: args.quiet,

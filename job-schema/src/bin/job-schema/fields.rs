@@ -4,7 +4,6 @@
 mod markdown;
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use job_schema::{FieldClass, FieldSpec, Job, JsonType, JsonTypes, Mode, Rule, Schema};
@@ -25,14 +24,7 @@ pub fn run(args: &FieldsArgs) -> ExitCode {
             text
         }
     };
-    match io::stdout().lock().write_all(text.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("job-schema: cannot write the output: {e}");
-            ExitCode::from(2)
-        }
-    }
+    crate::output::print_all(&text)
 }
 
 /// One line of the table.

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
 
 use job_schema::report::{escape, omitted_line};
 use job_schema::{Code, Issue, Report};
@@ -233,6 +234,19 @@ impl Totals {
 pub fn emit(out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
     out.write_all(bytes)?;
     out.flush()
+}
+
+/// Writes `text` to standard output: exit status 0, also when the reader has gone (a closed
+/// pipe), and 2 with a message when it cannot be written.
+pub fn print_all(text: &str) -> ExitCode {
+    match io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("job-schema: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 #[cfg(test)]

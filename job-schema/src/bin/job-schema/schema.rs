@@ -2,32 +2,17 @@
 //! field table by `Job::json_schema`, as pretty-printed JSON. `docs/schemas/` holds its
 //! output for the lax and the strict create schema.
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
-use job_schema::{Job, Options};
+use job_schema::Job;
 
-use crate::args::SchemaArgs;
+use crate::args::{read_options, SchemaArgs};
+use crate::output::print_all;
 
 /// Prints the schema; exit status 2 when standard output cannot be written.
 pub fn run(args: &SchemaArgs) -> ExitCode {
-    let mut options = Options::default();
-    if args.strict {
-        options = options.strict();
-    }
-    if args.record {
-        options = options.record();
-    } else if args.update {
-        options = options.update();
-    }
+    let options = read_options(args.strict, args.record, args.update);
     let mut text = serde_json::to_string_pretty(&Job::json_schema(options)).unwrap_or_default();
     text.push('\n');
-    match io::stdout().lock().write_all(text.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("job-schema: cannot write the output: {e}");
-            ExitCode::from(2)
-        }
-    }
+    print_all(&text)
 }
