@@ -416,6 +416,48 @@ fn data_is_preloaded_and_bad_records_are_reported() {
 }
 
 #[test]
+fn data_without_uuids_is_preloaded_once_onto_a_store() {
+    let dir = temp_dir("data-store");
+    let data = dir.join("seed.ndjson");
+    let store = dir.join("jobs.journal");
+    // Two identical records without a uuid, and a third: three records, each with a uuid
+    // of its own.
+    let seed = "{\"status\": \"Quote\"}\n{\"status\": \"Quote\"}\n{\"status\": \"Work Order\"}\n";
+    std::fs::write(&data, seed).expect("the data file");
+    let args = [
+        "--data",
+        data.to_str().expect("UTF-8"),
+        "--store",
+        store.to_str().expect("UTF-8"),
+    ];
+    let mut server = Server::start(&args);
+    let first = server.list();
+    assert_eq!(first.len(), 3);
+    let mut uuids: Vec<&str> = first
+        .iter()
+        .map(|job| job["uuid"].as_str().expect("a uuid"))
+        .collect();
+    uuids.sort_unstable();
+    uuids.dedup();
+    assert_eq!(uuids.len(), 3, "{first:?}");
+    let stderr = server.stop();
+    assert!(
+        stderr.contains("3 records loaded, 0 skipped, 0 already stored"),
+        "{stderr}"
+    );
+
+    // The same file onto the same store: found stored, not added again.
+    let mut server = Server::start(&args);
+    assert_eq!(server.list(), first);
+    let stderr = server.stop();
+    assert!(
+        stderr.contains("0 records loaded, 0 skipped, 3 already stored"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_client_checks_before_it_posts() {
     let server = Server::start(&[]);
     let mut job = Job::new(JobStatus::WorkOrder);

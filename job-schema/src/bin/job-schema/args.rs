@@ -130,13 +130,15 @@ pub struct ServeArgs {
 
     /// Preload records from FILE (stored records: one JSON object, an array or NDJSON),
     /// checked in the record direction; a record with an error is reported on standard
-    /// error and skipped, and one whose uuid the store holds already is skipped.
+    /// error and skipped, and one whose uuid the store holds already is skipped. A record
+    /// without a uuid gets one made from its place in the file and its bytes.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
     /// Keep the records in FILE, an append-only journal of JSON lines (one stored record a
     /// line), synced to disk before each write is acknowledged, and replayed at start. A
-    /// torn last line (the server killed mid-write) is cut off. Without it, records live in
+    /// torn last line (the server killed mid-write) is cut off, and the file is compacted
+    /// when it holds more than twice as many lines as records. Without it, records live in
     /// memory.
     #[arg(long, value_name = "FILE")]
     pub store: Option<PathBuf>,

@@ -116,7 +116,11 @@ fn preload(store: &Store, path: &FsPath, mode: Mode) -> Result<(), String> {
         if !report.has_errors() && meta.parse {
             match Job::from_json_with(&bytes, options) {
                 Ok(parsed) => {
-                    match store.preload(parsed.record, &now) {
+                    // The name of a uuid made for a record without one: its place and
+                    // its bytes, so identical records at two places stay two records.
+                    let mut source = index.to_be_bytes().to_vec();
+                    source.extend_from_slice(&bytes);
+                    match store.preload(parsed.record, &source, &now) {
                         Ok(true) => added += 1,
                         Ok(false) => kept_before += 1,
                         Err(refused) => return Err(format!("{shown}: {refused}")),

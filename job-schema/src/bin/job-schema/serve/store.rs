@@ -13,12 +13,19 @@
 //! A write cut short by a crash leaves a last line without its newline; such a line, or a
 //! last line that is not a record, is ignored and cut off when the journal is opened. A bad
 //! line before the last is corruption: the server does not start.
+//!
+//! Updates and deletes add lines for records already in the journal, so it is compacted when
+//! it holds more than twice as many lines as there are records (plus [`COMPACT_SLACK`]), at
+//! opening and after a write: the records are written to a new file beside it, which is
+//! synced and renamed over the journal. The file stays within about twice the size of the
+//! records, and the rewrites cost a constant amortised time per write. A crash before the
+//! rename leaves the journal as it was.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use job_schema::{Job, Options, Report};
@@ -78,6 +85,9 @@ impl Store {
                 records.put(job);
             }
             records.journal = Some(journal);
+            records
+                .compact_if_due()
+                .map_err(|e| format!("{}: cannot compact the store: {e}", path.display()))?;
         }
         Ok(Store {
             inner: Mutex::new(records),
@@ -146,12 +156,16 @@ impl Store {
 
     /// Adds a record read from a `--data` file, unless its uuid is stored already (the
     /// store, replayed from its journal, has the later state). Returns whether it was added.
-    pub fn preload(&self, job: Job, now: &str) -> Result<bool, Refused> {
+    ///
+    /// A record without a uuid gets one made from `source` (the record's place in the file
+    /// and its bytes), so the same file preloaded again onto the same `--store` finds it
+    /// stored rather than adding it once more at every start.
+    pub fn preload(&self, job: Job, source: &[u8], now: &str) -> Result<bool, Refused> {
         let mut records = self.lock();
-        let uuid = job
-            .uuid
-            .as_deref()
-            .map_or_else(new_uuid, str::to_ascii_lowercase);
+        let uuid = job.uuid.as_deref().map_or_else(
+            || uuid::Uuid::new_v5(&DATA_NAMESPACE, source).to_string(),
+            str::to_ascii_lowercase,
+        );
         if records.get(&uuid).is_some() {
             return Ok(false);
         }
@@ -173,7 +187,23 @@ impl Records {
             journal.append(&job).map_err(Refused::Disk)?;
         }
         self.put(job);
+        // The write is on disk and acknowledged whatever happens here: a compaction that
+        // fails leaves the longer journal, which replays to the same records.
+        if let Err(error) = self.compact_if_due() {
+            eprintln!("the store could not be compacted (it is kept as it is): {error}");
+        }
         Ok(())
+    }
+
+    /// Rewrites the journal with one line a record when it holds more than twice as many
+    /// lines as there are records, and [`COMPACT_SLACK`] more.
+    fn compact_if_due(&mut self) -> io::Result<()> {
+        match &mut self.journal {
+            Some(journal) if journal.lines > 2 * self.jobs.len() + COMPACT_SLACK => {
+                journal.rewrite(&self.jobs)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Keeps `job` in memory, replacing the record with its uuid.
@@ -191,14 +221,26 @@ impl Records {
     }
 }
 
+/// The namespace of the name-based (version 5) uuids given to `--data` records that have
+/// none: a fixed random uuid of this program's, so that the names cannot collide with
+/// another namespace's.
+const DATA_NAMESPACE: uuid::Uuid = uuid::uuid!("5d0c6b3e-8f7a-4c1e-9b2d-3a6f0e4c7d21");
+
 /// A new random (version 4) uuid.
 fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
+/// How many lines past twice the number of records a journal may hold before it is
+/// compacted, so that a small store is not rewritten at every write.
+const COMPACT_SLACK: usize = 64;
+
 /// The append-only journal file.
 struct Journal {
     file: File,
+    path: PathBuf,
+    /// The record lines the file holds.
+    lines: usize,
 }
 
 impl Journal {
@@ -227,7 +269,35 @@ impl Journal {
                 .and_then(|()| file.sync_data())
                 .map_err(|e| format!("{shown}: cannot cut off the torn line: {e}"))?;
         }
-        Ok((Journal { file }, jobs))
+        let lines = jobs.len();
+        let journal = Journal {
+            file,
+            path: path.to_path_buf(),
+            lines,
+        };
+        Ok((journal, jobs))
+    }
+
+    /// Replaces the file by one holding `jobs`, one line each: written beside it, synced,
+    /// renamed over it, and the folder synced, so that a crash leaves either file whole.
+    fn rewrite(&mut self, jobs: &[Job]) -> io::Result<()> {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".compacting");
+        let fresh_path = PathBuf::from(name);
+        let mut text = String::new();
+        for job in jobs {
+            text.push_str(&job.to_json());
+            text.push('\n');
+        }
+        let mut fresh = File::create(&fresh_path)?;
+        fresh.write_all(text.as_bytes())?;
+        fresh.sync_all()?;
+        drop(fresh);
+        fs::rename(&fresh_path, &self.path)?;
+        sync_folder(&self.path)?;
+        self.file = OpenOptions::new().append(true).open(&self.path)?;
+        self.lines = jobs.len();
+        Ok(())
     }
 
     /// Appends `job` as one line and waits until it is on disk.
@@ -235,7 +305,9 @@ impl Journal {
         let mut line = job.to_json();
         line.push('\n');
         self.file.write_all(line.as_bytes())?;
-        self.file.sync_data()
+        self.file.sync_data()?;
+        self.lines += 1;
+        Ok(())
     }
 }
 
@@ -346,6 +418,62 @@ mod tests {
         let second = store.get_json(&other).expect("stored");
         assert!(second.contains(r#""generated_job_id":"2""#), "{second}");
         assert_eq!(fs::read_to_string(&path).expect("read").lines().count(), 3);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_journal_is_compacted_and_stays_within_twice_the_records() {
+        let dir = std::env::temp_dir().join(format!("serve-compact-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("a folder");
+        let path = dir.join("jobs.ndjson");
+        let _ = fs::remove_file(&path);
+        let count_lines = || fs::read_to_string(&path).expect("read").lines().count();
+
+        let store = Store::open(Some(&path)).expect("a new store");
+        let first = store
+            .create(&Job::new(JobStatus::Quote), "2026-03-01 12:00:00")
+            .expect("created");
+        let second = store
+            .create(&Job::new(JobStatus::Quote), "2026-03-01 12:00:00")
+            .expect("created");
+        let mut most = 0;
+        for i in 0..500 {
+            store
+                .change(&first, |job| {
+                    let mut job = job.clone();
+                    job.purchase_order_number = Some(format!("PO-{i}"));
+                    Ok(job)
+                })
+                .expect("changed");
+            most = most.max(count_lines());
+        }
+        // 502 writes of two records: the file grows to 2 × 2 + 64 lines and never past
+        // them (the write that passes the bound compacts before it returns).
+        assert_eq!(most, 2 * 2 + COMPACT_SLACK);
+        drop(store);
+
+        let store = Store::open(Some(&path)).expect("replayed");
+        assert_eq!(store.len(), 2);
+        let kept = store.get_json(&first).expect("stored");
+        assert!(
+            kept.contains(r#""purchase_order_number":"PO-499""#),
+            "{kept}"
+        );
+        assert!(store.get_json(&second).is_some());
+        assert!(!dir.join("jobs.ndjson.compacting").exists());
+
+        // A journal left long (by an older version, say) is compacted when it is opened.
+        drop(store);
+        let mut long = fs::read_to_string(&path).expect("read");
+        let last = long.lines().last().expect("a line").to_owned();
+        for _ in 0..100 {
+            long.push_str(&last);
+            long.push('\n');
+        }
+        fs::write(&path, long).expect("write");
+        let store = Store::open(Some(&path)).expect("replayed");
+        assert_eq!(count_lines(), 2);
+        assert_eq!(store.get_json(&first), Some(kept));
         let _ = fs::remove_dir_all(&dir);
     }
 }
