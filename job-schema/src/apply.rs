@@ -10,7 +10,8 @@ use crate::path::Path;
 use crate::report::{Code, Form, Params, Violation};
 use crate::rules;
 use crate::sink::Sink;
-use crate::value::Scalar;
+use crate::spec::Rule;
+use crate::value::{Field, Scalar};
 
 /// `required` on an unset field (absent, `null`, or `None`); nothing in the update direction.
 pub fn required_unset(path: &Path<'_>, sink: &mut Sink<'_>) {
@@ -109,6 +110,19 @@ pub fn date(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
         if let Err(v) = rules::date::check(s, sink.options().mode) {
             sink.error(path, v, Some(s));
         }
+    }
+}
+
+/// The format rule that the field type `T` implies ([`Field::FORMAT`]: `uuid` for a
+/// `uuid::Uuid`, …), applied as the written rule would be; nothing for other types. The
+/// derive calls it for a field that writes no format rule.
+#[inline]
+pub fn implied_format<T: Field>(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    match T::FORMAT {
+        Some(Rule::Uuid) => uuid(value, path, sink),
+        Some(Rule::Datetime) => datetime(value, path, sink),
+        Some(Rule::Date) => date(value, path, sink),
+        _ => {}
     }
 }
 

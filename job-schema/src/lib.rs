@@ -56,6 +56,8 @@ mod spec;
 #[cfg(test)]
 mod test_rng;
 mod value;
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+pub mod wire;
 
 use std::collections::BTreeMap;
 

@@ -15,6 +15,8 @@ use crate::report::Text;
 use crate::spec::Shape;
 
 mod field;
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+mod typed;
 
 pub use field::Field;
 
