@@ -225,8 +225,13 @@ impl<T: Field> Field for Vec<T> {
             .map(|value| self.push(value))
             .is_some()
     }
+    /// An element lax mode reads as unset (`""`) is kept as the element type's unset value;
+    /// a typed value (a `Uuid`, a `chrono` date: one with a [`Field::FORMAT`]) has no unset
+    /// form, and is left out rather than made up (a nil UUID, 1970-01-01).
     fn store_unset(&mut self) {
-        self.push(T::unset());
+        if T::FORMAT.is_none() {
+            self.push(T::unset());
+        }
     }
     fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
         if self.is_empty() {
