@@ -488,7 +488,7 @@ fn rules(field: &Field, rt: &TokenStream) -> TokenStream {
         calls.push(quote!(#rt::#function(#value, #path, #sink);));
     } else if may_imply(field) {
         let ty = &field.ty;
-        calls.push(quote!(#rt::implied_format::<#ty>(#value, #path, #sink);));
+        calls.push(quote!(#rt::implied_format(<#ty as #rt::Field>::FORMAT, #value, #path, #sink);));
     }
     if let Some((min, max, _)) = field.range {
         let with_number = matches!(field.format, Some((Format::Number, _)));

@@ -142,7 +142,7 @@ macro_rules! marker_impls {
 #[diagnostic::on_unimplemented(
     message = "`uuid` needs a text field or a `uuid::Uuid`, and `{Self}` is neither",
     label = "needs `String`, `&str`, `Box<str>`, `uuid::Uuid`, or an `Option` or `Vec` of one",
-    note = "a `uuid::Uuid`, `chrono::NaiveDateTime` or `chrono::NaiveDate` field implies its own format rule (`uuid`, `datetime`, `date`); write no other"
+    note = "`uuid`, `datetime` and `date` apply to text, and each to the type that implies it (`uuid::Uuid`, `chrono::NaiveDateTime`, `chrono::NaiveDate`, features `uuid` and `chrono`)"
 )]
 pub trait UuidField {}
 
@@ -151,7 +151,7 @@ pub trait UuidField {}
 #[diagnostic::on_unimplemented(
     message = "`datetime` needs a text field or a `chrono::NaiveDateTime`, and `{Self}` is neither",
     label = "needs `String`, `&str`, `Box<str>`, `chrono::NaiveDateTime`, or an `Option` or `Vec` of one",
-    note = "a `uuid::Uuid`, `chrono::NaiveDateTime` or `chrono::NaiveDate` field implies its own format rule (`uuid`, `datetime`, `date`); write no other"
+    note = "`uuid`, `datetime` and `date` apply to text, and each to the type that implies it (`uuid::Uuid`, `chrono::NaiveDateTime`, `chrono::NaiveDate`, features `uuid` and `chrono`)"
 )]
 pub trait DatetimeField {}
 
@@ -159,7 +159,7 @@ pub trait DatetimeField {}
 #[diagnostic::on_unimplemented(
     message = "`date` needs a text field or a `chrono::NaiveDate`, and `{Self}` is neither",
     label = "needs `String`, `&str`, `Box<str>`, `chrono::NaiveDate`, or an `Option` or `Vec` of one",
-    note = "a `uuid::Uuid`, `chrono::NaiveDateTime` or `chrono::NaiveDate` field implies its own format rule (`uuid`, `datetime`, `date`); write no other"
+    note = "`uuid`, `datetime` and `date` apply to text, and each to the type that implies it (`uuid::Uuid`, `chrono::NaiveDateTime`, `chrono::NaiveDate`, features `uuid` and `chrono`)"
 )]
 pub trait DateField {}
 

@@ -11,7 +11,7 @@ use crate::report::{Code, Form, Params, Violation};
 use crate::rules;
 use crate::sink::Sink;
 use crate::spec::Rule;
-use crate::value::{Field, Scalar};
+use crate::value::Scalar;
 
 /// `required` on an unset field (absent, `null`, or `None`); nothing in the update direction.
 pub fn required_unset(path: &Path<'_>, sink: &mut Sink<'_>) {
@@ -113,12 +113,13 @@ pub fn date(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-/// The format rule that the field type `T` implies ([`Field::FORMAT`]: `uuid` for a
-/// `uuid::Uuid`, …), applied as the written rule would be; nothing for other types. The
-/// derive calls it for a field that writes no format rule.
+/// The format rule that a field's type implies (`format`, its `Field::FORMAT`: `uuid` for a
+/// `uuid::Uuid`, …), applied as the written rule would be; nothing for `None`. The derive
+/// calls it, with the type's constant, for a field that writes no format rule: inlined, the
+/// call folds to the one rule or to nothing.
 #[inline]
-pub fn implied_format<T: Field>(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
-    match T::FORMAT {
+pub fn implied_format(format: Option<Rule>, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    match format {
         Some(Rule::Uuid) => uuid(value, path, sink),
         Some(Rule::Datetime) => datetime(value, path, sink),
         Some(Rule::Date) => date(value, path, sink),
