@@ -57,7 +57,7 @@ mod spec;
 mod test_rng;
 mod value;
 #[cfg(any(feature = "uuid", feature = "chrono"))]
-pub mod wire;
+pub mod typed;
 
 use std::collections::BTreeMap;
 

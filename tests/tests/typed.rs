@@ -339,7 +339,7 @@ fn serde_serialize_uses_the_types_own_forms() {
     let json = serde_json::to_value(&typed).unwrap();
     // uuid's own `Serialize` writes the wire form.
     assert_eq!(json["id"], "00000000-0000-0000-0000-000000000001");
-    // chrono's writes a `T`, which the `datetime` rule rejects: hence `job_schema::wire`.
+    // chrono's writes a `T`, which the `datetime` rule rejects: hence `job_schema::typed`.
     assert_eq!(json["start"], "2026-01-02T03:04:05");
     assert_eq!(json["day"], "2026-01-02");
     let report = Typed::check_json(json.to_string().as_bytes(), Options::LAX);
@@ -348,14 +348,14 @@ fn serde_serialize_uses_the_types_own_forms() {
 
 #[derive(Debug, PartialEq, Schema, Serialize)]
 struct Wired {
-    #[serde(serialize_with = "job_schema::wire::text")]
+    #[serde(serialize_with = "job_schema::typed::text")]
     id: Uuid,
     #[serde(
-        serialize_with = "job_schema::wire::option",
+        serialize_with = "job_schema::typed::option",
         skip_serializing_if = "Option::is_none"
     )]
     start: Option<NaiveDateTime>,
-    #[serde(serialize_with = "job_schema::wire::list")]
+    #[serde(serialize_with = "job_schema::typed::list")]
     stamps: Vec<NaiveDateTime>,
 }
 
