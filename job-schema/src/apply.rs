@@ -118,7 +118,12 @@ pub fn date(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
 /// calls it, with the type's constant, for a field that writes no format rule: inlined, the
 /// call folds to the one rule or to nothing.
 #[inline]
-pub fn implied_format(format: Option<Rule>, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+pub fn implied_format(
+    format: Option<Rule>,
+    value: Scalar<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
     match format {
         Some(Rule::Uuid) => uuid(value, path, sink),
         Some(Rule::Datetime) => datetime(value, path, sink),

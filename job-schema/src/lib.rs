@@ -55,9 +55,9 @@ mod sink;
 mod spec;
 #[cfg(test)]
 mod test_rng;
-mod value;
 #[cfg(any(feature = "uuid", feature = "chrono"))]
 pub mod typed;
+mod value;
 
 use std::collections::BTreeMap;
 

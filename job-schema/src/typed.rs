@@ -126,7 +126,9 @@ fn readme_shows_the_tested_example() {
     }
     let start = doc.find("```\n").expect("an example") + 4;
     let example = &doc[start..start + doc[start..].find("```").expect("its end")];
-    let section = &readme[readme.find("## Typed values").expect("a Typed values section")..];
+    let section = &readme[readme
+        .find("## Typed values")
+        .expect("a Typed values section")..];
     assert!(
         section.contains(&format!("```rust,ignore\n{example}```")),
         "README's Typed values section should show:\n{example}"

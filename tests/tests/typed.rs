@@ -235,11 +235,7 @@ fn lax_reads_unset_forms_as_none_and_strict_names_them() {
     let read = Typed::from_json(body.as_bytes()).unwrap().record;
     assert_eq!((read.staff, read.start, read.day), (None, None, None));
     let report = Typed::from_json_with(body.as_bytes(), Options::LAX.strict()).unwrap_err();
-    let codes: Vec<(&str, Code)> = report
-        .errors
-        .iter()
-        .map(|e| (&*e.field, e.code))
-        .collect();
+    let codes: Vec<(&str, Code)> = report.errors.iter().map(|e| (&*e.field, e.code)).collect();
     assert_eq!(
         codes,
         [
@@ -258,15 +254,18 @@ fn a_bad_value_is_the_rules_error_not_a_type_error() {
     assert_eq!(report.errors.len(), 2);
     assert_eq!(report.errors[0].field, "start");
     assert_eq!(report.errors[0].code, Code::Datetime);
-    assert_eq!(report.errors[0].value.as_deref(), Some("2026-01-02T03:04:05"));
+    assert_eq!(
+        report.errors[0].value.as_deref(),
+        Some("2026-01-02T03:04:05")
+    );
     assert_eq!(report.errors[1].code, Code::Date);
     assert_eq!(report.errors[1].value.as_deref(), Some("2026-02-30"));
 }
 
-fn datetime(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d)
+fn datetime(year: i32, month: u32, day: u32, hour: u32, min: u32, sec: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(year, month, day)
         .unwrap()
-        .and_hms_opt(h, min, s)
+        .and_hms_opt(hour, min, sec)
         .unwrap()
 }
 
@@ -318,7 +317,10 @@ fn validate_judges_the_wire_text_of_a_value_built_in_code() {
     .validate()
     .unwrap_err();
     assert_eq!(report.errors[0].code, Code::Datetime);
-    assert_eq!(report.errors[0].value.as_deref(), Some("2026-01-02 03:04:05.500"));
+    assert_eq!(
+        report.errors[0].value.as_deref(),
+        Some("2026-01-02 03:04:05.500")
+    );
 }
 
 fn typed_at(when: NaiveDateTime) -> Typed {

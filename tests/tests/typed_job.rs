@@ -2,6 +2,8 @@
 //! validates (lax and strict), serializes in the canonical wire form, and reads back to the
 //! same typed values; a getter's error is the issue `validate()` reports for the field.
 
+use std::fmt::Write as _;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use job_schema::{Code, Job, JobStatus, Options, Validate};
 use proptest::prelude::*;
@@ -139,7 +141,10 @@ fn wire_datetime(d: NaiveDateTime) -> String {
 
 /// The wire text of a uuid, written from its bytes: lower-case hex in 8-4-4-4-12 groups.
 fn wire_uuid(u: Uuid) -> String {
-    let hex: String = u.as_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let hex = u.as_bytes().iter().fold(String::new(), |mut hex, b| {
+        write!(hex, "{b:02x}").unwrap();
+        hex
+    });
     format!(
         "{}-{}-{}-{}-{}",
         &hex[..8],
