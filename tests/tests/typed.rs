@@ -378,3 +378,26 @@ fn the_wire_helpers_write_what_strict_mode_reads_back() {
     assert_eq!(read.record, wired);
     assert!(read.warnings.is_empty());
 }
+
+/// serde's `Deserialize` through the reader (`#[schema(deserialize)]`).
+#[derive(Debug, Schema)]
+#[schema(deserialize)]
+struct ReadThrough {
+    #[schema(required)]
+    id: Uuid,
+    at: Option<NaiveDateTime>,
+}
+
+#[test]
+fn serde_deserialize_reads_typed_values_through_the_rules() {
+    let read: ReadThrough =
+        serde_json::from_str(&format!(r#"{{"id": "{ID}", "at": "2026-01-02 03:04:05"}}"#)).unwrap();
+    assert_eq!(read.id.to_string(), ID);
+    assert_eq!(read.at, Some(datetime(2026, 1, 2, 3, 4, 5)));
+    let body = r#"{"id": "x", "at": "2026-01-02T03:04:05"}"#;
+    let error = serde_json::from_str::<ReadThrough>(body).unwrap_err();
+    let report = ReadThrough::from_json(body.as_bytes()).unwrap_err();
+    assert_eq!(error.to_string(), report.to_string());
+    let codes: Vec<Code> = report.errors.iter().map(|e| e.code).collect();
+    assert_eq!(codes, [Code::Uuid, Code::Datetime]);
+}
