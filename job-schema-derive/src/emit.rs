@@ -404,6 +404,25 @@ fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
         Class::Deprecated(Some(note)) => format!("{DEPRECATED_NOTICE}: {note}"),
     };
     let rt = runtime.at(ty.span());
+    // A field that writes no rule only a text or number could take may hold a type that
+    // implies its format rule (`uuid::Uuid`, …): the table then lists that rule too, where a
+    // written format rule would stand.
+    let rules = if may_imply(field) {
+        let option = core_module("option", ty.span());
+        let implied = [quote!(Uuid), quote!(Datetime), quote!(Date)].map(|variant| {
+            quote_spanned! {ty.span()=>
+                #option::Option::Some(#rt::Rule::#variant) => &[#(#rules,)* #rt::Rule::#variant],
+            }
+        });
+        quote_spanned! {ty.span()=>
+            match <#ty as #rt::Field>::FORMAT {
+                #(#implied)*
+                _ => &[#(#rules),*],
+            }
+        }
+    } else {
+        quote!(&[#(#rules),*])
+    };
     quote_spanned! {ty.span()=>
         #rt::FieldSpec {
             name: #wire,
@@ -413,7 +432,7 @@ fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
             shape: <#ty as #rt::Field>::SHAPE,
             optional: <#ty as #rt::Field>::OPTIONAL,
             list: <#ty as #rt::Field>::LIST,
-            rules: &[#(#rules),*],
+            rules: #rules,
             class: #class,
             doc: #doc,
             nested: <#ty as #rt::Field>::NESTED,
@@ -422,6 +441,18 @@ fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
             nested_deny_unknown_fields: <#ty as #rt::Field>::NESTED_DENY_UNKNOWN_FIELDS,
         }
     }
+}
+
+/// Whether the field's type may imply a format rule (`Field::FORMAT`): it writes no format
+/// rule itself, and no rule that only text or a number takes (which a `uuid::Uuid` or a
+/// `chrono` date would not compile with). The derive cannot see the type, so for such a field
+/// the table and the rule calls ask it.
+fn may_imply(field: &Field) -> bool {
+    field.format.is_none()
+        && field.max_len.is_none()
+        && field.enum_values.is_none()
+        && field.bool01.is_none()
+        && field.range.is_none()
 }
 
 /// The rule calls of one field, in a fixed order: `required` first (an empty required value
@@ -455,6 +486,9 @@ fn rules(field: &Field, rt: &TokenStream) -> TokenStream {
             Format::UuidList => quote!(uuid_list),
         };
         calls.push(quote!(#rt::#function(#value, #path, #sink);));
+    } else if may_imply(field) {
+        let ty = &field.ty;
+        calls.push(quote!(#rt::implied_format(<#ty as #rt::Field>::FORMAT, #value, #path, #sink);));
     }
     if let Some((min, max, _)) = field.range {
         let with_number = matches!(field.format, Some((Format::Number, _)));
@@ -517,11 +551,14 @@ fn assertions(field: &Field, runtime: Runtime<'_>) -> TokenStream {
         assert(span, quote!(assert_integer));
     }
     if let Some((format, span)) = field.format {
-        if format == Format::Number {
-            assert(span, quote!(assert_numeric));
-        } else {
-            assert(span, quote!(assert_text));
-        }
+        let check = match format {
+            Format::Number => quote!(assert_numeric),
+            Format::Uuid => quote!(assert_uuid),
+            Format::Datetime => quote!(assert_datetime),
+            Format::Date => quote!(assert_date),
+            Format::UuidList => quote!(assert_text),
+        };
+        assert(span, check);
     }
     if let Some((_, _, span)) = field.range {
         assert(span, quote!(assert_numeric));

@@ -93,7 +93,7 @@ pub fn validate_field<S: Schema, T: Field>(
     } else if T::SHAPE == Shape::Nested && present {
         value.dive(&path, sink);
     } else {
-        S::__check_field(index, value.scalar(), &path, sink);
+        value.with_scalar(|scalar| S::__check_field(index, scalar, &path, sink));
     }
 }
 
@@ -134,6 +134,51 @@ impl TextField for AnyScalar {}
 impl<T: TextField> TextField for Option<T> {}
 impl<T: TextField> TextField for Vec<T> {}
 
+macro_rules! marker_impls {
+    ($trait:ident: $($ty:ty),*) => { $(impl $trait for $ty {})* };
+}
+
+/// Types the `uuid` rule applies to: text, and `uuid::Uuid` (which implies it).
+#[diagnostic::on_unimplemented(
+    message = "`uuid` needs a text field or a `uuid::Uuid`, and `{Self}` is neither",
+    label = "needs `String`, `&str`, `Box<str>`, `uuid::Uuid`, or an `Option` or `Vec` of one",
+    note = "`uuid`, `datetime` and `date` apply to text, and each to the type that implies it (`uuid::Uuid`, `chrono::NaiveDateTime`, `chrono::NaiveDate`, features `uuid` and `chrono`)"
+)]
+pub trait UuidField {}
+
+/// Types the `datetime` rule applies to: text, and `chrono::NaiveDateTime` (which implies
+/// it).
+#[diagnostic::on_unimplemented(
+    message = "`datetime` needs a text field or a `chrono::NaiveDateTime`, and `{Self}` is neither",
+    label = "needs `String`, `&str`, `Box<str>`, `chrono::NaiveDateTime`, or an `Option` or `Vec` of one",
+    note = "`uuid`, `datetime` and `date` apply to text, and each to the type that implies it (`uuid::Uuid`, `chrono::NaiveDateTime`, `chrono::NaiveDate`, features `uuid` and `chrono`)"
+)]
+pub trait DatetimeField {}
+
+/// Types the `date` rule applies to: text, and `chrono::NaiveDate` (which implies it).
+#[diagnostic::on_unimplemented(
+    message = "`date` needs a text field or a `chrono::NaiveDate`, and `{Self}` is neither",
+    label = "needs `String`, `&str`, `Box<str>`, `chrono::NaiveDate`, or an `Option` or `Vec` of one",
+    note = "`uuid`, `datetime` and `date` apply to text, and each to the type that implies it (`uuid::Uuid`, `chrono::NaiveDateTime`, `chrono::NaiveDate`, features `uuid` and `chrono`)"
+)]
+pub trait DateField {}
+
+marker_impls!(UuidField: String, &str, Box<str>, AnyScalar);
+marker_impls!(DatetimeField: String, &str, Box<str>, AnyScalar);
+marker_impls!(DateField: String, &str, Box<str>, AnyScalar);
+impl<T: UuidField> UuidField for Option<T> {}
+impl<T: UuidField> UuidField for Vec<T> {}
+impl<T: DatetimeField> DatetimeField for Option<T> {}
+impl<T: DatetimeField> DatetimeField for Vec<T> {}
+impl<T: DateField> DateField for Option<T> {}
+impl<T: DateField> DateField for Vec<T> {}
+#[cfg(feature = "uuid")]
+impl UuidField for uuid::Uuid {}
+#[cfg(feature = "chrono")]
+impl DatetimeField for chrono::NaiveDateTime {}
+#[cfg(feature = "chrono")]
+impl DateField for chrono::NaiveDate {}
+
 /// Integer types: `bool01` and integer `enum_values` apply to them.
 #[diagnostic::on_unimplemented(
     message = "this rule needs an integer field, and `{Self}` is not an integer",
@@ -150,9 +195,6 @@ pub trait IntegerField {}
 )]
 pub trait NumericField {}
 
-macro_rules! marker_impls {
-    ($trait:ident: $($ty:ty),*) => { $(impl $trait for $ty {})* };
-}
 marker_impls!(IntegerField: u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 marker_impls!(NumericField: u8, u16, u32, u64, i8, i16, i32, i64, usize, isize, f32, f64);
 marker_impls!(NumericField: String, &str, Box<str>, AnyScalar);
@@ -163,6 +205,12 @@ impl<T: NumericField> NumericField for Vec<T> {}
 
 /// Compiles only when `T` is a text type.
 pub const fn assert_text<T: ?Sized + TextField>() {}
+/// Compiles only when the `uuid` rule applies to `T`.
+pub const fn assert_uuid<T: ?Sized + UuidField>() {}
+/// Compiles only when the `datetime` rule applies to `T`.
+pub const fn assert_datetime<T: ?Sized + DatetimeField>() {}
+/// Compiles only when the `date` rule applies to `T`.
+pub const fn assert_date<T: ?Sized + DateField>() {}
 /// Compiles only when `T` is an integer type.
 pub const fn assert_integer<T: ?Sized + IntegerField>() {}
 /// Compiles only when `T` holds a number or text.

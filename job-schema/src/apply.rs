@@ -10,6 +10,7 @@ use crate::path::Path;
 use crate::report::{Code, Form, Params, Violation};
 use crate::rules;
 use crate::sink::Sink;
+use crate::spec::Rule;
 use crate::value::Scalar;
 
 /// `required` on an unset field (absent, `null`, or `None`); nothing in the update direction.
@@ -109,6 +110,25 @@ pub fn date(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
         if let Err(v) = rules::date::check(s, sink.options().mode) {
             sink.error(path, v, Some(s));
         }
+    }
+}
+
+/// The format rule that a field's type implies (`format`, its `Field::FORMAT`: `uuid` for a
+/// `uuid::Uuid`, …), applied as the written rule would be; nothing for `None`. The derive
+/// calls it, with the type's constant, for a field that writes no format rule: inlined, the
+/// call folds to the one rule or to nothing.
+#[inline]
+pub fn implied_format(
+    format: Option<Rule>,
+    value: Scalar<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    match format {
+        Some(Rule::Uuid) => uuid(value, path, sink),
+        Some(Rule::Datetime) => datetime(value, path, sink),
+        Some(Rule::Date) => date(value, path, sink),
+        _ => {}
     }
 }
 

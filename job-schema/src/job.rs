@@ -15,6 +15,8 @@ use serde::Serialize;
 
 use crate::{AnyScalar, Options, Parsed, Report, Schema};
 
+mod typed;
+
 /// A ServiceM8 job, as sent to POST `/api_1.0/job.json` or returned by GET.
 ///
 /// Field by field, its JSON types and rules are in `docs/FIELDS.md` in the repository (the

@@ -55,6 +55,8 @@ mod sink;
 mod spec;
 #[cfg(test)]
 mod test_rng;
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+pub mod typed;
 mod value;
 
 use std::collections::BTreeMap;

@@ -15,6 +15,8 @@ use crate::report::Text;
 use crate::spec::Shape;
 
 mod field;
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+mod typed;
 
 pub use field::Field;
 
@@ -118,7 +120,10 @@ impl Serialize for AnyScalar {
 /// Implemented here for text (`String`, `&'static str`, `Box<str>`), integers, floats,
 /// `bool` and [`AnyScalar`]. A field may also hold an `Option` or a `Vec` of any of them, or
 /// a struct that derives `Schema` (and an `Option` or `Vec` of one); those need no
-/// implementation. Implement it for a type of your own, and the reader builds it from the
+/// implementation. With the features `uuid` and `chrono`, a field may also hold a
+/// `uuid::Uuid`, `chrono::NaiveDateTime` or `chrono::NaiveDate`, which imply their format
+/// rule (see the module `job_schema::typed`); they are not `FieldValue`s, since they hold no text for
+/// [`scalar`](FieldValue::scalar) to borrow. Implement it for a type of your own, and the reader builds it from the
 /// scalar its [`SHAPE`](FieldValue::SHAPE) admits, and `validate()` judges it through
 /// [`scalar`](FieldValue::scalar), so the two report the same issues. Such a field takes
 /// `required`, `deprecated` and `read_only`; the rules that read a value's text or number

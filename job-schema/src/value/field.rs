@@ -4,7 +4,7 @@
 
 use super::{FieldValue, Scalar};
 use crate::reader::{SyntaxError, Tokenizer};
-use crate::spec::{FieldSpec, Shape};
+use crate::spec::{FieldSpec, Rule, Shape};
 use crate::{Path, Schema, Sink};
 
 /// What the generated code needs of a field's type: a [`FieldValue`], an `Option` or `Vec`
@@ -34,9 +34,24 @@ pub trait Field: Sized {
     /// lists or of `Option`s (JSON could not tell their levels apart). `#[derive(Schema)]`
     /// turns it into a compile error at the field's type.
     const UNREADABLE: Option<&'static str> = None;
+    /// The format rule the type implies (`uuid` for a `uuid::Uuid`, `datetime` for a
+    /// `chrono::NaiveDateTime`, `date` for a `chrono::NaiveDate`; of an element, for a list).
+    /// `#[derive(Schema)]` adds it to the field's rules, so that the table, the reader and
+    /// `validate()` all apply it. Only `Rule::Uuid`, `Rule::Datetime` and `Rule::Date` are
+    /// honoured.
+    const FORMAT: Option<Rule> = None;
 
-    /// The value as a scalar for the rules, or `None` when it is unset (or nested, or a list).
+    /// The value as a scalar borrowed from it, or `None` when it is unset (or nested, or a
+    /// list, or holds no text of its own: see [`Field::with_scalar`]).
     fn scalar(&self) -> Option<Scalar<'_>>;
+
+    /// Calls `check` with the value as a scalar for the rules (`None` when unset). By default
+    /// that is [`Field::scalar`]; a value that holds no text of its own (a `uuid::Uuid`, a
+    /// `chrono` date) writes its wire text into a buffer on the stack and passes that, so the
+    /// rules judge exactly the text that would be sent.
+    fn with_scalar<R>(&self, check: impl FnOnce(Option<Scalar<'_>>) -> R) -> R {
+        check(self.scalar())
+    }
 
     /// Whether the field counts as present (sent) for `deprecated` and `read_only` warnings.
     fn is_present(&self) -> bool {
@@ -112,8 +127,15 @@ impl<T: Field> Field for Option<T> {
     } else {
         T::UNREADABLE
     };
+    const FORMAT: Option<Rule> = T::FORMAT;
     fn scalar(&self) -> Option<Scalar<'_>> {
         self.as_ref().and_then(Field::scalar)
+    }
+    fn with_scalar<R>(&self, check: impl FnOnce(Option<Scalar<'_>>) -> R) -> R {
+        match self {
+            Some(value) => value.with_scalar(check),
+            None => check(None),
+        }
     }
     fn is_present(&self) -> bool {
         self.is_some()
@@ -176,6 +198,7 @@ impl<T: Field> Field for Vec<T> {
     } else {
         T::UNREADABLE
     };
+    const FORMAT: Option<Rule> = T::FORMAT;
     fn scalar(&self) -> Option<Scalar<'_>> {
         None
     }
@@ -202,8 +225,13 @@ impl<T: Field> Field for Vec<T> {
             .map(|value| self.push(value))
             .is_some()
     }
+    /// An element lax mode reads as unset (`""`) is kept as the element type's unset value;
+    /// a typed value (a `Uuid`, a `chrono` date: one with a [`Field::FORMAT`]) has no unset
+    /// form, and is left out rather than made up (a nil UUID, 1970-01-01).
     fn store_unset(&mut self) {
-        self.push(T::unset());
+        if T::FORMAT.is_none() {
+            self.push(T::unset());
+        }
     }
     fn validate_elements<S: Schema>(&self, index: usize, path: &Path<'_>, sink: &mut Sink<'_>) {
         if self.is_empty() {
@@ -214,7 +242,7 @@ impl<T: Field> Field for Vec<T> {
             if T::SHAPE == Shape::Nested {
                 element.dive(&at, sink);
             } else {
-                S::__check_field(index, element.scalar(), &at, sink);
+                element.with_scalar(|value| S::__check_field(index, value, &at, sink));
             }
         }
     }
