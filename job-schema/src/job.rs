@@ -55,6 +55,8 @@ use crate::{AnyScalar, Options, Parsed, Report, Schema};
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
 #[schema(deserialize)]
+#[cfg_attr(feature = "schemars", schema(schemars))]
+#[cfg_attr(feature = "validator", schema(validator))]
 pub struct Job {
     /// UUID of the staff member who created this job. Records which staff member initially added the job to the system.
     #[schema(uuid)]

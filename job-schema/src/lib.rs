@@ -56,6 +56,10 @@ mod spec;
 #[cfg(test)]
 mod test_rng;
 mod value;
+#[cfg(feature = "schemars")]
+mod with_schemars;
+#[cfg(feature = "validator")]
+mod with_validator;
 
 use std::collections::BTreeMap;
 
