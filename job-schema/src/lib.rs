@@ -61,6 +61,30 @@ mod with_schemars;
 #[cfg(feature = "validator")]
 mod with_validator;
 
+/// The README shows the examples of feature-gated modules, which are compiled there.
+#[cfg(all(test, any(feature = "schemars", feature = "validator")))]
+mod readme_check {
+    /// Asserts that README's section `heading` shows the first example of the module docs of
+    /// `source` as a `rust,ignore` block, word for word.
+    pub fn shows(source: &str, heading: &str) {
+        let readme = include_str!("../../README.md");
+        let mut doc = String::new();
+        for line in source.lines().take_while(|line| line.starts_with("//!")) {
+            let line = line.trim_start_matches("//!");
+            doc.push_str(line.strip_prefix(' ').unwrap_or(line));
+            doc.push('\n');
+        }
+        let start = doc.find("```\n").expect("an example") + 4;
+        let example = &doc[start..start + doc[start..].find("```").expect("its end")];
+        let section = &readme[readme.find(heading).expect("the section")..];
+        let section = &section[..section[3..].find("\n## ").map_or(section.len(), |end| end + 3)];
+        assert!(
+            section.contains(&format!("```rust,ignore\n{example}```")),
+            "README's {heading} section should show:\n{example}"
+        );
+    }
+}
+
 use std::collections::BTreeMap;
 
 pub use crate::job::{Job, JobStatus, UnknownStatus};

@@ -6,6 +6,32 @@
 //! a `SchemaGenerator` writes at the root of the document it makes. The record is one named
 //! definition (`$ref: #/$defs/Name`, an OpenAPI component), and its nested structs are
 //! inline, as in the export.
+//!
+//! ```
+//! use job_schema::{Job, Options, Schema};
+//! use schemars::{schema_for, JsonSchema};
+//!
+//! // The lax create export, as a generator's root.
+//! assert_eq!(schema_for!(Job).to_value(), Job::json_schema(Options::default()));
+//!
+//! // Inside another type (an OpenAPI generator's request body): one definition, by reference.
+//! #[derive(JsonSchema)]
+//! struct CreateJobs {
+//!     jobs: Vec<Job>,
+//! }
+//! let schema = schema_for!(CreateJobs).to_value();
+//! assert_eq!(schema["properties"]["jobs"]["items"]["$ref"], "#/$defs/Job");
+//! assert_eq!(schema["$defs"]["Job"]["properties"]["status"]["enum"][0], "Quote");
+//!
+//! // A struct of one's own opts in.
+//! #[derive(Schema)]
+//! #[schema(schemars)]
+//! struct Visit {
+//!     #[schema(required, max_len = 100)]
+//!     site: String,
+//! }
+//! assert_eq!(schema_for!(Visit).to_value()["properties"]["site"]["maxLength"], 100);
+//! ```
 
 use serde_json::Value;
 
@@ -55,6 +81,12 @@ macro_rules! __schema_schemars_impl {
 #[cfg(test)]
 mod tests {
     use crate::{Job, Options, Schema};
+
+    /// README's "JSON Schema" section shows this module's example, as written here.
+    #[test]
+    fn readme_shows_the_tested_example() {
+        crate::readme_check::shows(include_str!("with_schemars.rs"), "## JSON Schema");
+    }
 
     #[test]
     fn the_schema_of_job_is_the_lax_create_export_without_its_dialect() {

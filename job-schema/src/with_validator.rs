@@ -12,6 +12,40 @@
 //! dropped, as `Validate::validate` is `Ok` with warnings alone; issues a report omitted
 //! beyond its limit are one `omitted` error under `__all__`, so that a report that fails
 //! never becomes an empty `ValidationErrors`.
+//!
+//! ```
+//! use job_schema::{Job, JobStatus, Schema};
+//! // validator's trait alone in scope: `job_schema::Validate` has a `validate` too.
+//! use validator::{Validate, ValidationErrorsKind};
+//!
+//! let mut job = Job::new(JobStatus::Quote);
+//! job.lat = Some(-91.0);
+//! let errors = job.validate().unwrap_err();
+//! let lat = &errors.field_errors()["lat"][0];
+//! assert_eq!(lat.code, "range");
+//! assert_eq!(lat.message.as_deref(), Some("-91 is outside the range -90 to 90"));
+//! assert_eq!(lat.params["max"], 90.0);
+//!
+//! // A struct of one's own opts in; nested structs and list elements nest as in validator.
+//! #[derive(Schema, serde::Deserialize)]
+//! #[schema(validator)]
+//! struct Visit {
+//!     #[schema(required, max_len = 10)]
+//!     site: String,
+//!     parts: Vec<Part>,
+//! }
+//!
+//! #[derive(Schema, serde::Deserialize)]
+//! struct Part {
+//!     #[schema(required)]
+//!     name: String,
+//! }
+//!
+//! let visit: Visit = serde_json::from_str(r#"{"site": "Depot", "parts": [{"name": ""}]}"#).unwrap();
+//! let errors = visit.validate().unwrap_err();
+//! let ValidationErrorsKind::List(parts) = &errors.errors()["parts"] else { panic!() };
+//! assert_eq!(parts[&0].field_errors()["name"][0].code, "required");
+//! ```
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -223,6 +257,12 @@ macro_rules! __schema_validator_impl {
 #[cfg(test)]
 mod tests {
     use super::{steps, Step};
+
+    /// README's "With validator" section shows this module's example, as written here.
+    #[test]
+    fn readme_shows_the_tested_example() {
+        crate::readme_check::shows(include_str!("with_validator.rs"), "## With validator");
+    }
 
     fn key(k: &str) -> Step {
         Step::Key(k.to_owned())
