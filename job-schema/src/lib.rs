@@ -10,7 +10,9 @@
 //!   the same report, and describes its fields in a table ([`FieldSpec`]).
 //! - `#[derive(Schema)]` generates both from `#[schema(...)]` field attributes; a schema that
 //!   cannot hold does not compile. Its page, [`derive@Schema`], lists the rules. With
-//!   `#[schema(deserialize)]` it implements serde's `Deserialize` through the same rules.
+//!   `#[schema(deserialize)]` it implements serde's `Deserialize` through the same rules;
+//!   with `#[schema(schemars)]` and `#[schema(validator)]` (features of the same names),
+//!   `schemars::JsonSchema` and `validator::Validate`.
 //! - [`Job`] is the ServiceM8 job record. Its rules, field by field, are in `docs/FIELDS.md`
 //!   in the repository, generated from [`Job`]'s field table by
 //!   `job-schema fields --format markdown`.
@@ -77,7 +79,9 @@ mod readme_check {
         let start = doc.find("```\n").expect("an example") + 4;
         let example = &doc[start..start + doc[start..].find("```").expect("its end")];
         let section = &readme[readme.find(heading).expect("the section")..];
-        let section = &section[..section[3..].find("\n## ").map_or(section.len(), |end| end + 3)];
+        let section = &section[..section[3..]
+            .find("\n## ")
+            .map_or(section.len(), |end| end + 3)];
         assert!(
             section.contains(&format!("```rust,ignore\n{example}```")),
             "README's {heading} section should show:\n{example}"
@@ -279,11 +283,32 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// assert_eq!(visits[1].site_address, "Site 2");
 /// ```
 ///
+/// # Other crates' traits: `schemars` and `validator`
+///
+/// Two more container attributes implement other crates' traits from the same table, each
+/// behind the feature of the same name of `job-schema` (without it, the attribute is a
+/// compile error that names the feature); the impls come from `job-schema`, so the struct's
+/// crate needs no path to schemars or validator for them to compile:
+///
+/// - `#[schema(schemars)]`: `schemars::JsonSchema`, whose schema is
+///   [`Schema::json_schema`] with the default options (lax mode, create direction) without
+///   its `$schema`; the struct is a named definition (`schema_name` is its name), its nested
+///   structs are inline. A struct that derives schemars' own `JsonSchema` instead keeps it.
+/// - `#[schema(validator)]`: `validator::Validate` (validator 0.21), which fails when
+///   [`Validate::validate`] does, with the report's errors as `ValidationErrors` (codes,
+///   messages and parameters as in the report, nested structs as `Struct`, list elements as
+///   `List`, warnings dropped); `From<Report> for validator::ValidationErrors` converts any
+///   report the same way.
+///
+/// Neither takes a value. Both traits also have a function named like one of this crate's
+/// (`json_schema`, `validate`): name the trait when both are in scope. The README's sections
+/// "With schemars" and "With validator" have examples.
+///
 /// # Crates that re-export `job-schema`
 ///
 /// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
 /// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
-/// `#[schema(crate = "path")]` (the struct's other attribute beside `deserialize`); the path is
+/// `#[schema(crate = "path")]` (the struct's attribute beside the opt-ins); the path is
 /// resolved where the struct is, and the derive can come through the facade too:
 ///
 /// ```

@@ -80,7 +80,10 @@ impl From<Report> for ValidationErrors {
                 Some(steps) => root.at(&steps).own.push(error(issue)),
                 // A path that does not read as one (an issue edited by hand): the whole
                 // field path as one key, so that nothing is lost.
-                None => root.at(&[Step::Key(issue.field.to_string())]).own.push(error(issue)),
+                None => root
+                    .at(&[Step::Key(issue.field.to_string())])
+                    .own
+                    .push(error(issue)),
             }
         }
         if report.omitted > 0 {
@@ -209,7 +212,11 @@ impl Node {
             insert(&mut map, i.to_string(), errors);
         }
         if !self.own.is_empty() {
-            insert(&mut map, ALL.to_owned(), ValidationErrorsKind::Field(self.own));
+            insert(
+                &mut map,
+                ALL.to_owned(),
+                ValidationErrorsKind::Field(self.own),
+            );
         }
         ValidationErrors(map)
     }
@@ -223,10 +230,8 @@ fn insert(
     mut key: String,
     kind: ValidationErrorsKind,
 ) {
-    if let (
-        Some(ValidationErrorsKind::Field(errors)),
-        ValidationErrorsKind::Field(more),
-    ) = (map.get_mut(key.as_str()), &kind)
+    if let (Some(ValidationErrorsKind::Field(errors)), ValidationErrorsKind::Field(more)) =
+        (map.get_mut(key.as_str()), &kind)
     {
         errors.extend(more.iter().cloned());
         return;
@@ -276,13 +281,19 @@ mod tests {
             steps("parts[1].name", "/parts/1/name"),
             Some(vec![key("parts"), Step::Index(1), key("name")])
         );
-        assert_eq!(steps("[3].status", "/3/status"), Some(vec![Step::Index(3), key("status")]));
+        assert_eq!(
+            steps("[3].status", "/3/status"),
+            Some(vec![Step::Index(3), key("status")])
+        );
         // A key named `2` is a key; an index inside a string stays with its field.
         assert_eq!(steps("a.2", "/a/2"), Some(vec![key("a"), key("2")]));
         assert_eq!(steps("badges[2]", "/badges"), Some(vec![key("badges")]));
         // Escapes of the pointer, and keys holding `.` or `[`.
         assert_eq!(steps("a/b~c", "/a~1b~0c"), Some(vec![key("a/b~c")]));
-        assert_eq!(steps("x.y[0]", "/x.y/0"), Some(vec![key("x.y"), Step::Index(0)]));
+        assert_eq!(
+            steps("x.y[0]", "/x.y/0"),
+            Some(vec![key("x.y"), Step::Index(0)])
+        );
         // Paths that do not agree.
         assert_eq!(steps("status", "/other"), None);
         assert_eq!(steps("status", "status"), None);

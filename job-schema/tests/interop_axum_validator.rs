@@ -101,7 +101,10 @@ async fn a_bad_job_is_turned_down_with_every_error() {
     let body = r#"{"status": "Done", "lat": 91, "queue_uuid": "nope"}"#;
     let (status, answer) = post_json(app(), "/jobs", body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(answer.starts_with("Failed to deserialize the JSON body into the target type: "), "{answer}");
+    assert!(
+        answer.starts_with("Failed to deserialize the JSON body into the target type: "),
+        "{answer}"
+    );
     for line in [
         "status: \"Done\" is not one of",
         "lat: 91 is outside the range -90 to 90",
@@ -113,7 +116,8 @@ async fn a_bad_job_is_turned_down_with_every_error() {
 
 #[tokio::test]
 async fn a_struct_read_by_serde_is_turned_down_by_validate_with_400_and_the_errors() {
-    let body = r#"{"site": "A very long site", "confirmed": 2, "parts": [{"name": "a"}, {"name": ""}]}"#;
+    let body =
+        r#"{"site": "A very long site", "confirmed": 2, "parts": [{"name": "a"}, {"name": ""}]}"#;
     let (status, answer) = post_json(app(), "/visits", body).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let errors: Value = serde_json::from_str(&answer).unwrap();
@@ -139,5 +143,8 @@ async fn a_struct_read_by_serde_is_turned_down_by_validate_with_400_and_the_erro
     );
 
     let good = r#"{"site": "Depot", "confirmed": 1, "parts": [{"name": "a"}]}"#;
-    assert_eq!(post_json(app(), "/visits", good).await, (StatusCode::CREATED, "Depot".into()));
+    assert_eq!(
+        post_json(app(), "/visits", good).await,
+        (StatusCode::CREATED, "Depot".into())
+    );
 }

@@ -16,7 +16,8 @@ struct Visit {
 
 #[test]
 fn both_impls() {
-    let schema = <::schemars::SchemaGenerator as ::std::default::Default>::default().into_root_schema_for::<Visit>();
+    let schema = <::schemars::SchemaGenerator as ::std::default::Default>::default()
+        .into_root_schema_for::<Visit>();
     ::std::assert_eq!(
         schema.to_value(),
         <Visit as Schema>::json_schema(<Options as ::std::default::Default>::default())

@@ -38,7 +38,10 @@ fn a_job_inside_another_type_is_one_definition_by_reference() {
         first: Option<Job>,
     }
     let schema = schema_for!(Batch).to_value();
-    assert_eq!(schema["properties"]["jobs"]["items"], json!({"$ref": "#/$defs/Job"}));
+    assert_eq!(
+        schema["properties"]["jobs"]["items"],
+        json!({"$ref": "#/$defs/Job"})
+    );
     let defs = schema["$defs"].as_object().unwrap();
     assert_eq!(defs.keys().collect::<Vec<_>>(), ["Job"]);
     assert_eq!(
@@ -57,7 +60,12 @@ fn an_openapi_generator_gets_a_component() {
     assert_eq!(job["title"], "Job");
     assert!(job.get("$schema").is_none());
     assert_eq!(job["properties"]["status"]["enum"][1], "Work Order");
-    assert_eq!(job["properties"]["badges"]["description"].as_str().map(str::is_empty), Some(false));
+    assert_eq!(
+        job["properties"]["badges"]["description"]
+            .as_str()
+            .map(str::is_empty),
+        Some(false)
+    );
 }
 
 /// Opts in: its schemars schema is its export.
@@ -131,6 +139,9 @@ struct ThroughFacade {
 #[test]
 fn the_opt_in_works_through_a_facade() {
     let ours = schema_for!(ThroughFacade).to_value();
-    assert_eq!(ours, <ThroughFacade as Schema>::json_schema(Options::default()));
+    assert_eq!(
+        ours,
+        <ThroughFacade as Schema>::json_schema(Options::default())
+    );
     assert_eq!(ours["properties"]["id"]["anyOf"][0]["format"], "uuid");
 }

@@ -49,7 +49,10 @@ fn a_bad_job_gives_validator_errors_with_the_reports_codes_params_and_messages()
     );
     // validator's own `Display` reads the messages.
     let text = errors.to_string();
-    assert!(text.contains("status: \"Work order\" is not one of"), "{text}");
+    assert!(
+        text.contains("status: \"Work order\" is not one of"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -81,7 +84,10 @@ fn badge_elements_are_errors_of_the_badges_field_with_their_index() {
     let indices: Vec<&Value> = badges.iter().map(|e| &e.params["index"]).collect();
     assert_eq!(indices, [&json!(1), &json!(2)]);
     assert_eq!(badges[0].code, "uuid_list");
-    assert_eq!(badges[0].message.as_deref(), Some("element 1, \"x\", is not a UUID"));
+    assert_eq!(
+        badges[0].message.as_deref(),
+        Some("element 1, \"x\", is not a UUID")
+    );
 }
 
 #[test]
@@ -132,10 +138,15 @@ struct Part {
 fn bad_visit() -> Visit {
     Visit {
         site: "Depot".into(),
-        address: Some(Address { city: String::new(), verified: Some(2) }),
+        address: Some(Address {
+            city: String::new(),
+            verified: Some(2),
+        }),
         parts: vec![
             Part { name: "ok".into() },
-            Part { name: "bolts".into() },
+            Part {
+                name: "bolts".into(),
+            },
         ],
         staff: vec![UUID.into(), "nope".into()],
     }
@@ -146,13 +157,20 @@ fn nested_structs_are_struct_errors_and_list_elements_list_errors() {
     let errors = validator_validate(&bad_visit()).unwrap_err();
     let map = errors.errors();
     assert_eq!(map.len(), 3, "{errors:?}");
-    let ValidationErrorsKind::Struct(address) = &map["address"] else { panic!() };
+    let ValidationErrorsKind::Struct(address) = &map["address"] else {
+        panic!()
+    };
     let fields = address.field_errors();
     assert_eq!(fields["city"][0].code, "required");
     assert_eq!(fields["verified"][0].code, "bool01");
-    assert_eq!(fields["verified"][0].message.as_deref(), Some("2 is not 0 or 1"));
+    assert_eq!(
+        fields["verified"][0].message.as_deref(),
+        Some("2 is not 0 or 1")
+    );
 
-    let ValidationErrorsKind::List(parts) = &map["parts"] else { panic!() };
+    let ValidationErrorsKind::List(parts) = &map["parts"] else {
+        panic!()
+    };
     assert_eq!(parts.keys().copied().collect::<Vec<_>>(), [1]);
     let part = parts[&1].field_errors();
     assert_eq!(part["name"][0].code, "max_len");
@@ -160,7 +178,9 @@ fn nested_structs_are_struct_errors_and_list_elements_list_errors() {
     assert_eq!(part["name"][0].params["value"], json!("bolts"));
 
     // An element of a list of text: its own errors, under validator's `__all__`.
-    let ValidationErrorsKind::List(staff) = &map["staff"] else { panic!() };
+    let ValidationErrorsKind::List(staff) = &map["staff"] else {
+        panic!()
+    };
     let element = staff[&1].field_errors();
     assert_eq!(element["__all__"][0].code, "uuid");
 
@@ -171,9 +191,14 @@ fn nested_structs_are_struct_errors_and_list_elements_list_errors() {
 
 #[test]
 fn a_report_of_an_array_and_of_malformed_json() {
-    let report = Job::check_json_array(br#"[{"status": "Quote"}, {"status": "Done"}]"#, Options::default().record());
+    let report = Job::check_json_array(
+        br#"[{"status": "Quote"}, {"status": "Done"}]"#,
+        Options::default().record(),
+    );
     let errors = ValidationErrors::from(report);
-    let ValidationErrorsKind::Struct(second) = &errors.errors()["1"] else { panic!("{errors:?}") };
+    let ValidationErrorsKind::Struct(second) = &errors.errors()["1"] else {
+        panic!("{errors:?}")
+    };
     assert_eq!(second.field_errors()["status"][0].code, "enum_values");
 
     let report = Job::check_json(b"{\"status\": ", Options::default());
@@ -195,7 +220,9 @@ fn a_value_with_errors_of_its_own_and_of_its_fields_keeps_both() {
     let report = Outer::check_json(br#"{"inner": {"city": ""}}"#, Options::default().strict());
     assert_eq!(report.errors.len(), 2, "{report}");
     let errors = ValidationErrors::from(report);
-    let ValidationErrorsKind::Struct(inner) = &errors.errors()["inner"] else { panic!() };
+    let ValidationErrorsKind::Struct(inner) = &errors.errors()["inner"] else {
+        panic!()
+    };
     let fields = inner.field_errors();
     assert_eq!(fields["__all__"][0].code, "deprecated");
     assert_eq!(fields["city"][0].code, "required");
@@ -205,7 +232,11 @@ fn a_value_with_errors_of_its_own_and_of_its_fields_keeps_both() {
 /// as the report writes it, `__all__` standing for the value itself. In tree order: keys
 /// sorted, each field's errors in order.
 fn flatten(errors: &ValidationErrors) -> Vec<(String, String, String, Value)> {
-    fn walk(prefix: &str, errors: &ValidationErrors, out: &mut Vec<(String, String, String, Value)>) {
+    fn walk(
+        prefix: &str,
+        errors: &ValidationErrors,
+        out: &mut Vec<(String, String, String, Value)>,
+    ) {
         let mut keys: Vec<&Cow<'static, str>> = errors.errors().keys().collect();
         keys.sort();
         for key in keys {
@@ -217,8 +248,11 @@ fn flatten(errors: &ValidationErrors) -> Vec<(String, String, String, Value)> {
             match &errors.errors()[key] {
                 ValidationErrorsKind::Field(list) => {
                     for e in list {
-                        let params: serde_json::Map<String, Value> =
-                            e.params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+                        let params: serde_json::Map<String, Value> = e
+                            .params
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), v.clone()))
+                            .collect();
                         out.push((
                             path.clone(),
                             e.code.to_string(),
@@ -250,14 +284,22 @@ fn from_report(report: &Report) -> Vec<(String, String, String, Value)> {
         .iter()
         .map(|issue| {
             let mut path = issue.field.to_string();
-            if !issue.pointer.ends_with(']') && path.ends_with(']') && issue.pointer.split('/').count() == path.split(['.', '[']).count() {
+            if !issue.pointer.ends_with(']')
+                && path.ends_with(']')
+                && issue.pointer.split('/').count() == path.split(['.', '[']).count()
+            {
                 path.truncate(path.rfind('[').unwrap());
             }
             let mut params = serde_json::to_value(&issue.params).unwrap();
             if let Some(value) = &issue.value {
                 params["value"] = Value::String(value.to_string());
             }
-            (path, issue.code.as_str().to_owned(), issue.message().into_owned(), params)
+            (
+                path,
+                issue.code.as_str().to_owned(),
+                issue.message().into_owned(),
+                params,
+            )
         })
         .collect();
     out.sort_by(|a, b| sort_key(&a.0).cmp(&sort_key(&b.0)));
@@ -271,7 +313,10 @@ fn sort_key(path: &str) -> Vec<(String, usize)> {
             let mut pieces = part.split('[');
             let name = pieces.next().unwrap_or_default().to_owned();
             std::iter::once((name, 0)).chain(pieces.map(|p| {
-                (String::new(), p.trim_end_matches(']').parse::<usize>().unwrap_or(0) + 1)
+                (
+                    String::new(),
+                    p.trim_end_matches(']').parse::<usize>().unwrap_or(0) + 1,
+                )
             }))
         })
         .collect()
@@ -297,27 +342,59 @@ impl Rng {
 
 type Text = fn(&mut Job) -> &mut Option<String>;
 const TEXTS: [Text; 33] = [
-    |j| &mut j.created_by_staff_uuid, |j| &mut j.date, |j| &mut j.company_uuid, |j| &mut j.billing_address,
-    |j| &mut j.category_uuid, |j| &mut j.purchase_order_number, |j| &mut j.invoice_sent_stamp,
-    |j| &mut j.geo_country, |j| &mut j.geo_postcode, |j| &mut j.geo_state, |j| &mut j.geo_city,
-    |j| &mut j.geo_street, |j| &mut j.geo_number, |j| &mut j.queue_uuid, |j| &mut j.queue_expiry_date,
-    |j| &mut j.queue_assigned_staff_uuid, |j| &mut j.badges, |j| &mut j.quote_date,
-    |j| &mut j.quote_sent_stamp, |j| &mut j.work_order_date, |j| &mut j.uuid, |j| &mut j.job_address,
-    |j| &mut j.job_description, |j| &mut j.work_done_description, |j| &mut j.completion_date,
-    |j| &mut j.unsuccessful_date, |j| &mut j.edit_date, |j| &mut j.generated_job_id,
-    |j| &mut j.total_invoice_amount, |j| &mut j.payment_processed_stamp, |j| &mut j.payment_received_stamp,
-    |j| &mut j.completion_actioned_by_uuid, |j| &mut j.job_is_scheduled_until_stamp,
+    |j| &mut j.created_by_staff_uuid,
+    |j| &mut j.date,
+    |j| &mut j.company_uuid,
+    |j| &mut j.billing_address,
+    |j| &mut j.category_uuid,
+    |j| &mut j.purchase_order_number,
+    |j| &mut j.invoice_sent_stamp,
+    |j| &mut j.geo_country,
+    |j| &mut j.geo_postcode,
+    |j| &mut j.geo_state,
+    |j| &mut j.geo_city,
+    |j| &mut j.geo_street,
+    |j| &mut j.geo_number,
+    |j| &mut j.queue_uuid,
+    |j| &mut j.queue_expiry_date,
+    |j| &mut j.queue_assigned_staff_uuid,
+    |j| &mut j.badges,
+    |j| &mut j.quote_date,
+    |j| &mut j.quote_sent_stamp,
+    |j| &mut j.work_order_date,
+    |j| &mut j.uuid,
+    |j| &mut j.job_address,
+    |j| &mut j.job_description,
+    |j| &mut j.work_done_description,
+    |j| &mut j.completion_date,
+    |j| &mut j.unsuccessful_date,
+    |j| &mut j.edit_date,
+    |j| &mut j.generated_job_id,
+    |j| &mut j.total_invoice_amount,
+    |j| &mut j.payment_processed_stamp,
+    |j| &mut j.payment_received_stamp,
+    |j| &mut j.completion_actioned_by_uuid,
+    |j| &mut j.job_is_scheduled_until_stamp,
 ];
 type Flag = fn(&mut Job) -> &mut Option<u8>;
 const FLAGS: [Flag; 6] = [
-    |j| &mut j.geo_is_valid, |j| &mut j.invoice_sent, |j| &mut j.quote_sent,
-    |j| &mut j.payment_processed, |j| &mut j.payment_received, |j| &mut j.active,
+    |j| &mut j.geo_is_valid,
+    |j| &mut j.invoice_sent,
+    |j| &mut j.quote_sent,
+    |j| &mut j.payment_processed,
+    |j| &mut j.payment_received,
+    |j| &mut j.active,
 ];
 type Scalar = fn(&mut Job) -> &mut Option<AnyScalar>;
 const SCALARS: [Scalar; 9] = [
-    |j| &mut j.payment_date, |j| &mut j.payment_actioned_by_uuid, |j| &mut j.payment_method,
-    |j| &mut j.payment_amount, |j| &mut j.payment_note, |j| &mut j.ready_to_invoice,
-    |j| &mut j.ready_to_invoice_stamp, |j| &mut j.active_network_request_uuid,
+    |j| &mut j.payment_date,
+    |j| &mut j.payment_actioned_by_uuid,
+    |j| &mut j.payment_method,
+    |j| &mut j.payment_amount,
+    |j| &mut j.payment_note,
+    |j| &mut j.ready_to_invoice,
+    |j| &mut j.ready_to_invoice_stamp,
+    |j| &mut j.active_network_request_uuid,
     |j| &mut j.related_knowledge_articles,
 ];
 
@@ -325,24 +402,66 @@ const SCALARS: [Scalar; 9] = [
 fn mutate(job: &mut Job, rng: &mut Rng) {
     let long = "x".repeat(501);
     let texts = [
-        UUID, "C7319BE2-03F5-46FC-BE02-2341CCA844DB", "{c7319be2-03f5-46fc-be02-2341cca844db}",
-        "c7319be203f546fcbe022341cca844db", "2026-02-28 09:00:00", "2026-02-30 09:00:00",
-        "0000-00-00 00:00:00", "0000-00-00", "2026-02-28", "24:00", "", " ", "Quote", "1.5",
-        "-27.5", "north", "[]", r#"["c7319be2-03f5-46fc-be02-2341cca844db"]"#, r#"["x", 7]"#,
-        "[", "\u{202e}evil\n", &long,
+        UUID,
+        "C7319BE2-03F5-46FC-BE02-2341CCA844DB",
+        "{c7319be2-03f5-46fc-be02-2341cca844db}",
+        "c7319be203f546fcbe022341cca844db",
+        "2026-02-28 09:00:00",
+        "2026-02-30 09:00:00",
+        "0000-00-00 00:00:00",
+        "0000-00-00",
+        "2026-02-28",
+        "24:00",
+        "",
+        " ",
+        "Quote",
+        "1.5",
+        "-27.5",
+        "north",
+        "[]",
+        r#"["c7319be2-03f5-46fc-be02-2341cca844db"]"#,
+        r#"["x", 7]"#,
+        "[",
+        "\u{202e}evil\n",
+        &long,
     ];
-    let statuses = ["Quote", "Work Order", "Unsuccessful", "Completed", "quote", "Done", ""];
-    let floats = [-27.5, 153.0, 90.0, -90.0, 91.0, -180.5, 0.0, f64::NAN, f64::INFINITY, 1e-7];
+    let statuses = [
+        "Quote",
+        "Work Order",
+        "Unsuccessful",
+        "Completed",
+        "quote",
+        "Done",
+        "",
+    ];
+    let floats = [
+        -27.5,
+        153.0,
+        90.0,
+        -90.0,
+        91.0,
+        -180.5,
+        0.0,
+        f64::NAN,
+        f64::INFINITY,
+        1e-7,
+    ];
     for _ in 0..1 + rng.below(6) {
         match rng.below(5) {
             0 => {
                 let value = rng.pick(&texts).to_string();
                 *rng.pick(&TEXTS)(job) = (rng.below(8) > 0).then_some(value);
             }
-            1 => *rng.pick(&FLAGS)(job) = [None, Some(0), Some(1), Some(2), Some(255)][rng.below(5)],
+            1 => {
+                *rng.pick(&FLAGS)(job) = [None, Some(0), Some(1), Some(2), Some(255)][rng.below(5)]
+            }
             2 => {
                 let value = *rng.pick(&floats);
-                if rng.below(2) == 0 { job.lat = Some(value) } else { job.lng = Some(value) }
+                if rng.below(2) == 0 {
+                    job.lat = Some(value)
+                } else {
+                    job.lng = Some(value)
+                }
             }
             3 => {
                 let value = match rng.below(4) {
@@ -392,9 +511,22 @@ fn validator_and_validate_agree_on_generated_jobs() {
         }
     }
     // Both verdicts are common, and the errors span the rules.
-    assert!(valid > 300 && invalid > 1000, "{valid} valid, {invalid} invalid");
+    assert!(
+        valid > 300 && invalid > 1000,
+        "{valid} valid, {invalid} invalid"
+    );
     assert!(errors_seen > invalid, "{errors_seen}");
-    for code in ["max_len", "enum_values", "bool01", "uuid", "datetime", "number", "range", "uuid_list", "required"] {
+    for code in [
+        "max_len",
+        "enum_values",
+        "bool01",
+        "uuid",
+        "datetime",
+        "number",
+        "range",
+        "uuid_list",
+        "required",
+    ] {
         assert!(codes.contains(code), "{code} never seen: {codes:?}");
     }
     eprintln!("{valid} valid, {invalid} invalid, {errors_seen} errors, codes {codes:?}");

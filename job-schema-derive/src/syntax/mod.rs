@@ -186,7 +186,9 @@ fn read_flag(
     if !value.is_empty() {
         errors.push(syn::Error::new_spanned(
             value,
-            format!("`{ident}` takes no value: write `#[schema({ident})]` {purpose}, or leave it out"),
+            format!(
+                "`{ident}` takes no value: write `#[schema({ident})]` {purpose}, or leave it out"
+            ),
         ));
     }
     if slot.is_some() {

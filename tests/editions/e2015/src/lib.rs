@@ -87,10 +87,15 @@ pub mod interop {
         #[test]
         fn both_traits() {
             let schema = schemars::SchemaGenerator::default().into_root_schema_for::<Site>();
-            assert_eq!(schema.to_value(), <Site as Schema>::json_schema(Options::default()));
-            let errors = validator::Validate::validate(&Site { code: "long".to_owned() })
-                .err()
-                .expect("an error");
+            assert_eq!(
+                schema.to_value(),
+                <Site as Schema>::json_schema(Options::default())
+            );
+            let errors = validator::Validate::validate(&Site {
+                code: "long".to_owned(),
+            })
+            .err()
+            .expect("an error");
             assert_eq!(errors.field_errors()["code"][0].code, "max_len");
         }
     }
