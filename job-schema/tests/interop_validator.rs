@@ -531,3 +531,55 @@ fn validator_and_validate_agree_on_generated_jobs() {
     }
     eprintln!("{valid} valid, {invalid} invalid, {errors_seen} errors, codes {codes:?}");
 }
+
+/// Places that a report read in another way can hold: a list with an error of its own beside
+/// its elements', a field named `__all__` beside the value's own errors, and an index key
+/// beside an index (reports built by hand). Nothing is lost.
+#[test]
+fn rare_places_keep_every_error() {
+    #[derive(Schema)]
+    struct Outer {
+        #[schema(deprecated)]
+        parts: Option<Vec<Part>>,
+    }
+    let report = Outer::check_json(br#"{"parts": [{"name": "bolts"}]}"#, Options::default().strict());
+    assert_eq!(report.errors.len(), 2, "{report}");
+    let errors = serde_json::to_value(ValidationErrors::from(report)).unwrap();
+    assert_eq!(errors["parts"]["__all__"][0]["code"], "deprecated");
+    assert_eq!(errors["parts"]["0"]["name"][0]["code"], "max_len");
+
+    use job_schema::{Code, Issue, Path, Violation};
+    let root = Path::ROOT;
+    let all = root.key("__all__");
+    let list = root.key("a");
+    let element = list.index(1);
+    let element_name = element.key("x");
+    let digits = root.key("1");
+    let first = root.index(1);
+    let mut report = Report::new();
+    for (path, code) in [
+        (&digits, Code::MaxLen),
+        (&first, Code::Type),
+        (&all, Code::Required),
+        (&root, Code::JsonSyntax),
+        (&element_name, Code::Type),
+        (&list, Code::Deprecated),
+    ] {
+        report.errors.push(Issue::at(path, Violation::new(code, "m"), None));
+    }
+    // A pointer that does not match its field path: the field path is the key.
+    let mut odd = Issue::at(&root.key("b"), Violation::new(Code::Uuid, "m"), None);
+    odd.pointer = "/c".into();
+    report.errors.push(odd);
+    let errors = serde_json::to_value(ValidationErrors::from(report)).unwrap();
+    let codes = |v: &Value| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(codes(&errors["__all__"]), ["required", "json_syntax"]);
+    assert_eq!(codes(&errors["a"]["__all__"]), ["deprecated"]);
+    assert_eq!(codes(&errors["a"]["1"]["x"]), ["type"]);
+    assert_eq!(codes(&errors["b"]), ["uuid"]);
+    // The key `1` and the element 1 of the root: the second gets a `~`.
+    assert_eq!(codes(&errors["1"]), ["max_len"]);
+    assert_eq!(codes(&errors["1~"]["__all__"]), ["type"]);
+}
