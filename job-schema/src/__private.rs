@@ -38,7 +38,7 @@ macro_rules! __schema_schemars_impl {
     ($ty:ident) => {
         $crate::__private::compile_error! {
             "`#[schema(schemars)]` needs the feature `schemars` of job-schema: \
-     `job-schema = { version = \"…\", features = [\"schemars\"] }`"
+`job-schema = { version = \"…\", features = [\"schemars\"] }`"
         }
     };
 }
@@ -53,7 +53,7 @@ macro_rules! __schema_validator_impl {
     ($ty:ident) => {
         $crate::__private::compile_error! {
             "`#[schema(validator)]` needs the feature `validator` of job-schema: \
-     `job-schema = { version = \"…\", features = [\"validator\"] }`"
+`job-schema = { version = \"…\", features = [\"validator\"] }`"
         }
     };
 }

@@ -80,7 +80,7 @@ macro_rules! __schema_schemars_impl {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Job, Options, Schema};
+    use crate::{Job, Options};
 
     /// README's "JSON Schema" section shows this module's example, as written here.
     #[test]

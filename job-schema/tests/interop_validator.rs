@@ -302,7 +302,7 @@ fn from_report(report: &Report) -> Vec<(String, String, String, Value)> {
             )
         })
         .collect();
-    out.sort_by(|a, b| sort_key(&a.0).cmp(&sort_key(&b.0)));
+    out.sort_by_key(|a| sort_key(&a.0));
     out
 }
 
@@ -333,7 +333,7 @@ impl Rng {
         self.0
     }
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        usize::try_from(self.next() % n as u64).unwrap()
     }
     fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
         &from[self.below(from.len())]
@@ -446,21 +446,21 @@ fn mutate(job: &mut Job, rng: &mut Rng) {
         f64::INFINITY,
         1e-7,
     ];
-    for _ in 0..1 + rng.below(6) {
+    for _ in 0..=rng.below(6) {
         match rng.below(5) {
             0 => {
                 let value = rng.pick(&texts).to_string();
                 *rng.pick(&TEXTS)(job) = (rng.below(8) > 0).then_some(value);
             }
             1 => {
-                *rng.pick(&FLAGS)(job) = [None, Some(0), Some(1), Some(2), Some(255)][rng.below(5)]
+                *rng.pick(&FLAGS)(job) = [None, Some(0), Some(1), Some(2), Some(255)][rng.below(5)];
             }
             2 => {
                 let value = *rng.pick(&floats);
                 if rng.below(2) == 0 {
-                    job.lat = Some(value)
+                    job.lat = Some(value);
                 } else {
-                    job.lng = Some(value)
+                    job.lng = Some(value);
                 }
             }
             3 => {
@@ -537,18 +537,22 @@ fn validator_and_validate_agree_on_generated_jobs() {
 /// beside an index (reports built by hand). Nothing is lost.
 #[test]
 fn rare_places_keep_every_error() {
+    use job_schema::{Code, Issue, Path, Violation};
+
     #[derive(Schema)]
     struct Outer {
         #[schema(deprecated)]
         parts: Option<Vec<Part>>,
     }
-    let report = Outer::check_json(br#"{"parts": [{"name": "bolts"}]}"#, Options::default().strict());
+    let report = Outer::check_json(
+        br#"{"parts": [{"name": "bolts"}]}"#,
+        Options::default().strict(),
+    );
     assert_eq!(report.errors.len(), 2, "{report}");
     let errors = serde_json::to_value(ValidationErrors::from(report)).unwrap();
     assert_eq!(errors["parts"]["__all__"][0]["code"], "deprecated");
     assert_eq!(errors["parts"]["0"]["name"][0]["code"], "max_len");
 
-    use job_schema::{Code, Issue, Path, Violation};
     let root = Path::ROOT;
     let all = root.key("__all__");
     let list = root.key("a");
@@ -565,7 +569,9 @@ fn rare_places_keep_every_error() {
         (&element_name, Code::Type),
         (&list, Code::Deprecated),
     ] {
-        report.errors.push(Issue::at(path, Violation::new(code, "m"), None));
+        report
+            .errors
+            .push(Issue::at(path, Violation::new(code, "m"), None));
     }
     // A pointer that does not match its field path: the field path is the key.
     let mut odd = Issue::at(&root.key("b"), Violation::new(Code::Uuid, "m"), None);
@@ -573,7 +579,11 @@ fn rare_places_keep_every_error() {
     report.errors.push(odd);
     let errors = serde_json::to_value(ValidationErrors::from(report)).unwrap();
     let codes = |v: &Value| -> Vec<String> {
-        v.as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap().to_owned()).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["code"].as_str().unwrap().to_owned())
+            .collect()
     };
     assert_eq!(codes(&errors["__all__"]), ["required", "json_syntax"]);
     assert_eq!(codes(&errors["a"]["__all__"]), ["deprecated"]);

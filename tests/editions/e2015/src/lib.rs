@@ -94,8 +94,7 @@ pub mod interop {
             let errors = validator::Validate::validate(&Site {
                 code: "long".to_owned(),
             })
-            .err()
-            .expect("an error");
+            .unwrap_err();
             assert_eq!(errors.field_errors()["code"][0].code, "max_len");
         }
     }
