@@ -1,7 +1,9 @@
 //! Generates, from the checked model: the field table, one inline call per rule (shared by
 //! `validate()` and the JSON reader), the collecting reader, the trait assertions that make
 //! the compiler reject a rule on a type it cannot apply to, at the rule's key, and (with
-//! `#[schema(deserialize)]`) serde's `Deserialize` through the reader.
+//! `#[schema(deserialize)]`) serde's `Deserialize` through the reader, and (with
+//! `#[schema(schemars)]`, `#[schema(validator)]`) a call of the runtime's macro for each of
+//! those traits.
 //!
 //! Generated code names the runtime and `core` only as `names` writes them, and its items and
 //! locals start with `__schema_`.
@@ -10,7 +12,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
-use crate::model::{Class, Enum, Field, Format, SerdeDefault, Struct};
+use crate::model::{Class, Enum, Field, Format, Interop, SerdeDefault, Struct};
 use crate::names::{core_alias, core_module, Runtime};
 
 pub fn emit(model: &Struct) -> TokenStream {
@@ -179,6 +181,7 @@ pub fn emit(model: &Struct) -> TokenStream {
 
     let deny_unknown_fields = model.deny_unknown_fields;
     let core_alias = core_alias();
+    let interop = interop_impls(ident, model.interop, runtime);
     let deserialize = model.deserialize.then(|| {
         deserialize_impl(
             ident,
@@ -321,7 +324,26 @@ pub fn emit(model: &Struct) -> TokenStream {
 
             #deserialize
         };
+        #interop
     }
+}
+
+/// The impls of `#[schema(schemars)]` and `#[schema(validator)]`: a call of the runtime's
+/// macro for each, at the opt-in's key. The macro writes the impl with `$crate` paths (every
+/// edition, no prelude needed) and stands for a compile error, at the key, when the runtime
+/// lacks the feature. Outside the `const _` block, so that the macro's path is resolved as
+/// the user's other paths to the runtime are.
+fn interop_impls(ident: &syn::Ident, interop: Interop, runtime: Runtime<'_>) -> TokenStream {
+    let call = |span: Option<Span>, name: &str| {
+        span.map(|span| {
+            let rt = runtime.at(span);
+            let name = syn::Ident::new(name, span);
+            quote_spanned!(span=> #rt::#name! { #ident })
+        })
+    };
+    let schemars = call(interop.schemars, "schemars_impl");
+    let validator = call(interop.validator, "validator_impl");
+    quote!(#schemars #validator)
 }
 
 /// serde's `Deserialize` for a struct with `#[schema(deserialize)]`, whose body is `body`
@@ -589,6 +611,7 @@ pub fn fallback(
     input: &syn::DeriveInput,
     krate: Option<&syn::Path>,
     deserialize: bool,
+    interop: Interop,
 ) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
@@ -596,6 +619,7 @@ pub fn fallback(
     let ident = &input.ident;
     let rt = Runtime(krate).at(Span::call_site());
     let core_alias = core_alias();
+    let interop = interop_impls(ident, interop, Runtime(krate));
     let deserialize = deserialize.then(|| {
         deserialize_impl(
             ident,
@@ -648,5 +672,6 @@ pub fn fallback(
             }
             #deserialize
         };
+        #interop
     }
 }

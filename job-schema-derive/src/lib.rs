@@ -16,7 +16,8 @@ mod syntax;
 use proc_macro::TokenStream;
 
 /// Derives `job_schema::Validate` and `job_schema::Schema`, and serde's `Deserialize` with
-/// `#[schema(deserialize)]`.
+/// `#[schema(deserialize)]`, `schemars::JsonSchema` with `#[schema(schemars)]` and
+/// `validator::Validate` with `#[schema(validator)]` (through the runtime's macros).
 ///
 /// See the `job_schema` crate for the attributes.
 #[proc_macro_derive(Schema, attributes(schema, serde))]
@@ -26,12 +27,12 @@ pub fn derive_schema(input: TokenStream) -> TokenStream {
         Err(error) => return names::errors(&error).into(),
     };
     let raw = syntax::read(&input);
-    let (krate, deserialize) = (raw.krate.clone(), raw.deserialize.is_some());
+    let (krate, deserialize, interop) = (raw.krate.clone(), raw.deserialize.is_some(), raw.interop);
     match check::check(raw) {
         Ok(model) => emit::emit(&model),
         Err(errors) => {
             let mut out = names::errors(&errors);
-            out.extend(emit::fallback(&input, krate.as_ref(), deserialize));
+            out.extend(emit::fallback(&input, krate.as_ref(), deserialize, interop));
             out
         }
     }

@@ -26,9 +26,13 @@ pub mod key {
     /// Container attribute: `#[schema(deserialize)]`, serde's `Deserialize` through the
     /// reader.
     pub const DESERIALIZE: &str = "deserialize";
+    /// Container attribute: `#[schema(schemars)]`, `schemars::JsonSchema` from the table.
+    pub const SCHEMARS: &str = "schemars";
+    /// Container attribute: `#[schema(validator)]`, `validator::Validate` through the rules.
+    pub const VALIDATOR: &str = "validator";
 
     /// Every container attribute key.
-    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE];
+    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, SCHEMARS, VALIDATOR];
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -48,6 +52,16 @@ pub mod key {
     ];
 }
 
+/// The opt-ins to other crates' traits, each at its key (the first one, when it is given
+/// twice): `#[schema(schemars)]` and `#[schema(validator)]`. Whether the runtime has the
+/// feature is its own business: the impl is a macro of the runtime, which stands for a
+/// compile error without it.
+#[derive(Clone, Copy, Default)]
+pub struct Interop {
+    pub schemars: Option<Span>,
+    pub validator: Option<Span>,
+}
+
 /// A struct as read, mistakes and all.
 pub struct RawStruct {
     pub ident: syn::Ident,
@@ -55,6 +69,8 @@ pub struct RawStruct {
     pub krate: Option<syn::Path>,
     /// `#[schema(deserialize)]`, at its key (the first one, when it is given twice).
     pub deserialize: Option<Span>,
+    /// `#[schema(schemars)]` and `#[schema(validator)]`.
+    pub interop: Interop,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -135,6 +151,8 @@ pub struct Struct {
     /// Whether to implement serde's `Deserialize` through the reader
     /// (`#[schema(deserialize)]`).
     pub deserialize: bool,
+    /// `#[schema(schemars)]` and `#[schema(validator)]`.
+    pub interop: Interop,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

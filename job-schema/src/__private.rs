@@ -10,8 +10,55 @@ pub use crate::{
     AnyScalar, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema, Shape,
     Sink, Validate,
 };
+pub use core::{compile_error, concat, module_path, stringify};
 pub use serde;
+pub use std::borrow::Cow;
+pub use std::result::Result;
 pub use std::string::String;
+
+#[cfg(feature = "schemars")]
+pub use crate::__schema_schemars_impl as schemars_impl;
+#[cfg(feature = "schemars")]
+pub use crate::with_schemars::schema as schemars_schema;
+#[cfg(feature = "schemars")]
+pub use schemars;
+
+#[cfg(feature = "validator")]
+pub use crate::__schema_validator_impl as validator_impl;
+#[cfg(feature = "validator")]
+pub use crate::with_validator::validate as validator_validate;
+#[cfg(feature = "validator")]
+pub use validator;
+
+/// `#[schema(schemars)]` without the feature: one error that says what to turn on.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __schema_schemars_impl {
+    ($ty:ident) => {
+        $crate::__private::compile_error! {
+            "`#[schema(schemars)]` needs the feature `schemars` of job-schema: \
+`job-schema = { version = \"…\", features = [\"schemars\"] }`"
+        }
+    };
+}
+#[cfg(not(feature = "schemars"))]
+pub use crate::__schema_schemars_impl as schemars_impl;
+
+/// `#[schema(validator)]` without the feature: one error that says what to turn on.
+#[cfg(not(feature = "validator"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __schema_validator_impl {
+    ($ty:ident) => {
+        $crate::__private::compile_error! {
+            "`#[schema(validator)]` needs the feature `validator` of job-schema: \
+`job-schema = { version = \"…\", features = [\"validator\"] }`"
+        }
+    };
+}
+#[cfg(not(feature = "validator"))]
+pub use crate::__schema_validator_impl as validator_impl;
 
 /// The reader's side of a record, written by `#[derive(Schema)]`: looking a key up, checking
 /// and storing a field's value, reading a nested object. A supertrait of [`Schema`].

@@ -57,6 +57,8 @@ mod typed;
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
 #[schema(deserialize)]
+#[cfg_attr(feature = "schemars", schema(schemars))]
+#[cfg_attr(feature = "validator", schema(validator))]
 pub struct Job {
     /// UUID of the staff member who created this job. Records which staff member initially added the job to the system.
     #[schema(uuid)]

@@ -10,7 +10,9 @@
 //!   the same report, and describes its fields in a table ([`FieldSpec`]).
 //! - `#[derive(Schema)]` generates both from `#[schema(...)]` field attributes; a schema that
 //!   cannot hold does not compile. Its page, [`derive@Schema`], lists the rules. With
-//!   `#[schema(deserialize)]` it implements serde's `Deserialize` through the same rules.
+//!   `#[schema(deserialize)]` it implements serde's `Deserialize` through the same rules;
+//!   with `#[schema(schemars)]` and `#[schema(validator)]` (features of the same names),
+//!   `schemars::JsonSchema` and `validator::Validate`.
 //! - [`Job`] is the ServiceM8 job record. Its rules, field by field, are in `docs/FIELDS.md`
 //!   in the repository, generated from [`Job`]'s field table by
 //!   `job-schema fields --format markdown`.
@@ -58,6 +60,36 @@ mod test_rng;
 #[cfg(any(feature = "uuid", feature = "chrono"))]
 pub mod typed;
 mod value;
+#[cfg(feature = "schemars")]
+mod with_schemars;
+#[cfg(feature = "validator")]
+mod with_validator;
+
+/// The README shows the examples of feature-gated modules, which are compiled there.
+#[cfg(all(test, any(feature = "schemars", feature = "validator")))]
+mod readme_check {
+    /// Asserts that README's section `heading` shows the first example of the module docs of
+    /// `source` as a `rust,ignore` block, word for word.
+    pub fn shows(source: &str, heading: &str) {
+        let readme = include_str!("../../README.md");
+        let mut doc = String::new();
+        for line in source.lines().take_while(|line| line.starts_with("//!")) {
+            let line = line.trim_start_matches("//!");
+            doc.push_str(line.strip_prefix(' ').unwrap_or(line));
+            doc.push('\n');
+        }
+        let start = doc.find("```\n").expect("an example") + 4;
+        let example = &doc[start..start + doc[start..].find("```").expect("its end")];
+        let section = &readme[readme.find(heading).expect("the section")..];
+        let section = &section[..section[3..]
+            .find("\n## ")
+            .map_or(section.len(), |end| end + 3)];
+        assert!(
+            section.contains(&format!("```rust,ignore\n{example}```")),
+            "README's {heading} section should show:\n{example}"
+        );
+    }
+}
 
 use std::collections::BTreeMap;
 
@@ -253,11 +285,32 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// assert_eq!(visits[1].site_address, "Site 2");
 /// ```
 ///
+/// # Other crates' traits: `schemars` and `validator`
+///
+/// Two more container attributes implement other crates' traits from the same table, each
+/// behind the feature of the same name of `job-schema` (without it, the attribute is a
+/// compile error that names the feature); the impls come from `job-schema`, so the struct's
+/// crate needs no path to schemars or validator for them to compile:
+///
+/// - `#[schema(schemars)]`: `schemars::JsonSchema`, whose schema is
+///   [`Schema::json_schema`] with the default options (lax mode, create direction) without
+///   its `$schema`; the struct is a named definition (`schema_name` is its name), its nested
+///   structs are inline. A struct that derives schemars' own `JsonSchema` instead keeps it.
+/// - `#[schema(validator)]`: `validator::Validate` (validator 0.21), which fails when
+///   [`Validate::validate`] does, with the report's errors as `ValidationErrors` (codes,
+///   messages and parameters as in the report, nested structs as `Struct`, list elements as
+///   `List`, warnings dropped); `From<Report> for validator::ValidationErrors` converts any
+///   report the same way.
+///
+/// Neither takes a value. Both traits also have a function named like one of this crate's
+/// (`json_schema`, `validate`): name the trait when both are in scope. The README's sections
+/// "With schemars" and "With validator" have examples.
+///
 /// # Crates that re-export `job-schema`
 ///
 /// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
 /// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
-/// `#[schema(crate = "path")]` (the struct's other attribute beside `deserialize`); the path is
+/// `#[schema(crate = "path")]` (the struct's attribute beside the opt-ins); the path is
 /// resolved where the struct is, and the derive can come through the facade too:
 ///
 /// ```

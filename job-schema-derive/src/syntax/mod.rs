@@ -13,7 +13,7 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser};
 use syn::{Data, DeriveInput, Expr, Fields, Lit, Token};
 
-use crate::model::{key, EnumLit, RawField, RawKind, RawRule, RawStruct};
+use crate::model::{key, EnumLit, Interop, RawField, RawKind, RawRule, RawStruct};
 
 pub fn read(input: &DeriveInput) -> RawStruct {
     let mut errors = Vec::new();
@@ -59,6 +59,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         ident: input.ident.clone(),
         krate: schema.krate,
         deserialize: schema.deserialize,
+        interop: schema.interop,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
@@ -100,10 +101,12 @@ struct StructSchema {
     krate: Option<syn::Path>,
     /// The first `deserialize`, at its key (with a value or not: the user asked for it).
     deserialize: Option<Span>,
+    /// The first `schemars` and `validator`, likewise.
+    interop: Interop,
 }
 
-/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"` or `deserialize`, each
-/// given once.
+/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, `deserialize`,
+/// `schemars` or `validator`, each given once.
 fn read_struct_item(
     meta: &ParseNestedMeta<'_>,
     schema: &mut StructSchema,
@@ -112,7 +115,7 @@ fn read_struct_item(
     let Some(ident) = meta.path.get_ident() else {
         errors.push(syn::Error::new_spanned(
             &meta.path,
-            "expected `crate = \"...\"` or `deserialize`, not a path",
+            "expected `crate = \"...\"`, `deserialize`, `schemars` or `validator`, not a path",
         ));
         skip_value(meta.input);
         return;
@@ -132,36 +135,69 @@ fn read_struct_item(
             }
             schema.crate_given = true;
         }
-        key::DESERIALIZE => {
-            let value = rest_of_item(meta.input);
-            if !value.is_empty() {
-                errors.push(syn::Error::new_spanned(
-                    value,
-                    "`deserialize` takes no value: write `#[schema(deserialize)]` to implement serde's `Deserialize`, or leave it out",
-                ));
-            }
-            if schema.deserialize.is_some() {
-                errors.push(syn::Error::new(
-                    ident.span(),
-                    "`deserialize` is given twice: give it once",
-                ));
-            } else {
-                schema.deserialize = Some(ident.span());
-            }
-        }
+        key::DESERIALIZE => read_flag(
+            meta,
+            ident,
+            &mut schema.deserialize,
+            "to implement serde's `Deserialize`",
+            errors,
+        ),
+        key::SCHEMARS => read_flag(
+            meta,
+            ident,
+            &mut schema.interop.schemars,
+            "to implement `schemars::JsonSchema` (feature `schemars`)",
+            errors,
+        ),
+        key::VALIDATOR => read_flag(
+            meta,
+            ident,
+            &mut schema.interop.validator,
+            "to implement `validator::Validate` (feature `validator`)",
+            errors,
+        ),
         _ => {
             let message = if key::ALL.contains(&name.as_str()) {
-                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"` and `deserialize`")
+                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize`, `schemars` and `validator`")
             } else if let Some(close) = closest(&name, key::STRUCT) {
                 format!("unknown schema attribute `{name}` on the struct, did you mean `{close}`?")
             } else {
                 format!(
-                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"` and `deserialize`"
+                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize`, `schemars` and `validator`"
                 )
             };
             errors.push(syn::Error::new(ident.span(), message));
             skip_value(meta.input);
         }
+    }
+}
+
+/// A container item that is a bare key (`deserialize`, `schemars`, `validator`): kept at its
+/// key the first time; a value or a second one is an error. `purpose` ends the message about
+/// a value: "write `#[schema(key)]` {purpose}, or leave it out".
+fn read_flag(
+    meta: &ParseNestedMeta<'_>,
+    ident: &syn::Ident,
+    slot: &mut Option<Span>,
+    purpose: &str,
+    errors: &mut Vec<syn::Error>,
+) {
+    let value = rest_of_item(meta.input);
+    if !value.is_empty() {
+        errors.push(syn::Error::new_spanned(
+            value,
+            format!(
+                "`{ident}` takes no value: write `#[schema({ident})]` {purpose}, or leave it out"
+            ),
+        ));
+    }
+    if slot.is_some() {
+        errors.push(syn::Error::new(
+            ident.span(),
+            format!("`{ident}` is given twice: give it once"),
+        ));
+    } else {
+        *slot = Some(ident.span());
     }
 }
 
@@ -268,8 +304,8 @@ const RULE: Items = Items {
 
 /// The struct's own `#[schema(...)]`.
 const STRUCT_ITEM: Items = Items {
-    empty: "expected `crate = \"...\"` or `deserialize` before this `,`",
-    not_a_key: "expected `crate = \"...\"` or `deserialize`: the struct itself takes only the path of the runtime and the opt-in to serde's `Deserialize`",
+    empty: "expected `crate = \"...\"`, `deserialize`, `schemars` or `validator` before this `,`",
+    not_a_key: "expected `crate = \"...\"`, `deserialize`, `schemars` or `validator`: the struct itself takes only the path of the runtime and the opt-ins to other crates' traits",
 };
 
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a

@@ -63,3 +63,39 @@ mod tests {
         );
     }
 }
+
+/// `#[schema(schemars, validator)]`: the runtime's macros write the impls with `$crate`
+/// paths, which resolve in 2015 too.
+#[cfg(feature = "interop")]
+pub mod interop {
+    use job_schema::Schema;
+
+    /// A struct with both opt-ins.
+    #[derive(Schema)]
+    #[schema(schemars, validator)]
+    pub struct Site {
+        /// Text.
+        #[schema(required, max_len = 3)]
+        pub code: String,
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::Site;
+        use job_schema::{Options, Schema};
+
+        #[test]
+        fn both_traits() {
+            let schema = schemars::SchemaGenerator::default().into_root_schema_for::<Site>();
+            assert_eq!(
+                schema.to_value(),
+                <Site as Schema>::json_schema(Options::default())
+            );
+            let errors = validator::Validate::validate(&Site {
+                code: "long".to_owned(),
+            })
+            .unwrap_err();
+            assert_eq!(errors.field_errors()["code"][0].code, "max_len");
+        }
+    }
+}
