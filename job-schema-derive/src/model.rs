@@ -26,9 +26,11 @@ pub mod key {
     /// Container attribute: `#[schema(deserialize)]`, serde's `Deserialize` through the
     /// reader.
     pub const DESERIALIZE: &str = "deserialize";
+    /// Container attribute: `#[schema(homes = PATH)]`, the table of keys with a home.
+    pub const HOMES: &str = "homes";
 
     /// Every container attribute key.
-    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE];
+    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, HOMES];
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -55,6 +57,8 @@ pub struct RawStruct {
     pub krate: Option<syn::Path>,
     /// `#[schema(deserialize)]`, at its key (the first one, when it is given twice).
     pub deserialize: Option<Span>,
+    /// `#[schema(homes = PATH)]`: the path of the table of keys with a home.
+    pub homes: Option<syn::Path>,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -135,6 +139,8 @@ pub struct Struct {
     /// Whether to implement serde's `Deserialize` through the reader
     /// (`#[schema(deserialize)]`).
     pub deserialize: bool,
+    /// The path of the table of keys with a home (`#[schema(homes = PATH)]`).
+    pub homes: Option<syn::Path>,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

@@ -54,7 +54,7 @@ use crate::{AnyScalar, Options, Parsed, Report, Schema};
 /// assert_eq!(error.to_string().lines().count(), 2);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
-#[schema(deserialize)]
+#[schema(deserialize, homes = crate::homes::JOB_HOMES)]
 pub struct Job {
     /// UUID of the staff member who created this job. Records which staff member initially added the job to the system.
     #[schema(uuid)]

@@ -44,6 +44,7 @@ mod apply;
 pub mod axum;
 mod de;
 mod float;
+pub mod homes;
 mod job;
 mod json_schema;
 mod options;
@@ -64,7 +65,7 @@ pub use crate::options::{Direction, Mode, Options};
 pub use crate::path::{Path, Segment};
 pub use crate::reader::{Parsed, MAX_DEPTH};
 pub use crate::report::{
-    Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
+    Allowed, Code, Fix, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
 };
 pub use crate::sink::Sink;
 pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
@@ -375,6 +376,11 @@ pub trait Schema: Validate + __private::Plumbing {
     const FIELDS: &'static [FieldSpec];
     /// The prefix of custom keys collected by a `custom_prefix` field, if any.
     const CUSTOM_PREFIX: Option<&'static str>;
+    /// Keys that are not fields but have a home (a field under another name, another
+    /// endpoint): their `unknown_field` issue names it instead of guessing a close field.
+    /// Empty unless the struct says `#[schema(homes = PATH)]`; [`Job`]'s is
+    /// [`homes::JOB_HOMES`].
+    const HOMES: &'static [homes::Home] = &[];
 
     /// Reads a record from JSON (lax, create): the record and its warnings, or a report
     /// with every error and every warning.

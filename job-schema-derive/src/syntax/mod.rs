@@ -59,6 +59,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         ident: input.ident.clone(),
         krate: schema.krate,
         deserialize: schema.deserialize,
+        homes: schema.homes,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
@@ -100,10 +101,14 @@ struct StructSchema {
     krate: Option<syn::Path>,
     /// The first `deserialize`, at its key (with a value or not: the user asked for it).
     deserialize: Option<Span>,
+    /// Whether `homes` was given, read or not: a second one is an error.
+    homes_given: bool,
+    /// The path of the first `homes`, when it could be read.
+    homes: Option<syn::Path>,
 }
 
-/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"` or `deserialize`, each
-/// given once.
+/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, `deserialize` or
+/// `homes = PATH`, each given once.
 fn read_struct_item(
     meta: &ParseNestedMeta<'_>,
     schema: &mut StructSchema,
@@ -112,7 +117,7 @@ fn read_struct_item(
     let Some(ident) = meta.path.get_ident() else {
         errors.push(syn::Error::new_spanned(
             &meta.path,
-            "expected `crate = \"...\"` or `deserialize`, not a path",
+            "expected `crate = \"...\"`, `deserialize` or `homes = PATH`, not a path",
         ));
         skip_value(meta.input);
         return;
@@ -149,14 +154,36 @@ fn read_struct_item(
                 schema.deserialize = Some(ident.span());
             }
         }
+        key::HOMES => {
+            if schema.homes_given {
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    "`homes` is given twice: name one table",
+                ));
+            }
+            let path = value_tokens(meta, key::HOMES, "JOB_HOMES", errors).and_then(|tokens| {
+                let path = syn::parse2::<syn::Path>(tokens.clone());
+                if path.is_err() {
+                    errors.push(syn::Error::new_spanned(
+                        &tokens,
+                        "`homes` takes the path of a `&'static [job_schema::homes::Home]`, such as `homes = JOB_HOMES`",
+                    ));
+                }
+                path.ok()
+            });
+            if !schema.homes_given {
+                schema.homes = path;
+            }
+            schema.homes_given = true;
+        }
         _ => {
             let message = if key::ALL.contains(&name.as_str()) {
-                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"` and `deserialize`")
+                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize` and `homes = PATH`")
             } else if let Some(close) = closest(&name, key::STRUCT) {
                 format!("unknown schema attribute `{name}` on the struct, did you mean `{close}`?")
             } else {
                 format!(
-                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"` and `deserialize`"
+                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize` and `homes = PATH`"
                 )
             };
             errors.push(syn::Error::new(ident.span(), message));
