@@ -27,7 +27,7 @@
 //! let report = Job::check_json(br#"{"status": "Quote", "job_number": "1042"}"#, Options::default());
 //! let warning = &report.warnings[0];
 //! assert_eq!(warning.code, Code::UnknownField);
-//! assert_eq!(warning.params.home().unwrap(), ["generated_job_id"]);
+//! assert_eq!(*warning.params.home().unwrap(), ["generated_job_id"]);
 //! assert_eq!(warning.params.suggestion(), None);
 //! ```
 
@@ -118,7 +118,7 @@ const fn badge(key: &'static str) -> Home {
     Home {
         key,
         places: &["badges"],
-        advice: "badges go in `badges`, a string holding a JSON array of badge UUIDs, such as \"[\\\"<badge uuid>\\\"]\"",
+        advice: "badges go in `badges`, a string holding a JSON array of badge UUIDs, such as `\"[\\\"<badge uuid>\\\"]\"`",
     }
 }
 

@@ -296,7 +296,7 @@ const RULE: Items = Items {
 /// The struct's own `#[schema(...)]`.
 const STRUCT_ITEM: Items = Items {
     empty: "expected `crate = \"...\"` or `deserialize` before this `,`",
-    not_a_key: "expected `crate = \"...\"` or `deserialize`: the struct itself takes only the path of the runtime and the opt-in to serde's `Deserialize`",
+    not_a_key: "expected `crate = \"...\"`, `deserialize` or `homes = PATH`: the struct itself takes only the path of the runtime, the opt-in to serde's `Deserialize` and the table of keys with a home",
 };
 
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a
