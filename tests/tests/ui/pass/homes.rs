@@ -28,7 +28,7 @@ struct Visit {
 }
 
 #[derive(facade::runtime::Schema)]
-#[schema(crate = "crate::facade::runtime", homes = crate::tables::VISIT)]
+#[schema(crate = "crate::facade::runtime", homes = tables::VISIT)]
 struct Through {
     #[schema(max_len = 10)]
     site: Option<String>,
