@@ -86,16 +86,16 @@ fn fold<'o>(text: &[u8], out: &'o mut [u8; HOME_KEY_LIMIT]) -> Option<&'o [u8]> 
     Some(&out[..len])
 }
 
-/// The JobContact endpoint.
+/// The `JobContact` endpoint.
 const JOB_CONTACT: &str = "/api_1.0/jobcontact.json";
-/// The JobActivity endpoint (scheduling).
+/// The `JobActivity` endpoint (scheduling).
 const JOB_ACTIVITY: &str = "/api_1.0/jobactivity.json";
 /// The Company endpoint (clients).
 const COMPANY: &str = "/api_1.0/company.json";
 /// The Note endpoint.
 const NOTE: &str = "/api_1.0/note.json";
 
-/// An entry whose value belongs to the JobContact endpoint.
+/// An entry whose value belongs to the `JobContact` endpoint.
 const fn contact(key: &'static str) -> Home {
     Home {
         key,
@@ -104,7 +104,7 @@ const fn contact(key: &'static str) -> Home {
     }
 }
 
-/// An entry whose value belongs to the JobActivity endpoint.
+/// An entry whose value belongs to the `JobActivity` endpoint.
 const fn activity(key: &'static str) -> Home {
     Home {
         key,
@@ -202,7 +202,9 @@ mod tests {
             assert!(!home.places.is_empty(), "{}", home.key);
             for place in home.places {
                 if place.starts_with('/') {
-                    assert!(place.starts_with("/api_1.0/") && place.ends_with(".json"));
+                    let name = place.strip_prefix("/api_1.0/").unwrap();
+                    let name = name.strip_suffix(".json").unwrap();
+                    assert!(name.bytes().all(|b| b.is_ascii_lowercase()), "{place}");
                 } else {
                     assert!(
                         Job::FIELDS.iter().any(|f| f.name == *place),
