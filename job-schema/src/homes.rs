@@ -64,10 +64,7 @@ pub fn find<'h>(homes: &'h [Home], key: &str) -> Option<&'h Home> {
     }
     let mut folded = [0u8; HOME_KEY_LIMIT];
     let key = fold(key.as_bytes(), &mut folded)?;
-    let mut entry = [0u8; HOME_KEY_LIMIT];
-    homes
-        .iter()
-        .find(|home| fold(home.key.as_bytes(), &mut entry) == Some(key))
+    homes.iter().find(|home| folds_to(home.key.as_bytes(), key))
 }
 
 /// `text` with ASCII letters lower-cased and `_`, `-` and spaces dropped, written into
@@ -78,12 +75,28 @@ fn fold<'o>(text: &[u8], out: &'o mut [u8; HOME_KEY_LIMIT]) -> Option<&'o [u8]> 
     }
     let mut len = 0;
     for &b in text {
-        if !matches!(b, b'_' | b'-' | b' ') {
+        if !is_separator(b) {
             out[len] = b.to_ascii_lowercase();
             len += 1;
         }
     }
     Some(&out[..len])
+}
+
+/// Whether `entry` folds (as [`fold`] does) to `folded`, read until the first difference: a
+/// table is compared with a key without folding each entry in full.
+fn folds_to(entry: &[u8], folded: &[u8]) -> bool {
+    let mut rest = folded.iter();
+    entry
+        .iter()
+        .filter(|&&b| !is_separator(b))
+        .all(|b| rest.next() == Some(&b.to_ascii_lowercase()))
+        && rest.next().is_none()
+}
+
+/// The bytes a key may hold or not without changing its entry.
+const fn is_separator(b: u8) -> bool {
+    matches!(b, b'_' | b'-' | b' ')
 }
 
 /// The `JobContact` endpoint.
