@@ -256,7 +256,7 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 ///
 /// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
 /// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
-/// `#[schema(crate = "path")]` (the struct's other attribute beside `deserialize`); the path is
+/// `#[schema(crate = "path")]` (beside `deserialize` and `homes`, below); the path is
 /// resolved where the struct is, and the derive can come through the facade too:
 ///
 /// ```
@@ -275,6 +275,38 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// use facade::job_schema::{Code, Validate};
 /// let report = Visit { site_address: String::new() }.validate().unwrap_err();
 /// assert_eq!(report.errors[0].code, Code::Required);
+/// ```
+///
+/// # Keys that belong elsewhere
+///
+/// `#[schema(homes = PATH)]` names a `&'static [homes::Home]`: keys that are not fields of the
+/// struct but have a home (a field under another name, another endpoint). Such a key's
+/// `unknown_field` issue says where its value belongs, in its message and in `params.home`,
+/// instead of guessing a close field (see [`homes`]; [`Job`] has [`homes::JOB_HOMES`]).
+///
+/// ```
+/// use job_schema::homes::Home;
+/// use job_schema::{Options, Schema};
+///
+/// const VISIT_HOMES: &[Home] = &[Home {
+///     key: "customer",
+///     places: &["client_uuid"],
+///     advice: "the client goes in `client_uuid`",
+/// }];
+///
+/// #[derive(Schema)]
+/// #[schema(homes = VISIT_HOMES)]
+/// struct Visit {
+///     #[schema(uuid)]
+///     client_uuid: Option<String>,
+/// }
+///
+/// let report = Visit::check_json(br#"{"Customer": "Ann"}"#, Options::default());
+/// assert_eq!(*report.warnings[0].params.home().unwrap(), ["client_uuid"]);
+/// assert_eq!(
+///     report.warnings[0].message(),
+///     "is not a field of this record; the client goes in `client_uuid`"
+/// );
 /// ```
 ///
 /// The generated code compiles in crates of every edition from 2015 (which declares `extern
