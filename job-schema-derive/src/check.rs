@@ -117,6 +117,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
             krate: raw.krate,
             deserialize: raw.deserialize.is_some(),
             interop: raw.interop,
+            homes: raw.homes,
             fields,
             custom,
             skipped,

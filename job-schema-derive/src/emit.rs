@@ -180,6 +180,10 @@ pub fn emit(model: &Struct) -> TokenStream {
     };
 
     let deny_unknown_fields = model.deny_unknown_fields;
+    let homes = model.homes.as_ref().map(|path| {
+        let rt = runtime.at(path.span());
+        quote_spanned!(path.span()=> const HOMES: &'static [#rt::Home] = #path;)
+    });
     let core_alias = core_alias();
     let interop = interop_impls(ident, model.interop, runtime);
     let deserialize = model.deserialize.then(|| {
@@ -252,6 +256,7 @@ pub fn emit(model: &Struct) -> TokenStream {
             impl #rt::Schema for #ident {
                 const FIELDS: &'static [#rt::FieldSpec] = &[#(#table),*];
                 const CUSTOM_PREFIX: __schema_core::option::Option<&'static str> = #custom_prefix;
+                #homes
             }
 
             #[automatically_derived]

@@ -30,9 +30,11 @@ pub mod key {
     pub const SCHEMARS: &str = "schemars";
     /// Container attribute: `#[schema(validator)]`, `validator::Validate` through the rules.
     pub const VALIDATOR: &str = "validator";
+    /// Container attribute: `#[schema(homes = PATH)]`, the table of keys with a home.
+    pub const HOMES: &str = "homes";
 
     /// Every container attribute key.
-    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, SCHEMARS, VALIDATOR];
+    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, HOMES, SCHEMARS, VALIDATOR];
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -71,6 +73,8 @@ pub struct RawStruct {
     pub deserialize: Option<Span>,
     /// `#[schema(schemars)]` and `#[schema(validator)]`.
     pub interop: Interop,
+    /// `#[schema(homes = PATH)]`: the path of the table of keys with a home.
+    pub homes: Option<syn::Path>,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -153,6 +157,8 @@ pub struct Struct {
     pub deserialize: bool,
     /// `#[schema(schemars)]` and `#[schema(validator)]`.
     pub interop: Interop,
+    /// The path of the table of keys with a home (`#[schema(homes = PATH)]`).
+    pub homes: Option<syn::Path>,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

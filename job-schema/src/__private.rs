@@ -3,6 +3,7 @@
 
 pub use crate::apply::*;
 pub use crate::de::deserialize;
+pub use crate::homes::Home;
 use crate::reader::is_custom_key;
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
@@ -158,6 +159,7 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
                 key,
                 S::FIELDS,
                 S::__NAME_KEYS,
+                S::HOMES,
                 S::__DENY_UNKNOWN_FIELDS,
                 prefix,
                 sink,

@@ -56,7 +56,7 @@ mod typed;
 /// assert_eq!(error.to_string().lines().count(), 2);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
-#[schema(deserialize)]
+#[schema(deserialize, homes = crate::homes::JOB_HOMES)]
 #[cfg_attr(feature = "schemars", schema(schemars))]
 #[cfg_attr(feature = "validator", schema(validator))]
 pub struct Job {

@@ -46,6 +46,7 @@ mod apply;
 pub mod axum;
 mod de;
 mod float;
+pub mod homes;
 mod job;
 mod json_schema;
 mod options;
@@ -98,7 +99,7 @@ pub use crate::options::{Direction, Mode, Options};
 pub use crate::path::{Path, Segment};
 pub use crate::reader::{Parsed, MAX_DEPTH};
 pub use crate::report::{
-    Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
+    Allowed, Code, Fix, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
 };
 pub use crate::sink::Sink;
 pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
@@ -310,7 +311,7 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 ///
 /// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
 /// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
-/// `#[schema(crate = "path")]` (the struct's attribute beside the opt-ins); the path is
+/// `#[schema(crate = "path")]` (beside `deserialize`, `homes` and the opt-ins, below); the path is
 /// resolved where the struct is, and the derive can come through the facade too:
 ///
 /// ```
@@ -329,6 +330,38 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// use facade::job_schema::{Code, Validate};
 /// let report = Visit { site_address: String::new() }.validate().unwrap_err();
 /// assert_eq!(report.errors[0].code, Code::Required);
+/// ```
+///
+/// # Keys that belong elsewhere
+///
+/// `#[schema(homes = PATH)]` names a `&'static [homes::Home]`: keys that are not fields of the
+/// struct but have a home (a field under another name, another endpoint). Such a key's
+/// `unknown_field` issue says where its value belongs, in its message and in `params.home`,
+/// instead of guessing a close field (see [`homes`]; [`Job`] has [`homes::JOB_HOMES`]).
+///
+/// ```
+/// use job_schema::homes::Home;
+/// use job_schema::{Options, Schema};
+///
+/// const VISIT_HOMES: &[Home] = &[Home {
+///     key: "customer",
+///     places: &["client_uuid"],
+///     advice: "the client goes in `client_uuid`",
+/// }];
+///
+/// #[derive(Schema)]
+/// #[schema(homes = VISIT_HOMES)]
+/// struct Visit {
+///     #[schema(uuid)]
+///     client_uuid: Option<String>,
+/// }
+///
+/// let report = Visit::check_json(br#"{"Customer": "Ann"}"#, Options::default());
+/// assert_eq!(*report.warnings[0].params.home().unwrap(), ["client_uuid"]);
+/// assert_eq!(
+///     report.warnings[0].message(),
+///     "is not a field of this record; the client goes in `client_uuid`"
+/// );
 /// ```
 ///
 /// The generated code compiles in crates of every edition from 2015 (which declares `extern
@@ -430,6 +463,11 @@ pub trait Schema: Validate + __private::Plumbing {
     const FIELDS: &'static [FieldSpec];
     /// The prefix of custom keys collected by a `custom_prefix` field, if any.
     const CUSTOM_PREFIX: Option<&'static str>;
+    /// Keys that are not fields but have a home (a field under another name, another
+    /// endpoint): their `unknown_field` issue names it instead of guessing a close field.
+    /// Empty unless the struct says `#[schema(homes = PATH)]`; [`Job`]'s is
+    /// [`homes::JOB_HOMES`].
+    const HOMES: &'static [homes::Home] = &[];
 
     /// Reads a record from JSON (lax, create): the record and its warnings, or a report
     /// with every error and every warning.

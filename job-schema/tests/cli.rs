@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_job-schema");
 const JOBS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/jobs.ndjson");
@@ -561,6 +561,60 @@ fn fields_lists_the_table_as_text() {
     assert!(text
         .lines()
         .any(|line| line.starts_with("edit_date ") && line.contains("read_only")));
+}
+
+#[test]
+fn fields_homes_lists_the_keys_with_a_home() {
+    let output = run(&["fields", "--homes"], b"");
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("KEY                 HOME"));
+    assert_eq!(lines.next(), Some("job_number          generated_job_id"));
+    assert!(text.contains("\npo_number           purchase_order_number\n"));
+    let output = run(&["fields", "--homes", "--format", "json"], b"");
+    let homes: Value = serde_json::from_slice(&output.stdout).expect("one JSON document");
+    let keys: Vec<&str> = homes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys.len(), 24);
+    assert!(keys.contains(&"contact_email") && keys.contains(&"flags"));
+    let notes = homes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["key"] == "notes")
+        .unwrap();
+    assert_eq!(
+        notes["home"],
+        json!(["job_description", "/api_1.0/note.json"])
+    );
+}
+
+#[test]
+fn json_output_carries_homes_and_fixes() {
+    let body = br#"{"status": "Quote", "contact_email": "a@b.c", "date": "2026-02-10T02:53:30Z"}"#;
+    let output = run(&["check", "--format", "json", "-"], body);
+    assert_eq!(code(&output), 1);
+    let record = &json_lines(&output)[0];
+    assert_eq!(
+        record["warnings"][0]["params"],
+        json!({"home": ["/api_1.0/jobcontact.json"]})
+    );
+    assert_eq!(
+        record["errors"][0]["params"]["suggestion"],
+        "2026-02-10 02:53:30"
+    );
+    // Each issue reads back into a job_schema issue with the same parameters.
+    let issue: job_schema::Issue = serde_json::from_value(record["errors"][0].clone()).unwrap();
+    assert_eq!(issue.params.suggestion(), Some("2026-02-10 02:53:30"));
+    assert_eq!(
+        issue.params.format(),
+        Some("YYYY-MM-DD or YYYY-MM-DD HH:MM:SS")
+    );
 }
 
 #[test]

@@ -73,13 +73,18 @@ fn type_errors_name_the_types_and_show_the_value() {
 
 #[test]
 fn a_flag_names_its_spellings() {
+    // A word that means a flag gets the integer to send.
     assert_eq!(
         lax(r#"{"flag": "yes"}"#),
-        [r#"flag: expected 0 or 1 (or true, false, "0", "1"), got string "yes""#]
+        [r#"flag: expected 0 or 1 (or true, false, "0", "1"), got string "yes"; did you mean 1?"#]
+    );
+    assert_eq!(
+        lax(r#"{"flag": "maybe"}"#),
+        [r#"flag: expected 0 or 1 (or true, false, "0", "1"), got string "maybe""#]
     );
     assert_eq!(
         strict(r#"{"flag": true}"#),
-        ["flag: expected the integer 0 or 1, got boolean true"]
+        ["flag: expected the integer 0 or 1, got boolean true; did you mean 1?"]
     );
     assert_eq!(lax(r#"{"flag": 2}"#), ["flag: 2 is not 0 or 1"]);
 }

@@ -9,7 +9,7 @@ use job_schema::{Allowed, Code, Job, Options, Params, Report};
 const BODIES: &[&str] = &[
     r#"{"status": "quote", "lat": 95, "company_uuid": "nope", "Status": "x"}"#,
     r#"{"status": "Work Order", "generated_job_id": "17", "payment_note": "x", "payment_date": "x"}"#,
-    r#"{"status": 3, "geo_is_valid": 2, "quote_sent": "yes", "zzzz": 1}"#,
+    r#"{"status": 3, "geo_is_valid": 2, "quote_sent": "yes", "zzzz": 1, "Job_Number": 1}"#,
     r#"{"status": "Quote", "status": "Completed", "badges": "[\"x\", 1]"}"#,
     r#"{"badges": ["x"], "date": "2026-02-30", "invoice_sent_stamp": "2026-03-01T09:00:00"}"#,
     r#"{"status": "Done", "lng": "east", "customfield_a": 7, "billing_address": "%LONG%"}"#,
@@ -47,6 +47,12 @@ fn kind(params: &Params) -> &'static str {
         Params::Suggestion { .. } => "suggestion",
         Params::Note { .. } => "note",
         Params::Position { .. } => "position",
+        Params::Home { .. } => "home",
+        Params::Fix { fix } => match fix.params {
+            Params::Format { .. } => "fix_format",
+            Params::Type { .. } => "fix_type",
+            _ => "fix_other",
+        },
         _ => "other",
     }
 }
@@ -92,6 +98,9 @@ fn every_report_reads_back_as_it_was_written() {
         "suggestion",
         "note",
         "position",
+        "home",
+        "fix_format",
+        "fix_type",
     ]
     .into_iter()
     .collect();
@@ -138,8 +147,69 @@ fn what_no_report_holds_is_refused() {
     // An older or newer release's keys that this one does not know are ignored.
     let later = issue(
         "\"unknown_field\"",
-        r#"{"suggestion": "status", "home": "JobContact"}"#,
+        r#"{"suggestion": "status", "fix_by": "JobContact"}"#,
     );
     let report: Report = serde_json::from_str(&later).unwrap();
     assert_eq!(report.errors[0].params.suggestion(), Some("status"));
+}
+
+#[test]
+fn homes_and_fixes_read_back_with_their_keys() {
+    let body = br#"{"status": "Quote", "contact_email": "a@b.c", "quote_sent": "no",
+                    "completion_date": "2026-02-10T02:53:30.5+10:00", "badges": "A,B"}"#;
+    for options in [Options::default(), Options::default().strict()] {
+        let report = Job::check_json(body, options);
+        let json = serde_json::to_value(&report).unwrap();
+        let back: Report = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, report);
+        let issues: Vec<_> = back.errors.iter().chain(&back.warnings).collect();
+        let at = |field: &str| {
+            *issues
+                .iter()
+                .find(|i| i.field == field)
+                .unwrap_or_else(|| panic!("{field}: {json}"))
+        };
+        // Each new key, by its JSON and through the accessors of the issue read back.
+        let contact = at("contact_email");
+        assert_eq!(
+            *contact.params.home().unwrap(),
+            ["/api_1.0/jobcontact.json"]
+        );
+        assert_eq!(contact.params.suggestion(), None);
+        let flag = at("quote_sent");
+        assert_eq!(flag.code, Code::Type);
+        assert_eq!(flag.params.suggestion(), Some("0"));
+        assert!(flag.params.expected().is_some());
+        let date = at("completion_date");
+        assert_eq!(date.params.suggestion(), Some("2026-02-10 02:53:30"));
+        assert_eq!(date.params.format(), Some("YYYY-MM-DD HH:MM:SS"));
+        assert!(date.params.note().unwrap().contains("local time"));
+        assert_eq!(
+            at("badges").params.format(),
+            Some(r#"["<uuid>", "<uuid>"]"#)
+        );
+        let list = if options.is_strict() {
+            "errors"
+        } else {
+            "warnings"
+        };
+        let home = json[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["field"] == "contact_email")
+            .unwrap();
+        assert_eq!(
+            home["params"],
+            serde_json::json!({"home": ["/api_1.0/jobcontact.json"]})
+        );
+        let fix = json["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["field"] == "quote_sent")
+            .unwrap();
+        assert_eq!(fix["params"]["suggestion"], "0");
+        assert_eq!(fix["params"]["given"], "string");
+    }
 }

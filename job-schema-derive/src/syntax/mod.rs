@@ -60,6 +60,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         krate: schema.krate,
         deserialize: schema.deserialize,
         interop: schema.interop,
+        homes: schema.homes,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
@@ -68,8 +69,9 @@ pub fn read(input: &DeriveInput) -> RawStruct {
 }
 
 /// Reads the struct's own `#[schema(...)]`: `crate = "path"`, the path generated code reaches
-/// the runtime through, for a crate that re-exports `job-schema`; and `deserialize`, the
-/// opt-in to serde's `Deserialize` through the reader.
+/// the runtime through, for a crate that re-exports `job-schema`; `deserialize`, the opt-in
+/// to serde's `Deserialize` through the reader; `homes = PATH`, the table of keys with a
+/// home; and `schemars` and `validator`, the opt-ins to those crates' traits.
 fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> StructSchema {
     let mut schema = StructSchema::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident(key::SCHEMA)) {
@@ -103,10 +105,14 @@ struct StructSchema {
     deserialize: Option<Span>,
     /// The first `schemars` and `validator`, likewise.
     interop: Interop,
+    /// Whether `homes` was given, read or not: a second one is an error.
+    homes_given: bool,
+    /// The path of the first `homes`, when it could be read.
+    homes: Option<syn::Path>,
 }
 
 /// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, `deserialize`,
-/// `schemars` or `validator`, each given once.
+/// `homes = PATH`, `schemars` or `validator`, each given once.
 fn read_struct_item(
     meta: &ParseNestedMeta<'_>,
     schema: &mut StructSchema,
@@ -115,7 +121,7 @@ fn read_struct_item(
     let Some(ident) = meta.path.get_ident() else {
         errors.push(syn::Error::new_spanned(
             &meta.path,
-            "expected `crate = \"...\"`, `deserialize`, `schemars` or `validator`, not a path",
+            "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` or `validator`, not a path",
         ));
         skip_value(meta.input);
         return;
@@ -156,14 +162,36 @@ fn read_struct_item(
             "to implement `validator::Validate` (feature `validator`)",
             errors,
         ),
+        key::HOMES => {
+            if schema.homes_given {
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    "`homes` is given twice: name one table",
+                ));
+            }
+            let path = value_tokens(meta, key::HOMES, "JOB_HOMES", errors).and_then(|tokens| {
+                let path = syn::parse2::<syn::Path>(tokens.clone());
+                if path.is_err() {
+                    errors.push(syn::Error::new_spanned(
+                        &tokens,
+                        "`homes` takes the path of a `&'static [job_schema::homes::Home]`, such as `homes = JOB_HOMES`",
+                    ));
+                }
+                path.ok()
+            });
+            if !schema.homes_given {
+                schema.homes = path;
+            }
+            schema.homes_given = true;
+        }
         _ => {
             let message = if key::ALL.contains(&name.as_str()) {
-                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize`, `schemars` and `validator`")
+                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` and `validator`")
             } else if let Some(close) = closest(&name, key::STRUCT) {
                 format!("unknown schema attribute `{name}` on the struct, did you mean `{close}`?")
             } else {
                 format!(
-                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize`, `schemars` and `validator`"
+                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` and `validator`"
                 )
             };
             errors.push(syn::Error::new(ident.span(), message));
@@ -304,8 +332,8 @@ const RULE: Items = Items {
 
 /// The struct's own `#[schema(...)]`.
 const STRUCT_ITEM: Items = Items {
-    empty: "expected `crate = \"...\"`, `deserialize`, `schemars` or `validator` before this `,`",
-    not_a_key: "expected `crate = \"...\"`, `deserialize`, `schemars` or `validator`: the struct itself takes only the path of the runtime and the opt-ins to other crates' traits",
+    empty: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` or `validator` before this `,`",
+    not_a_key: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` or `validator`: the struct itself takes only the path of the runtime, the table of keys with a home and the opt-ins to other crates' traits",
 };
 
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a

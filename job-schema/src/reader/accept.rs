@@ -172,7 +172,14 @@ fn wrong_type(
         Mode::Lax => Lead::FlagLax,
         Mode::Strict => Lead::FlagStrict,
     };
-    let violation = Violation::wrong_type(Form::Type(lead), expected, given);
+    let mut violation = Violation::wrong_type(Form::Type(lead), expected, given);
+    // A flag written as a word (`"yes"`, or `true` in strict mode) gets the integer as its fix.
+    if lead != Lead::Types && matches!(given, JsonType::String | JsonType::Boolean) {
+        if let Some(flag) = value.and_then(rules::bool01::from_word) {
+            let params = std::mem::take(&mut violation.params);
+            violation.params = params.with_fix(if flag == 1 { "1" } else { "0" }, None);
+        }
+    }
     sink.error(path, violation, value);
 }
 

@@ -9,8 +9,9 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use crate::homes::{self, Home};
 use crate::path::Path;
-use crate::report::{Code, Form, Params, Violation};
+use crate::report::{Code, Form, Params, Texts, Violation};
 use crate::sink::Sink;
 use crate::spec::FieldSpec;
 
@@ -95,8 +96,9 @@ pub(crate) fn duplicate(path: &Path<'_>, sink: &mut Sink<'_>) {
     sink.error(path, violation, None);
 }
 
-/// The `unknown_field` warning, with a suggestion when a field name is close; an error when
-/// the record denies unknown keys (`deny`, from `#[serde(deny_unknown_fields)]`).
+/// The `unknown_field` warning, naming the key's home when `homes` has one for it (see
+/// [`crate::homes`]), else with a suggestion when a field name is close; an error when the
+/// record denies unknown keys (`deny`, from `#[serde(deny_unknown_fields)]`).
 ///
 /// `keys` are the fields' [`NameKey`]s (`Schema::__NAME_KEYS`); when they do not match the
 /// fields (a table written by hand), they are worked out here.
@@ -104,10 +106,29 @@ pub fn unknown(
     key: &str,
     fields: &[FieldSpec],
     keys: &[NameKey],
+    homes: &[Home],
     deny: bool,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
+    let at = path.key(key);
+    if let Some(home) = homes::find(homes, key) {
+        let lead = if deny {
+            "is not a field of this record, which accepts no other key; "
+        } else {
+            "is not a field of this record; "
+        };
+        let violation = Violation::new(Code::UnknownField, format!("{lead}{}", home.advice))
+            .with_params(Params::Home {
+                home: Texts::from_static(home.places),
+            });
+        if deny {
+            sink.error(&at, violation, None);
+        } else {
+            sink.warn(&at, violation, None);
+        }
+        return;
+    }
     let names = fields.iter().map(|f| f.name);
     let suggestion = if keys.len() == fields.len() {
         search(key, names.zip(keys.iter().copied().map(Some)))
@@ -131,7 +152,6 @@ pub fn unknown(
             "is not a field of this record; it is ignored",
         ),
     };
-    let at = path.key(key);
     if deny {
         sink.error(&at, violation, None);
     } else {

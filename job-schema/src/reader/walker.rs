@@ -183,6 +183,7 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                         &name,
                         fields,
                         S::__NAME_KEYS,
+                        S::HOMES,
                         S::__DENY_UNKNOWN_FIELDS,
                         parent,
                         sink,

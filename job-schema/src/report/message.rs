@@ -162,10 +162,15 @@ impl Form {
         let text = match self {
             Form::Quoted(phrase, hint) => {
                 let text = phrase.write(quoted(text));
-                if hint {
+                let text = if hint {
                     text.str(STRICT_UNSET_HINT)
                 } else {
                     text
+                };
+                // A fix of the value: the text to send, quoted, and what to know.
+                match params.suggestion() {
+                    Some(s) => fix_note(text.str("; did you mean ").debug_str(s).str("?"), params),
+                    None => text,
                 }
             }
             Form::Misfit => text.str(value).str(" does not fit this field's type"),
@@ -187,10 +192,15 @@ impl Form {
                 let text = text.str(given.map_or("", |g| g.as_str()));
                 // A record or a custom field is named by its type alone.
                 let shown = echoed.filter(|_| !matches!(lead, Lead::Object | Lead::Custom));
-                match shown {
+                let text = match shown {
                     None => text,
                     Some(_) if given == Some(JsonType::String) => quoted(text.str(" ")),
                     Some(value) => text.str(" ").str(value),
+                };
+                // A fix of a flag: the integer to send, unquoted.
+                match params.suggestion() {
+                    Some(s) => fix_note(text.str("; did you mean ").str(s).str("?"), params),
+                    None => text,
                 }
             }
             Form::Enum => {
@@ -267,6 +277,14 @@ fn one_of(text: Text, params: &Params) -> Text {
     match params.allowed() {
         Some(allowed) if !allowed.is_empty() => text.str(" is not one of ").allowed(allowed),
         _ => text.str(" is not allowed: the field takes no value"),
+    }
+}
+
+/// ` (<note>)` when a fix has a note.
+fn fix_note(text: Text, params: &Params) -> Text {
+    match params.note() {
+        Some(note) => text.str(" (").str(note).str(")"),
+        None => text,
     }
 }
 

@@ -35,7 +35,7 @@ pub use collect::{omitted_line, Report, ISSUE_LIMIT};
 pub use echoing::{echo, escape, ECHO_LIMIT};
 pub use issue::Issue;
 pub use number::NUMBER_LIMIT;
-pub use params::{Allowed, Params, Texts};
+pub use params::{Allowed, Fix, Params, Texts};
 pub use violation::Violation;
 
 pub(crate) use message::{Form, Lead, Phrase, Syntax};

@@ -254,6 +254,34 @@ pub enum Params {
         /// The 1-based column.
         column: usize,
     },
+    /// `unknown_field` for a key with a known home (see [`crate::homes`]): where its value
+    /// belongs, in order of preference (JSON key `home`).
+    Home {
+        /// Each place: the wire name of a field of the record, or the path of another
+        /// endpoint (it starts with `/`).
+        home: Texts,
+    },
+    /// A rule's parameters and a fix for the value: a rewrite of the same value that the
+    /// rule takes (a datetime in ISO-8601 form, a flag written `"yes"`).
+    Fix {
+        /// The parameters and the fix.
+        fix: Box<Fix>,
+    },
+}
+
+/// The fix of a [`Params::Fix`]: the rule's own parameters, the value to send instead, and
+/// what to know before sending it.
+///
+/// JSON output writes the rule's parameters, then `suggestion`, then `note` when there is
+/// one; [`Params`]' accessors read through it (`params.format()` is the rule's format).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// The rule's own parameters ([`Params::Format`], [`Params::Type`]).
+    pub params: Params,
+    /// The value to send instead, as text (a flag's `1` is `"1"`).
+    pub suggestion: Cow<'static, str>,
+    /// What to know before sending it, if anything.
+    pub note: Option<Cow<'static, str>>,
 }
 
 impl Params {
@@ -300,16 +328,18 @@ impl Params {
 
     /// `type`: the JSON types the field takes.
     pub fn expected(&self) -> Option<JsonTypes> {
-        match *self {
-            Params::Type { expected, .. } => Some(expected),
+        match self {
+            Params::Type { expected, .. } => Some(*expected),
+            Params::Fix { fix } => fix.params.expected(),
             _ => None,
         }
     }
 
     /// `type`: the JSON type it was given.
     pub fn given(&self) -> Option<JsonType> {
-        match *self {
-            Params::Type { given, .. } => Some(given),
+        match self {
+            Params::Type { given, .. } => Some(*given),
+            Params::Fix { fix } => fix.params.given(),
             _ => None,
         }
     }
@@ -318,7 +348,34 @@ impl Params {
     pub fn format(&self) -> Option<&str> {
         match self {
             Params::Format { format } => Some(format),
+            Params::Fix { fix } => fix.params.format(),
             _ => None,
+        }
+    }
+
+    /// `unknown_field`: where the value of a key that is not a field belongs (see
+    /// [`crate::homes`]).
+    pub fn home(&self) -> Option<&Texts> {
+        match self {
+            Params::Home { home } => Some(home),
+            _ => None,
+        }
+    }
+
+    /// This with `suggestion` (and `note`) as the fix of the value: a [`Params::Fix`]
+    /// around these parameters.
+    #[must_use]
+    pub fn with_fix(
+        self,
+        suggestion: impl Into<Cow<'static, str>>,
+        note: Option<&'static str>,
+    ) -> Params {
+        Params::Fix {
+            fix: Box::new(Fix {
+                params: self,
+                suggestion: suggestion.into(),
+                note: note.map(Cow::Borrowed),
+            }),
         }
     }
 
@@ -330,7 +387,8 @@ impl Params {
         }
     }
 
-    /// A close, valid alternative (`unknown_field`, `enum_values`).
+    /// A close, valid alternative (`unknown_field`, `enum_values`), or the value to send
+    /// instead ([`Params::Fix`]: `datetime`, `date`, a flag's `type`).
     pub fn suggestion(&self) -> Option<&str> {
         match self {
             Params::OneOf {
@@ -338,14 +396,17 @@ impl Params {
                 suggestion_index,
             } => suggestion_index.and_then(|i| allowed.get(usize::try_from(i).ok()?)),
             Params::Suggestion { suggestion } => Some(suggestion),
+            Params::Fix { fix } => Some(&fix.suggestion),
             _ => None,
         }
     }
 
-    /// `deprecated`: what to use instead.
+    /// `deprecated`: what to use instead; [`Params::Fix`]: what to know before sending the
+    /// suggestion.
     pub fn note(&self) -> Option<&str> {
         match self {
             Params::Note { note } => Some(note),
+            Params::Fix { fix } => fix.note.as_deref(),
             _ => None,
         }
     }
@@ -370,6 +431,14 @@ impl Params {
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
+        self.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl Params {
+    /// Writes the parameters' keys and values into `map`.
+    fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self {
             Params::Empty => {}
             Params::Length { limit, length } => {
@@ -399,7 +468,15 @@ impl Serialize for Params {
                 map.serialize_entry("line", line)?;
                 map.serialize_entry("column", column)?;
             }
+            Params::Home { home } => map.serialize_entry("home", home)?,
+            Params::Fix { fix } => {
+                fix.params.serialize_entries(map)?;
+                map.serialize_entry("suggestion", &fix.suggestion)?;
+                if let Some(note) = &fix.note {
+                    map.serialize_entry("note", note)?;
+                }
+            }
         }
-        map.end()
+        Ok(())
     }
 }

@@ -9,11 +9,10 @@
 
 use std::borrow::Cow;
 
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 use super::message::Message;
-use super::{Code, Issue, JsonType, JsonTypes, Params, Texts};
+use super::{Code, Fix, Issue, JsonType, JsonTypes, Params, Texts};
 
 impl<'de> Deserialize<'de> for JsonTypes {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<JsonTypes, D::Error> {
@@ -47,86 +46,111 @@ struct ParamKeys {
     note: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
+    home: Option<Vec<String>>,
 }
 
 impl<'de> Deserialize<'de> for Params {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Params, D::Error> {
-        let keys = ParamKeys::deserialize(deserializer)?;
-        let params = match keys {
-            ParamKeys {
-                limit: Some(limit),
-                length: Some(length),
-                ..
-            } => Params::Length { limit, length },
-            ParamKeys {
-                allowed: Some(AllowedList::Strs(allowed)),
-                suggestion,
-                ..
-            } => {
-                let allowed = Texts::from(allowed);
-                let suggestion_index = match suggestion {
-                    Some(suggestion) => Some(
-                        allowed
-                            .position(&suggestion)
-                            .and_then(|i| u32::try_from(i).ok())
-                            .ok_or_else(|| {
-                                D::Error::custom(format!(
-                                    "the suggestion {suggestion:?} is not one of the allowed values"
-                                ))
-                            })?,
-                    ),
-                    None => None,
-                };
-                Params::OneOf {
-                    allowed,
-                    suggestion_index,
-                }
+        let mut keys = ParamKeys::deserialize(deserializer)?;
+        // A fix: a format or a type error's types, with the value to send instead.
+        let fixes = keys.format.is_some() || (keys.expected.is_some() && keys.given.is_some());
+        if fixes && keys.allowed.is_none() {
+            if let Some(suggestion) = keys.suggestion.take() {
+                let note = keys.note.take().map(Cow::Owned);
+                return Ok(Params::Fix {
+                    fix: Box::new(Fix {
+                        params: params_of::<D::Error>(keys)?,
+                        suggestion: Cow::Owned(suggestion),
+                        note,
+                    }),
+                });
             }
-            ParamKeys {
-                allowed: Some(AllowedList::Ints(allowed)),
-                ..
-            } => Params::OneOfInts {
-                allowed: Cow::Owned(allowed),
-            },
-            ParamKeys {
-                min: Some(min),
-                max: Some(max),
-                ..
-            } => Params::Range { min, max },
-            ParamKeys {
-                expected: Some(expected),
-                given: Some(given),
-                ..
-            } => Params::Type { expected, given },
-            ParamKeys {
-                format: Some(format),
-                ..
-            } => Params::Format {
-                format: Cow::Owned(format),
-            },
-            ParamKeys {
-                index: Some(index), ..
-            } => Params::Element { index },
-            ParamKeys {
-                suggestion: Some(suggestion),
-                ..
-            } => Params::Suggestion {
-                suggestion: Cow::Owned(suggestion),
-            },
-            ParamKeys {
-                note: Some(note), ..
-            } => Params::Note {
-                note: Cow::Owned(note),
-            },
-            ParamKeys {
-                line: Some(line),
-                column: Some(column),
-                ..
-            } => Params::Position { line, column },
-            _ => Params::Empty,
-        };
-        Ok(params)
+        }
+        params_of(keys)
     }
+}
+
+/// The parameters that `keys` hold, known by which keys are there.
+fn params_of<E: serde::de::Error>(keys: ParamKeys) -> Result<Params, E> {
+    let params = match keys {
+        ParamKeys {
+            limit: Some(limit),
+            length: Some(length),
+            ..
+        } => Params::Length { limit, length },
+        ParamKeys {
+            allowed: Some(AllowedList::Strs(allowed)),
+            suggestion,
+            ..
+        } => {
+            let allowed = Texts::from(allowed);
+            let suggestion_index = match suggestion {
+                Some(suggestion) => Some(
+                    allowed
+                        .position(&suggestion)
+                        .and_then(|i| u32::try_from(i).ok())
+                        .ok_or_else(|| {
+                            E::custom(format!(
+                                "the suggestion {suggestion:?} is not one of the allowed values"
+                            ))
+                        })?,
+                ),
+                None => None,
+            };
+            Params::OneOf {
+                allowed,
+                suggestion_index,
+            }
+        }
+        ParamKeys {
+            allowed: Some(AllowedList::Ints(allowed)),
+            ..
+        } => Params::OneOfInts {
+            allowed: Cow::Owned(allowed),
+        },
+        ParamKeys {
+            min: Some(min),
+            max: Some(max),
+            ..
+        } => Params::Range { min, max },
+        ParamKeys {
+            expected: Some(expected),
+            given: Some(given),
+            ..
+        } => Params::Type { expected, given },
+        ParamKeys {
+            format: Some(format),
+            ..
+        } => Params::Format {
+            format: Cow::Owned(format),
+        },
+        ParamKeys {
+            index: Some(index), ..
+        } => Params::Element { index },
+        ParamKeys {
+            suggestion: Some(suggestion),
+            ..
+        } => Params::Suggestion {
+            suggestion: Cow::Owned(suggestion),
+        },
+        ParamKeys {
+            note: Some(note), ..
+        } => Params::Note {
+            note: Cow::Owned(note),
+        },
+        ParamKeys {
+            line: Some(line),
+            column: Some(column),
+            ..
+        } => Params::Position { line, column },
+        ParamKeys {
+            home: Some(home), ..
+        } => Params::Home {
+            home: Texts::from(home),
+        },
+        _ => Params::Empty,
+    };
+    Ok(params)
 }
 
 /// An issue as its JSON holds it.

@@ -50,6 +50,31 @@ pub fn from_lax_str(value: &str) -> Option<i64> {
     }
 }
 
+/// The flag that a word means: `true` and `yes` are 1, `false` and `no` are 0, in any case
+/// of ASCII letters; also `"1"` and `"0"`. No flag accepts these words; a `type` error on a
+/// flag field offers this as its fix.
+///
+/// ```
+/// use job_schema::rules::bool01;
+/// assert_eq!(bool01::from_word("Yes"), Some(1));
+/// assert_eq!(bool01::from_word("FALSE"), Some(0));
+/// assert_eq!(bool01::from_word("y"), None);
+/// ```
+pub fn from_word(value: &str) -> Option<i64> {
+    const WORDS: [(&str, i64); 6] = [
+        ("true", 1),
+        ("yes", 1),
+        ("1", 1),
+        ("false", 0),
+        ("no", 0),
+        ("0", 0),
+    ];
+    WORDS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(value))
+        .map(|&(_, flag)| flag)
+}
+
 /// Reads a JSON boolean as a flag: `false` is 0, `true` is 1.
 ///
 /// ```
@@ -84,6 +109,30 @@ mod tests {
         assert_eq!(from_lax_str("1"), Some(1));
         for bad in ["", " 1", "1 ", "01", "true", "false", "2", "-0", "1.0"] {
             assert_eq!(from_lax_str(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn words() {
+        for (word, flag) in [
+            ("true", 1),
+            ("True", 1),
+            ("TRUE", 1),
+            ("yes", 1),
+            ("YES", 1),
+            ("1", 1),
+            ("false", 0),
+            ("False", 0),
+            ("no", 0),
+            ("No", 0),
+            ("0", 0),
+        ] {
+            assert_eq!(from_word(word), Some(flag), "{word}");
+        }
+        for other in [
+            "", " yes", "yes ", "y", "n", "on", "off", "2", "01", "truee", "ja",
+        ] {
+            assert_eq!(from_word(other), None, "{other:?}");
         }
     }
 

@@ -148,7 +148,10 @@ fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
         Shape::Unreal => Phrase::UnrealDatetime,
         Shape::Malformed | Shape::Real => Phrase::NotDate,
     };
+    // An ISO-8601 datetime gets its datetime form as the fix (a `date` field takes it, and
+    // it keeps every digit that was sent but the zone's).
     rules::reject_unless_unset(Code::Date, phrase, FORMAT, is_unset(value), mode)
+        .map_err(|violation| datetime::with_iso_fix(violation, value))
 }
 
 #[cfg(test)]
@@ -241,6 +244,32 @@ mod tests {
                 "{unset:?}"
             );
         }
+    }
+
+    #[test]
+    fn iso_datetimes_get_their_datetime_form_as_a_fix() {
+        let v = check("2026-02-10T02:53:30+10:00", Mode::Lax).unwrap_err();
+        assert_eq!(v.code, Code::Date);
+        assert_eq!(v.params.suggestion(), Some("2026-02-10 02:53:30"));
+        assert_eq!(v.params.format(), Some(FORMAT));
+        assert_eq!(v.params.note(), Some(datetime::LOCAL_TIME_NOTE));
+        assert!(is_date("2026-02-10 02:53:30"));
+        assert_eq!(
+            v.message(Some("2026-02-10T02:53:30+10:00")),
+            format!(
+                "\"2026-02-10T02:53:30+10:00\" is not a date in the form YYYY-MM-DD or \
+                 YYYY-MM-DD HH:MM:SS; did you mean \"2026-02-10 02:53:30\"? ({})",
+                datetime::LOCAL_TIME_NOTE
+            )
+        );
+        // A date alone with a zone is not a datetime: no fix.
+        assert_eq!(
+            check("2026-02-10Z", Mode::Lax)
+                .unwrap_err()
+                .params
+                .suggestion(),
+            None
+        );
     }
 
     #[test]

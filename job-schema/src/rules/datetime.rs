@@ -169,6 +169,71 @@ fn reject(value: &str, shape: Shape, mode: Mode) -> Result<(), Violation> {
         is_unset(value),
         mode,
     )
+    .map_err(|violation| with_iso_fix(violation, value))
+}
+
+/// The note of a suggestion made from an ISO-8601 datetime.
+pub(crate) const LOCAL_TIME_NOTE: &str = "ServiceM8 takes the account's local time with no \
+     zone; the zone and any fraction of a second are dropped, not converted";
+
+/// `violation` with the canonical form of `value` as its fix, when `value` is an ISO-8601
+/// datetime (see [`from_iso8601`]).
+pub(crate) fn with_iso_fix(mut violation: Violation, value: &str) -> Violation {
+    if let Some(fix) = from_iso8601(value) {
+        let params = std::mem::take(&mut violation.params);
+        violation.params = params.with_fix(fix, Some(LOCAL_TIME_NOTE));
+    }
+    violation
+}
+
+/// The canonical form (`YYYY-MM-DD HH:MM:SS`) of the same digits, when `value` is a real
+/// datetime in ISO-8601 form: `T` (or `t`, or a space) between date and time, seconds given,
+/// then optionally a fraction of a second (`.123` or `,123`) and a zone (`Z`, `z`, `+10:00`,
+/// `-0530`, `+10`). The zone and the fraction are dropped, never applied: ServiceM8 takes the
+/// account's local time, and only the sender knows which zone that is. `None` for anything
+/// else, and for a datetime whose day or time does not exist.
+///
+/// Reads each byte of `value` at most once.
+///
+/// ```
+/// use job_schema::rules::datetime;
+/// assert_eq!(datetime::from_iso8601("2026-02-10T02:53:30.123Z").as_deref(), Some("2026-02-10 02:53:30"));
+/// assert_eq!(datetime::from_iso8601("2026-02-10T02:53:30+10:00").as_deref(), Some("2026-02-10 02:53:30"));
+/// assert_eq!(datetime::from_iso8601("2026-02-10T02:53").as_deref(), None);
+/// assert_eq!(datetime::from_iso8601("2026-02-30T02:53:30").as_deref(), None);
+/// ```
+pub fn from_iso8601(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    if bytes.len() < 19 || !matches!(bytes[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    let mut canonical = [0u8; 19];
+    canonical.copy_from_slice(&bytes[..19]);
+    canonical[10] = b' ';
+    let canonical = std::str::from_utf8(&canonical).ok()?;
+    if !is_datetime(canonical) {
+        return None;
+    }
+    let mut rest = &bytes[19..];
+    if let [b'.' | b',', fraction @ ..] = rest {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        rest = &fraction[digits..];
+    }
+    let zone_ok = match rest {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2, zone @ ..] if h1.is_ascii_digit() && h2.is_ascii_digit() => {
+            match zone {
+                [] => true,
+                [b':', m1, m2] | [m1, m2] => m1.is_ascii_digit() && m2.is_ascii_digit(),
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    zone_ok.then(|| canonical.to_owned())
 }
 
 #[cfg(test)]
@@ -242,11 +307,12 @@ mod tests {
                 "{bad:?}"
             );
         }
+        // Without seconds it is no ISO-8601 datetime this rule rewrites: no fix.
         assert_eq!(
-            check("2024-01-01T10:00:00", Mode::Lax)
+            check("2024-01-01T10:00", Mode::Lax)
                 .unwrap_err()
-                .message(Some("2024-01-01T10:00:00")),
-            "\"2024-01-01T10:00:00\" is not a datetime in the form YYYY-MM-DD HH:MM:SS"
+                .message(Some("2024-01-01T10:00")),
+            "\"2024-01-01T10:00\" is not a datetime in the form YYYY-MM-DD HH:MM:SS"
         );
     }
 
@@ -302,6 +368,68 @@ mod tests {
         }
         // Every finding was reached often.
         assert!(counts.iter().all(|&c| c > 10_000), "{counts:?}");
+    }
+
+    #[test]
+    fn iso_datetimes_get_the_same_digits_as_a_fix() {
+        for (iso, fix) in [
+            ("2026-02-10T02:53:30", "2026-02-10 02:53:30"),
+            ("2026-02-10T02:53:30Z", "2026-02-10 02:53:30"),
+            ("2026-02-10t02:53:30z", "2026-02-10 02:53:30"),
+            ("2026-02-10T02:53:30.123Z", "2026-02-10 02:53:30"),
+            ("2026-02-10T02:53:30,5", "2026-02-10 02:53:30"),
+            ("2026-02-10T23:59:59.999999999+10:00", "2026-02-10 23:59:59"),
+            ("2026-02-10T02:53:30-05:30", "2026-02-10 02:53:30"),
+            ("2026-02-10T02:53:30+1000", "2026-02-10 02:53:30"),
+            ("2026-02-10T02:53:30+10", "2026-02-10 02:53:30"),
+            ("2024-02-29 00:00:00Z", "2024-02-29 00:00:00"),
+        ] {
+            assert_eq!(from_iso8601(iso).as_deref(), Some(fix), "{iso}");
+            let v = check(iso, Mode::Lax).unwrap_err();
+            assert_eq!(v.code, Code::Datetime);
+            assert_eq!(v.params.suggestion(), Some(fix));
+            assert_eq!(v.params.format(), Some(DATETIME_FORMAT));
+            assert_eq!(v.params.note(), Some(LOCAL_TIME_NOTE));
+            assert_eq!(
+                v.message(Some(iso)),
+                format!(
+                    "\"{iso}\" is not a datetime in the form YYYY-MM-DD HH:MM:SS; \
+                     did you mean \"{fix}\"? ({LOCAL_TIME_NOTE})"
+                )
+            );
+            // Strict mode gives the same fix.
+            assert_eq!(check(iso, Mode::Strict).unwrap_err(), v);
+        }
+    }
+
+    #[test]
+    fn other_shapes_get_no_fix() {
+        for bad in [
+            "2026-02-10T02:53",
+            "2026-02-10T02:53:3",
+            "2026-02-10T02:53:30.",
+            "2026-02-10T02:53:30.Z",
+            "2026-02-10T02:53:30ZZ",
+            "2026-02-10T02:53:30+1",
+            "2026-02-10T02:53:30+10:0",
+            "2026-02-10T02:53:30+10:00:00",
+            "2026-02-10T02:53:30 ",
+            "2026-02-10X02:53:30",
+            "2026-02-30T02:53:30",
+            "2026-02-10T24:00:00Z",
+            "2026-02-10T02:53:30é",
+            "2026-02-10Té2:53:30",
+            "0000-00-00T00:00:00",
+            "2026-02-10",
+        ] {
+            assert_eq!(from_iso8601(bad), None, "{bad:?}");
+            if let Err(v) = check(bad, Mode::Lax) {
+                assert_eq!(v.params.suggestion(), None, "{bad:?}");
+            }
+        }
+        // A long fraction is read once, and still a fix.
+        let long = format!("2026-02-10T02:53:30.{}Z", "1".repeat(1 << 20));
+        assert_eq!(from_iso8601(&long).as_deref(), Some("2026-02-10 02:53:30"));
     }
 
     #[test]

@@ -20,7 +20,22 @@ use crate::report::{Code, JsonType, JsonTypes, Params, Text, Violation};
 use crate::rules::uuid;
 
 /// The message of a value that is not a list at all.
-const NOT_A_LIST: &str = r#"must be a JSON array of UUIDs encoded in a string, such as "[\"…\"]""#;
+const NOT_A_LIST: &str =
+    r#"must be a JSON array of UUIDs encoded in a string, such as "[\"<uuid>\", \"<uuid>\"]""#;
+
+/// The message of a value that does not even start as an array (names, a comma-separated
+/// list): what the value must look like.
+const NOT_AN_ARRAY: &str = r#"is not a JSON array: the list must be a JSON array of UUIDs encoded in a string, such as "[\"<uuid>\", \"<uuid>\"]", not names or a comma-separated list"#;
+
+/// The `format` parameter of a value that is not a list: what the text of the string holds.
+pub const LIST_FORMAT: &str = r#"["<uuid>", "<uuid>"]"#;
+
+/// The violation of a value that is not a list, with `message`.
+fn not_a_list(message: &'static str) -> Violation {
+    Violation::new(Code::UuidList, message).with_params(Params::Format {
+        format: Cow::Borrowed(LIST_FORMAT),
+    })
+}
 
 /// The violation for a raw JSON array sent where the string that encodes it belongs, in
 /// every mode.
@@ -123,7 +138,11 @@ pub fn check_within(
     // The bad elements are reported once the whole text has turned out to be an array: a
     // list that is malformed near its end draws one error, not element errors followed by it.
     match scan(value, room) {
-        Err(_) => report(|| Violation::new(Code::UuidList, NOT_A_LIST)),
+        // Text that does not even open an array is told what a list looks like.
+        Err(_) if !value.trim_start_matches(JSON_WHITESPACE).starts_with('[') => {
+            report(|| not_a_list(NOT_AN_ARRAY))
+        }
+        Err(_) => report(|| not_a_list(NOT_A_LIST)),
         Ok((bad, beyond)) => {
             for (index, violation) in bad {
                 on_error(Some(index), violation);
@@ -132,6 +151,9 @@ pub fn check_within(
         }
     }
 }
+
+/// JSON's whitespace.
+const JSON_WHITESPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
 /// How many violations [`check`] gathers before it reads a list a second time.
 const GATHER: usize = 1_024;

@@ -108,6 +108,11 @@ pub struct FieldsArgs {
     /// Output format: an aligned table, one JSON array of fields, or a Markdown page.
     #[arg(long, value_enum, default_value_t = FieldsFormat::Text)]
     pub format: FieldsFormat,
+
+    /// Print the keys that are not fields but have a home (a field under another name,
+    /// another endpoint) instead of the fields.
+    #[arg(long)]
+    pub homes: bool,
 }
 
 /// The options of `serve`.

@@ -6,6 +6,7 @@ mod markdown;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use job_schema::homes::Home;
 use job_schema::{FieldClass, FieldSpec, Job, JsonType, JsonTypes, Mode, Rule, Schema};
 use serde_json::{json, Value};
 
@@ -13,6 +14,9 @@ use crate::args::{FieldsArgs, FieldsFormat};
 
 /// Prints the table; exit status 2 when standard output cannot be written.
 pub fn run(args: &FieldsArgs) -> ExitCode {
+    if args.homes {
+        return crate::output::print_all(&homes(<Job as Schema>::HOMES, args.format));
+    }
     let rows = rows(<Job as Schema>::FIELDS, "");
     let text = match args.format {
         FieldsFormat::Text => text(&rows),
@@ -177,6 +181,33 @@ impl Row {
     }
 }
 
+/// The keys with a home, in `format`: an aligned table of key and places, each followed by
+/// the warning's advice; a JSON array of `{"key", "home", "advice"}`; or the Markdown section
+/// of the page.
+fn homes(homes: &[Home], format: FieldsFormat) -> String {
+    match format {
+        FieldsFormat::Text => {
+            let width = homes.iter().map(|h| h.key.len()).max().unwrap_or(0).max(3);
+            let mut out = format!("{:<width$}  HOME\n", "KEY");
+            for home in homes {
+                let _ = writeln!(out, "{:<width$}  {}", home.key, home.places.join(", "));
+                let _ = writeln!(out, "    {}", home.advice);
+            }
+            out
+        }
+        FieldsFormat::Json => {
+            let homes: Vec<Value> = homes
+                .iter()
+                .map(|h| json!({ "key": h.key, "home": h.places, "advice": h.advice }))
+                .collect();
+            let mut text = serde_json::to_string_pretty(&homes).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        FieldsFormat::Markdown => markdown::homes(homes),
+    }
+}
+
 /// An aligned table, each row followed by its description, indented.
 fn text(rows: &[Row]) -> String {
     let header = ["FIELD", "CLASS", "LAX TYPES", "STRICT TYPES", "RULES"];
@@ -241,6 +272,27 @@ mod tests {
             assert!(rules.contains(rule), "{rules}");
         }
         assert_eq!(rows.last().unwrap().name, "customfield_*");
+    }
+
+    #[test]
+    fn the_homes_are_listed_in_every_format() {
+        let table = <Job as Schema>::HOMES;
+        let text = homes(table, FieldsFormat::Text);
+        assert!(text.starts_with("KEY                 HOME\njob_number          generated_job_id\n    the API numbers jobs"));
+        assert!(text.contains("\ncompany_name        company_uuid, /api_1.0/company.json\n"));
+        assert_eq!(text.lines().count(), 1 + 2 * table.len());
+        let json: Value = serde_json::from_str(&homes(table, FieldsFormat::Json)).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), table.len());
+        assert_eq!(
+            json[17],
+            json!({
+                "key": "company_name",
+                "home": ["company_uuid", "/api_1.0/company.json"],
+                "advice": table[17].advice,
+            })
+        );
+        let markdown = homes(table, FieldsFormat::Markdown);
+        assert!(markdown.contains("| `po_number` | `purchase_order_number` | the purchase order number goes in `purchase_order_number` |\n"));
     }
 
     #[test]

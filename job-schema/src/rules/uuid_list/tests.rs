@@ -137,6 +137,8 @@ fn not_a_list_is_one_error() {
     for bad in [
         "{}".to_owned(),
         "not json".to_owned(),
+        "URGENT,HIGH_PRIORITY".to_owned(),
+        " \n[".to_owned(),
         format!(r#""{A}""#),
         A.to_owned(),
         "3".to_owned(),
@@ -155,9 +157,18 @@ fn not_a_list_is_one_error() {
         assert_eq!(e[0].0, None);
         assert_eq!(e[0].1.code, Code::UuidList);
         assert_eq!(e[0].1.params.index(), None);
-        assert_eq!(
-            e[0].1.message(None),
-            r#"must be a JSON array of UUIDs encoded in a string, such as "[\"…\"]""#
-        );
+        let message = e[0].1.message(None);
+        if bad.trim_start().starts_with('[') {
+            assert_eq!(
+                message,
+                r#"must be a JSON array of UUIDs encoded in a string, such as "[\"<uuid>\", \"<uuid>\"]""#
+            );
+        } else {
+            assert_eq!(
+                message,
+                r#"is not a JSON array: the list must be a JSON array of UUIDs encoded in a string, such as "[\"<uuid>\", \"<uuid>\"]", not names or a comma-separated list"#
+            );
+        }
+        assert_eq!(e[0].1.params.format(), Some(r#"["<uuid>", "<uuid>"]"#));
     }
 }

@@ -8,7 +8,8 @@
 
 use std::fmt::Write as _;
 
-use job_schema::{Code, Direction, FieldClass, Mode};
+use job_schema::homes::Home;
+use job_schema::{Code, Direction, FieldClass, Job, Mode, Schema};
 
 use super::{rule_text, Row};
 use texts::{class_text, direction_text, meaning, mode_text, Example};
@@ -137,6 +138,34 @@ pub fn page(rows: &[Row]) -> String {
             types(row.strict),
             cell(&rules),
             cell(&row.full_description()),
+        );
+    }
+    out.push_str(&homes(<Job as Schema>::HOMES));
+    out
+}
+
+/// The section of the page on keys that are not fields but have a home.
+pub fn homes(homes: &[Home]) -> String {
+    let mut out = String::from("\n## Keys that belong elsewhere\n\n");
+    paragraph(
+        &mut out,
+        "",
+        "Keys that integrators send but that are not fields of the record. Each is an \
+         `unknown_field` warning like any other unknown key, whose message says where the \
+         value belongs and whose `params.home` lists the places: a field of the record, or \
+         the path of another endpoint. A key matches whatever the case of its letters and \
+         its `_`, `-` and spaces (`jobNumber`, `Job_Number`). `job-schema fields --homes` \
+         prints this table.",
+    );
+    out.push_str("\n| key | home | the warning says |\n|---|---|---|\n");
+    for home in homes {
+        let places: Vec<String> = home.places.iter().map(|p| format!("`{p}`")).collect();
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            home.key,
+            places.join(", "),
+            cell(home.advice)
         );
     }
     out

@@ -41,7 +41,8 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
             "A value of a JSON type that the field does not take in this mode: the two type \
              columns of the table list the ones it takes. A record that is not a JSON object \
              is one `type` error at the root. `-0` is the integer 0, while `1.0` is a number, \
-             not an integer.",
+             not an integer. A flag written as a word (`\"yes\"`, `\"False\"`; in strict mode \
+             also `true` or `\"1\"`) gets the integer to send as `params.suggestion`.",
             None,
         ),
         Code::Required => (
@@ -60,8 +61,9 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
         Code::UnknownField => (
             "warning",
             "A key that is neither a field of the record nor a custom field. The API ignores \
-             it. When the key is close to a field's name (a typo, a different case), the issue \
-             suggests that name.",
+             it. When the key has a home (see \"Keys that belong elsewhere\" below), the issue \
+             names it in `params.home` and in its message; else, when the key is close to a \
+             field's name (a typo, a different case), the issue suggests that name.",
             None,
         ),
         Code::MaxLen => (
@@ -128,7 +130,9 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
              and time, no `T`, no time zone, no fraction of a second. The date must be a real \
              day (years 0001 to 9999, February 29 in leap years only), hours 00 to 23, \
              minutes and seconds 00 to 59. Lax mode reads `\"\"` and `\"0000-00-00 \
-             00:00:00\"` as unset.",
+             00:00:00\"` as unset. An ISO-8601 datetime (`T`, a zone, a fraction) gets the \
+             same digits in this form as `params.suggestion`, the zone dropped and never \
+             converted, with a `params.note` that ServiceM8 takes local time.",
             Some(Example {
                 attribute: "datetime",
                 passes: &["\"2024-02-29 23:59:59\""],
@@ -144,7 +148,9 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
         Code::Date => (
             "error",
             "`YYYY-MM-DD`, a real day as for `datetime`, or a full `datetime`. Lax mode \
-             reads `\"\"`, `\"0000-00-00\"` and `\"0000-00-00 00:00:00\"` as unset.",
+             reads `\"\"`, `\"0000-00-00\"` and `\"0000-00-00 00:00:00\"` as unset. An \
+             ISO-8601 datetime gets its `datetime` form as `params.suggestion`, as for \
+             `datetime`.",
             Some(Example {
                 attribute: "date",
                 passes: &["\"2026-03-01\"", "\"2026-03-01 09:30:00\""],
@@ -182,7 +188,8 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
              them). `\"[]\"` is the empty list, and lax mode reads `\"\"` as empty too. Each bad \
              element is its own issue, its index in the field name (`badges[2]`). A JSON array \
              given as is, not inside a string, is a `uuid_list` error in every mode: the API \
-             rejects it.",
+             rejects it. Text that is not an array at all (a comma-separated list of names) \
+             is one error whose `params.format` shows the shape of a list.",
             Some(Example {
                 attribute: "uuid_list",
                 passes: &[
