@@ -13,22 +13,26 @@
 //! the `datetime` rule rejects those, so `validate()` names them); a `NaiveDate` as
 //! `YYYY-MM-DD`.
 
+#[cfg(feature = "chrono")]
 use std::fmt::{self, Write as _};
 
 use super::{Field, Scalar};
 use crate::rules;
 use crate::spec::{Rule, Shape};
 
+#[cfg(feature = "chrono")]
 /// Room for the longest text chrono writes for a date and time (`+262142-12-31
 /// 23:59:60.999999999` is 32 bytes).
 const ROOM: usize = 40;
 
+#[cfg(feature = "chrono")]
 /// A value's wire text, written on the stack.
 pub(crate) struct WireText {
     bytes: [u8; ROOM],
     len: usize,
 }
 
+#[cfg(feature = "chrono")]
 impl WireText {
     fn new() -> WireText {
         WireText {
@@ -44,6 +48,7 @@ impl WireText {
     }
 }
 
+#[cfg(feature = "chrono")]
 impl fmt::Write for WireText {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let end = self.len + s.len();
@@ -54,6 +59,7 @@ impl fmt::Write for WireText {
     }
 }
 
+#[cfg(feature = "chrono")]
 /// Writes `value` with its `Display` into a [`WireText`].
 pub(crate) fn wire_text(value: &impl fmt::Display) -> WireText {
     let mut text = WireText::new();
@@ -153,7 +159,7 @@ impl Field for chrono::NaiveDate {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "chrono"))]
 mod tests {
     use super::*;
 
