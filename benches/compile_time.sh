@@ -20,7 +20,9 @@
 # The variants are alternated run by run, the order rotating, so that a loaded machine
 # slows them alike. It prints the medians (with min–max), the ratios to `serde`, the
 # increments over `plain`, the `.rlib` sizes and, if a nightly toolchain is installed, the
-# line count of each crate's expansion (`-Zunpretty=expanded`).
+# line count of each crate's expansion (`-Zunpretty=expanded`). With valgrind installed, it
+# also counts the instructions rustc executes for each crate (callgrind, one build each):
+# unlike times, the counts do not move with the load of a shared machine.
 #
 # Environment: CARGO_TARGET_DIR (default: $COMPILE_DIR/target), COMPILE_DIR.
 set -euo pipefail
@@ -117,6 +119,12 @@ cat >"$wrapper" <<'WRAPPER'
 #!/usr/bin/env bash
 case " $* " in
 *" --crate-name ct_"*)
+    if [[ -n "${CALLGRIND:-}" ]]; then
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$TIME_FILE.log" "$@"
+        status=$?
+        grep -o 'refs: *[0-9,]*' "$TIME_FILE.log" | tr -dc 0-9 >"$TIME_FILE"
+        exit $status
+    fi
     start=$(date +%s%N)
     "$@"
     status=$?
@@ -197,3 +205,24 @@ for variant in "${variants[@]}"; do
     fi
     echo "| $variant | $debug_size | $release_size | $lines |"
 done
+
+if command -v valgrind >/dev/null; then
+    echo
+    echo "## Instructions rustc executes for the crate (callgrind, millions)"
+    echo
+    echo "| variant | debug | release | debug / serde | release / serde |"
+    echo "|---|---:|---:|---:|---:|"
+    declare -A count
+    for variant in "${variants[@]}"; do
+        for profile in "${profiles[@]}"; do
+            touch "$variant/src/lib.rs"
+            CALLGRIND=1 cargo build -q $(flag "$profile") -p "ct_$variant" --lib
+            count[$profile.$variant]=$(($(cat "$TIME_FILE") / 1000000))
+        done
+    done
+    for variant in "${variants[@]}"; do
+        echo "| $variant | ${count[debug.$variant]} | ${count[release.$variant]} |" \
+            "$(ratio "${count[debug.$variant]}" "${count[debug.serde]}") |" \
+            "$(ratio "${count[release.$variant]}" "${count[release.serde]}") |"
+    done
+fi
