@@ -39,6 +39,16 @@ impl State {
     }
 }
 
+/// Which paths read an object or array record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Paths {
+    /// The fast path (`whole`), and the machine byte by byte where it gives up.
+    FastFirst,
+    /// The machine alone (for the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    MachineOnly,
+}
+
 /// The record being read.
 #[derive(Clone, Copy, Debug)]
 struct Open {
@@ -72,9 +82,9 @@ pub(super) struct Machine {
     /// Whether only whitespace has been seen since the last newline (or the start).
     line_start: bool,
     open: Option<Open>,
-    /// Whether a record that begins with `{` or `[` is first tried with the fast path
-    /// (`whole`); off only in tests, which compare the two.
-    fast: bool,
+    /// Whether a record that begins with `{` or `[` is first tried with the fast path;
+    /// the machine alone only in tests, which compare the two.
+    paths: Paths,
     /// How many records the fast path read (for the tests).
     #[cfg(test)]
     pub(super) wholes: usize,
@@ -126,7 +136,7 @@ impl Machine {
             text: Text::Outside,
             line_start: true,
             open: None,
-            fast: true,
+            paths: Paths::FastFirst,
             #[cfg(test)]
             wholes: 0,
         }
@@ -136,7 +146,7 @@ impl Machine {
     #[cfg(test)]
     pub(super) fn plain(limit: usize) -> Machine {
         Machine {
-            fast: false,
+            paths: Paths::MachineOnly,
             ..Machine::new(limit)
         }
     }
@@ -145,7 +155,7 @@ impl Machine {
     /// is valid JSON that closes within `bytes` and fits the limits: its length. The
     /// machine is left as the byte-by-byte path leaves it at the closing bracket.
     fn read_whole(&mut self, bytes: &[u8]) -> Option<usize> {
-        if !self.fast {
+        if self.paths == Paths::MachineOnly {
             return None;
         }
         let whole = whole::whole_value(bytes, self.limit)?;

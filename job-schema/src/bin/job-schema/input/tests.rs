@@ -545,7 +545,7 @@ fn mutated_records_are_cut_as_the_machine_alone_cuts_them() {
     const BYTES: &[u8] = b"{}[]\",\\ \n:a1-.eu0";
     let mut rng = Lcg(0x5EED_0004);
     for _ in 0..3000 {
-        let records: Vec<String> = (0..1 + rng.below(3)).map(|_| record(&mut rng)).collect();
+        let records: Vec<String> = (0..=rng.below(3)).map(|_| record(&mut rng)).collect();
         let mut input = records
             .join(rng.pick(&["\n", "\n\n", " ", "\n  "]))
             .into_bytes();
