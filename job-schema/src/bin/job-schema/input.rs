@@ -119,6 +119,15 @@ impl<R: Read> Scanner<R> {
         }
     }
 
+    /// The same scanner without the machine's fast path, for the tests that compare the two.
+    #[cfg(test)]
+    fn plain(capacity: usize, limit: usize, reader: R) -> Scanner<R> {
+        Scanner {
+            machine: Machine::plain(limit),
+            ..Scanner::with_capacity(capacity, limit, reader)
+        }
+    }
+
     /// How many bytes have been consumed so far.
     pub fn bytes_read(&self) -> u64 {
         self.bytes_read

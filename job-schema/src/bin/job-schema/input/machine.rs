@@ -7,6 +7,7 @@ use grammar::{Expect, Move};
 use super::{Flaw, Meta};
 
 mod grammar;
+mod whole;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
@@ -36,6 +37,16 @@ impl State {
             State::Value | State::Scalar | State::AfterValue | State::Garbage
         )
     }
+}
+
+/// Which paths read an object or array record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Paths {
+    /// The fast path (`whole`), and the machine byte by byte where it gives up.
+    FastFirst,
+    /// The machine alone (for the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    MachineOnly,
 }
 
 /// The record being read.
@@ -71,6 +82,12 @@ pub(super) struct Machine {
     /// Whether only whitespace has been seen since the last newline (or the start).
     line_start: bool,
     open: Option<Open>,
+    /// Whether a record that begins with `{` or `[` is first tried with the fast path;
+    /// the machine alone only in tests, which compare the two.
+    paths: Paths,
+    /// How many records the fast path read (for the tests).
+    #[cfg(test)]
+    pub(super) wholes: usize,
 }
 
 /// Where a broken record is with respect to JSON strings.
@@ -119,7 +136,46 @@ impl Machine {
             text: Text::Outside,
             line_start: true,
             open: None,
+            paths: Paths::FastFirst,
+            #[cfg(test)]
+            wholes: 0,
         }
+    }
+
+    /// The machine without its fast path, for the tests that compare the two.
+    #[cfg(test)]
+    pub(super) fn plain(limit: usize) -> Machine {
+        Machine {
+            paths: Paths::MachineOnly,
+            ..Machine::new(limit)
+        }
+    }
+
+    /// Reads the object or array record just begun at `bytes[0]` with the fast path, if it
+    /// is valid JSON that closes within `bytes` and fits the limits: its length. The
+    /// machine is left as the byte-by-byte path leaves it at the closing bracket.
+    fn read_whole(&mut self, bytes: &[u8]) -> Option<usize> {
+        if self.paths == Paths::MachineOnly {
+            return None;
+        }
+        let whole = whole::whole_value(bytes, self.limit)?;
+        if whole.len > self.limit {
+            return None;
+        }
+        self.line += whole.newlines;
+        self.column = match whole.last_newline {
+            Some(at) => whole.len - at,
+            None => self.column + whole.len,
+        };
+        // The record's last byte is a bracket.
+        self.line_start = false;
+        self.depth = 0;
+        self.expect = Expect::Next;
+        #[cfg(test)]
+        {
+            self.wholes += 1;
+        }
+        Some(whole.len)
     }
 
     fn advance(&mut self, b: u8) {
@@ -238,6 +294,12 @@ impl Machine {
                     } else if !is_ws(b) {
                         self.begin(buf, b);
                         from = i;
+                        if self.state == State::Value {
+                            if let Some(len) = self.read_whole(&chunk[i..]) {
+                                i += len;
+                                self.complete(buf, &chunk[from..i]);
+                            }
+                        }
                         continue;
                     }
                 }

@@ -3,7 +3,21 @@ use super::*;
 /// Every record of `input` as (line, column, text, flaw), read through a buffer of
 /// `capacity` bytes.
 fn scan_with(capacity: usize, limit: usize, input: &str) -> Vec<(usize, usize, String, Meta)> {
-    let mut scanner = Scanner::with_capacity(capacity, limit, input.as_bytes());
+    let fast = scan_through(
+        Scanner::with_capacity(capacity, limit, input.as_bytes()),
+        input,
+    );
+    // The fast path (`machine::whole`) changes nothing: the byte-by-byte machine alone cuts
+    // the same records, at the same positions, with the same flaws.
+    let plain = scan_through(Scanner::plain(capacity, limit, input.as_bytes()), input);
+    assert_eq!(
+        fast, plain,
+        "fast path against the machine alone, on {input:?}"
+    );
+    fast
+}
+
+fn scan_through(mut scanner: Scanner<&[u8]>, input: &str) -> Vec<(usize, usize, String, Meta)> {
     let mut out = Vec::new();
     let mut buf = Vec::new();
     while let Some(meta) = scanner.next_record(&mut buf).unwrap() {
@@ -504,4 +518,50 @@ fn an_oversize_record_is_dropped_and_the_next_one_kept() {
     assert_eq!(got[0].2, "");
     assert_eq!(got[1].2, "{\"b\":1}");
     assert!(!got[1].3.oversize);
+}
+
+#[test]
+fn ndjson_records_take_the_fast_path() {
+    let mut rng = Lcg(0x5EED_0003);
+    let records: Vec<String> = (0..50)
+        .map(|_| record(&mut rng).replace('\n', " "))
+        .collect();
+    let input = records.join("\n");
+    let mut scanner = Scanner::new(input.as_bytes());
+    let mut buf = Vec::new();
+    let mut count = 0;
+    while scanner.next_record(&mut buf).unwrap().is_some() {
+        count += 1;
+    }
+    assert_eq!(count, 50);
+    assert_eq!(scanner.machine.wholes, 50);
+}
+
+#[test]
+fn mutated_records_are_cut_as_the_machine_alone_cuts_them() {
+    // One byte of valid records replaced, removed or added: the fast path gives up at the
+    // fault or reads a different valid document, and either way `scan_with` checks that
+    // the records are the byte-by-byte machine's.
+    const BYTES: &[u8] = b"{}[]\",\\ \n:a1-.eu0";
+    let mut rng = Lcg(0x5EED_0004);
+    for _ in 0..3000 {
+        let records: Vec<String> = (0..=rng.below(3)).map(|_| record(&mut rng)).collect();
+        let mut input = records
+            .join(rng.pick(&["\n", "\n\n", " ", "\n  "]))
+            .into_bytes();
+        let at = rng.below(input.len());
+        let byte = BYTES[rng.below(BYTES.len())];
+        match rng.below(3) {
+            0 => input[at] = byte,
+            1 => {
+                input.remove(at);
+            }
+            _ => input.insert(at, byte),
+        }
+        let text = String::from_utf8_lossy(&input).into_owned();
+        for capacity in [1 << 16, 7] {
+            scan_with(capacity, MAX_RECORD_BYTES, &text);
+        }
+        scan_with(1 << 16, 3 + rng.below(40), &text);
+    }
 }
