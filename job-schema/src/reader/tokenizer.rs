@@ -458,7 +458,10 @@ impl<'de> Tokenizer<'de> {
     }
 
     /// Reads a string; the position is just after its opening quote.
-    #[inline]
+    // Inlined into each value and key read: measured, the call cost about 220 instructions a
+    // full job body (about 34 strings).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, SyntaxError> {
         let start = self.pos;
         let end = self.plain_run(start);
