@@ -41,7 +41,7 @@ fn option_sets() -> [(&'static str, Options); 6] {
 /// The benchmark's sets, and bodies with errors cut short at a seeded byte.
 fn sets() -> Vec<(&'static str, Vec<Vec<u8>>)> {
     let mut sets = data::sets(data::BODIES, data::SEED);
-    let mut rng = data::Rng::new(data::SEED ^ 0xC0FF_EE);
+    let mut rng = data::Rng::new(data::SEED ^ 0x00C0_FFEE);
     let cut = data::invalid(300, data::SEED ^ 1)
         .into_iter()
         .map(|mut body| {
