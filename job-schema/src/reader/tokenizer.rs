@@ -128,22 +128,30 @@ fn is_special(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < 0x20
 }
 
-/// A mask with the high bit set in exactly the bytes of `chunk` that are special.
+/// A mask whose lowest set bit is the high bit of the first special byte of `chunk` (in
+/// little-endian order), and 0 when no byte is special; bits above it may be set or not.
 ///
-/// Each byte is first cut to its low seven bits, so that no addition carries into the next
-/// byte; then the high bit of `y + 0x60` is clear exactly when `y < 0x20`, and that of
-/// `(y ^ c) + 0x7f` exactly when `y == c`. A byte with its own high bit set (part of a
-/// multi-byte character) is never special. Eleven operations for eight bytes.
+/// Each comparison is a borrow test: the high bit of `x - 0x20` in a byte whose own high bit
+/// is clear is set exactly when `x < 0x20`, and that of `(x ^ c) - 1` exactly when `x == c`.
+/// A borrow only leaves a byte that tested true, so every byte below the first special one is
+/// tested exactly; a byte with its own high bit set (part of a multi-byte character) is never
+/// special. Ten operations for eight bytes (an exact mask of every byte takes eleven).
 #[inline]
-fn special_mask(chunk: u64) -> u64 {
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+fn first_special_mask(chunk: u64) -> u64 {
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let low = chunk & LOWS;
-    let printable = low + ONES * 0x60;
-    let not_quote = (low ^ (ONES * u64::from(b'"'))) + LOWS;
-    let not_backslash = (low ^ (ONES * u64::from(b'\\'))) + LOWS;
-    !(printable & not_quote & not_backslash | chunk) & HIGHS
+    let control = chunk.wrapping_sub(ONES * 0x20);
+    let quote = (chunk ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let backslash = (chunk ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    (control | quote | backslash) & !chunk & HIGHS
+}
+
+/// The eight bytes of `bytes` (eight long) as a little-endian word.
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(bytes);
+    u64::from_le_bytes(word)
 }
 
 /// A number token of the form `-?digits.digits` (no exponent) with at most 15 digits in all,
@@ -226,21 +234,37 @@ impl<'de> Input<'_, 'de> {
 
     /// The end of the plain run that starts at `from`: the position of the next special
     /// byte, or the end of the input.
+    ///
+    /// Sixteen bytes a step, as two words whose masks are tested together: one branch for
+    /// both, and only the lowest special byte needs to be exact ([`first_special_mask`]).
     #[inline]
     fn plain_run(self, from: usize) -> usize {
         let rest = self.text.as_bytes().get(from..).unwrap_or_default();
-        let mut chunks = rest.chunks_exact(8);
+        let mut chunks = rest.chunks_exact(16);
         let mut i = from;
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let mask = special_mask(u64::from_le_bytes(word));
+            let (low, high) = chunk.split_at(8);
+            let low = first_special_mask(word(low));
+            let high = first_special_mask(word(high));
+            if low | high != 0 {
+                let at = if low != 0 {
+                    low.trailing_zeros()
+                } else {
+                    64 + high.trailing_zeros()
+                };
+                return i + (at / 8) as usize;
+            }
+            i += 16;
+        }
+        let rest = chunks.remainder();
+        if let Some(low) = rest.get(..8) {
+            let mask = first_special_mask(word(low));
             if mask != 0 {
                 return i + (mask.trailing_zeros() / 8) as usize;
             }
             i += 8;
         }
-        for &b in chunks.remainder() {
+        for &b in rest.get(8..).unwrap_or(rest) {
             if is_special(b) {
                 break;
             }
@@ -434,7 +458,10 @@ impl<'de> Tokenizer<'de> {
     }
 
     /// Reads a string; the position is just after its opening quote.
-    #[inline]
+    // Inlined into each value and key read: measured, the call cost about 220 instructions a
+    // full job body (about 34 strings).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn string(&mut self) -> Result<Text<'de, '_>, SyntaxError> {
         let start = self.pos;
         let end = self.plain_run(start);

@@ -56,40 +56,73 @@ fn short_decimals_are_the_doubles_serde_json_reads() {
 
 #[test]
 fn the_mask_finds_the_first_special_byte() {
-    const BYTES: &[u8] = b"\"\\\x00\x1f\x20\x21aZ\x7f\x80\xc3\xff\x5b\x5d";
+    const BYTES: &[u8] = b"\"\\\x00\x1f\x20\x21aZ\x7f\x80\xc3\xff\x5b\x5d\x23\x5c\x5d";
     let first = |word: [u8; 8]| word.iter().position(|&b| super::is_special(b));
+    let found = |word: [u8; 8]| {
+        let mask = super::first_special_mask(u64::from_le_bytes(word));
+        (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize)
+    };
     let mut rng = Rng(0x00C0_FFEE);
     for _ in 0..200_000 {
         let mut word = [0u8; 8];
         for b in &mut word {
             *b = BYTES[rng.below(BYTES.len())];
         }
-        let mask = super::special_mask(u64::from_le_bytes(word));
-        let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
-        assert_eq!(found, first(word), "{word:?}");
+        assert_eq!(found(word), first(word), "{word:?}");
     }
+    // Every byte at every place, among plain bytes and after or before special ones.
     for b in 0..=u8::MAX {
         for at in 0..8 {
-            let mut word = [b'a'; 8];
-            word[at] = b;
-            let mask = super::special_mask(u64::from_le_bytes(word));
-            let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
-            assert_eq!(found, first(word), "{word:?}");
-            // Exact: the high bit of each special byte and of nothing else.
-            let expected = word.iter().enumerate().fold(0u64, |m, (k, &b)| {
-                m | (u64::from(super::is_special(b)) << (8 * k + 7))
-            });
+            for fill in [b'a', 0xc3, 0x7f, 0x21, 0x20] {
+                let mut word = [fill; 8];
+                word[at] = b;
+                assert_eq!(found(word), first(word), "{word:?}");
+            }
             let mut mixed = [0x22u8, 0x5c, 0x1f, 0xc3, 0x80, 0x20, 0x7f, 0x00];
             mixed[at] = b;
-            let exact = mixed.iter().enumerate().fold(0u64, |m, (k, &b)| {
-                m | (u64::from(super::is_special(b)) << (8 * k + 7))
-            });
-            assert_eq!(mask, expected, "{word:?}");
-            assert_eq!(
-                super::special_mask(u64::from_le_bytes(mixed)),
-                exact,
-                "{mixed:?}"
-            );
+            assert_eq!(found(mixed), first(mixed), "{mixed:?}");
+            mixed.reverse();
+            assert_eq!(found(mixed), first(mixed), "{mixed:?}");
+        }
+    }
+}
+
+/// Where the plain run of `text` from `from` ends.
+fn plain_run(text: &str, from: usize) -> usize {
+    let fault = std::cell::Cell::new(Fault {
+        at: 0,
+        what: crate::report::Syntax::ExpectedValue,
+    });
+    super::Input {
+        text,
+        fault: &fault,
+    }
+    .plain_run(from)
+}
+
+#[test]
+fn a_plain_run_ends_at_the_first_special_byte_at_every_offset() {
+    // Runs of every length from several starts, so that the 16-byte, the 8-byte and the
+    // byte-by-byte parts of the scan each find the end; non-ASCII text in the run.
+    for start in 0..3 {
+        for len in 0..40 {
+            let mut run: String = "a\u{e9}".chars().cycle().take(len).collect();
+            while run.len() > len {
+                run.pop();
+            }
+            let plain = "x".repeat(start) + &run;
+            for special in ["\"", "\\", "\n", "\u{0}", "\u{1f}"] {
+                for tail in ["", "tail\"", "\" and sixteen more bytes"] {
+                    let text = format!("{plain}{special}{tail}");
+                    assert_eq!(
+                        plain_run(&text, start),
+                        plain.len(),
+                        "{text:?} from {start}"
+                    );
+                }
+            }
+            // No special byte: the run goes to the end of the input.
+            assert_eq!(plain_run(&plain, start), plain.len(), "{plain:?}");
         }
     }
 }
