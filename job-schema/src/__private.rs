@@ -3,7 +3,7 @@
 
 pub use crate::apply::*;
 pub use crate::de::deserialize;
-use crate::reader::is_custom_key;
+use crate::reader::{given_type, is_custom_key, type_error};
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
 pub use crate::{
@@ -93,7 +93,20 @@ pub fn validate_field<S: Schema, T: Field>(
     } else if T::SHAPE == Shape::Nested && present {
         value.dive(&path, sink);
     } else {
-        S::__check_field(index, value.scalar(), &path, sink);
+        let scalar = value.scalar();
+        // Strict: a read-only field that holds any scalar takes a string only, and the
+        // reader reports anything else as a `type` error; so does this door.
+        if T::SHAPE == Shape::Any
+            && spec.class == FieldClass::ReadOnly
+            && sink.options().is_strict()
+        {
+            if let Some(other) = scalar.filter(|s| s.as_str().is_none()) {
+                let text = other.to_text();
+                type_error(spec, given_type(other), Some(&text), &path, sink);
+                return;
+            }
+        }
+        S::__check_field(index, scalar, &path, sink);
     }
 }
 

@@ -306,41 +306,41 @@ pub struct Job {
     /// Timestamp at which record was last modified
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub edit_date: Option<String>,
+    pub edit_date: Option<AnyScalar>,
 
     /// System-generated unique job identifier. This is read-only and automatically assigned when a job is created. (Read only)
     ///
     /// The job number shown to users.
     #[schema(read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub generated_job_id: Option<String>,
+    pub generated_job_id: Option<AnyScalar>,
 
     /// The total amount to be invoiced for this job. (Read only)
     ///
     /// Decimal as a string, e.g. `"13328.8000"`.
     #[schema(read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_invoice_amount: Option<String>,
+    pub total_invoice_amount: Option<AnyScalar>,
 
     /// The date and time the job has been exported to the connected Accounting Package. (Read only)
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_processed_stamp: Option<String>,
+    pub payment_processed_stamp: Option<AnyScalar>,
 
     /// The date and time when full payment was received. (Read only)
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_received_stamp: Option<String>,
+    pub payment_received_stamp: Option<AnyScalar>,
 
     /// UUID of the staff member who marked this job as completed. References a staff record in the system. (Read only)
     #[schema(uuid, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub completion_actioned_by_uuid: Option<String>,
+    pub completion_actioned_by_uuid: Option<AnyScalar>,
 
     /// The end date/time of the last scheduled activity for this job. After this date, the job is considered Unscheduled. (Read only)
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub job_is_scheduled_until_stamp: Option<String>,
+    pub job_is_scheduled_until_stamp: Option<AnyScalar>,
     /// Custom fields of the account: keys `customfield_` + `[a-z0-9_]+`, string values.
     #[schema(custom_prefix = "customfield_")]
     #[serde(flatten)]

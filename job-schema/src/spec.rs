@@ -179,6 +179,11 @@ impl FieldSpec {
             Shape::Nested => JsonTypes::one(JsonType::Object),
         };
         if mode == Mode::Strict {
+            // A read-only field that lax mode lets take any scalar takes the string the
+            // OpenAPI text gives it.
+            if self.shape == Shape::Any && self.class == FieldClass::ReadOnly {
+                return JsonTypes::one(JsonType::String);
+            }
             return canonical;
         }
         let mut types = canonical;

@@ -141,7 +141,7 @@ fn each_format_rule_is_a_pattern_and_lax_adds_its_unset_forms() {
         property(&lax, "company_uuid")["anyOf"],
         json!([uuid, {"enum": ["", null]}])
     );
-    let datetime = property(&lax, "edit_date");
+    let datetime = property(&lax, "quote_date");
     assert_eq!(datetime["anyOf"][0]["pattern"], patterns::datetime());
     assert_eq!(
         datetime["anyOf"][1],
@@ -155,6 +155,32 @@ fn each_format_rule_is_a_pattern_and_lax_adds_its_unset_forms() {
     );
     assert_eq!(property(&job, "badges")["pattern"], patterns::uuid_list());
     assert_eq!(property(&job, "date")["pattern"], patterns::date());
+}
+
+#[test]
+fn a_read_only_field_takes_any_scalar_in_lax_mode_and_a_string_in_strict_record() {
+    // Lax: any scalar, as the reader takes it; a string still matches its format.
+    for options in [LAX, LAX.record(), LAX.update()] {
+        let edit_date = property(&json_schema::<Job>(options), "edit_date");
+        assert_eq!(
+            edit_date["anyOf"][0],
+            json!({"type": ["number", "boolean"]})
+        );
+        assert_eq!(edit_date["anyOf"][1]["pattern"], patterns::datetime());
+        assert_eq!(
+            property(&json_schema::<Job>(options), "generated_job_id")["type"],
+            json!(["string", "number", "boolean", "null"])
+        );
+    }
+    // Strict record: the string the OpenAPI text gives.
+    let strict_record = json_schema::<Job>(strict().record());
+    assert_eq!(
+        property(&strict_record, "generated_job_id")["type"],
+        "string"
+    );
+    let edit_date = property(&strict_record, "edit_date");
+    assert_eq!(edit_date["type"], "string");
+    assert_eq!(edit_date["pattern"], patterns::datetime());
 }
 
 #[test]

@@ -208,7 +208,10 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
             "warning",
             "The API returns the field but ignores it in a create request. The \
              warning comes whenever the key is present in the create and update directions; the record \
-             direction expects the field and says nothing. The value is still checked.",
+             direction expects the field and says nothing. The value is still checked. A field \
+             that takes any JSON scalar (`Job`'s read-only fields) takes a number or a boolean \
+             in lax mode, since the API ignores the value, and only a string in strict mode; \
+             its format rule judges a non-empty string.",
             None,
         ),
         _ => return None,
