@@ -116,6 +116,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
             ident: raw.ident,
             krate: raw.krate,
             deserialize: raw.deserialize.is_some(),
+            check_value: raw.check_value,
             fields,
             custom,
             skipped,

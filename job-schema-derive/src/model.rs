@@ -26,9 +26,12 @@ pub mod key {
     /// Container attribute: `#[schema(deserialize)]`, serde's `Deserialize` through the
     /// reader.
     pub const DESERIALIZE: &str = "deserialize";
+    /// Container attribute: `#[schema(check_value = "path")]`, a function that sees every
+    /// value the field rules saw.
+    pub const CHECK_VALUE: &str = "check_value";
 
     /// Every container attribute key.
-    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE];
+    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, CHECK_VALUE];
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -55,6 +58,8 @@ pub struct RawStruct {
     pub krate: Option<syn::Path>,
     /// `#[schema(deserialize)]`, at its key (the first one, when it is given twice).
     pub deserialize: Option<Span>,
+    /// `#[schema(check_value = "path")]`: the function, spanned at the string.
+    pub check_value: Option<syn::Path>,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -135,6 +140,8 @@ pub struct Struct {
     /// Whether to implement serde's `Deserialize` through the reader
     /// (`#[schema(deserialize)]`).
     pub deserialize: bool,
+    /// The function that sees every value the field rules saw (`#[schema(check_value)]`).
+    pub check_value: Option<syn::Path>,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

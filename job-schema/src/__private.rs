@@ -7,8 +7,8 @@ use crate::reader::{given_type, is_custom_key, type_error};
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
 pub use crate::{
-    AnyScalar, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema, Shape,
-    Sink, Validate,
+    AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,
+    Shape, Sink, Validate,
 };
 pub use serde;
 pub use std::string::String;

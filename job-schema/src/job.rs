@@ -13,7 +13,10 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::{AnyScalar, Options, Parsed, Report, Schema};
+use crate::{
+    AnyScalar, Code, Direction, FieldSpec, Options, Parsed, Path, Report, Scalar, Schema, Sink,
+    Violation,
+};
 
 /// A ServiceM8 job, as sent to POST `/api_1.0/job.json` or returned by GET.
 ///
@@ -54,7 +57,7 @@ use crate::{AnyScalar, Options, Parsed, Report, Schema};
 /// assert_eq!(error.to_string().lines().count(), 2);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
-#[schema(deserialize)]
+#[schema(deserialize, check_value = "Job::check_value")]
 pub struct Job {
     /// UUID of the staff member who created this job. Records which staff member initially added the job to the system.
     #[schema(uuid)]
@@ -347,7 +350,28 @@ pub struct Job {
     pub custom_fields: BTreeMap<String, String>,
 }
 
+/// The message of [`Code::CreatedInactive`].
+const CREATED_INACTIVE: &str = "is 0 in a create request: the job would be created already \
+    deleted (0 = deleted, what the API's delete sets); leave `active` out or send 1";
+
 impl Job {
+    /// Values the rules accept but that are almost certainly a mistake, each a warning with
+    /// its own code (an error in strict mode, as every warning). Both doors call it with each
+    /// set value, after the field's rules (`#[schema(check_value)]`), so `validate()` and
+    /// the reader agree; `docs/decisions.md` gives the evidence for each.
+    ///
+    /// - `active` 0 in the create direction: [`Code::CreatedInactive`]. Not in an update (a
+    ///   deliberate delete, as the API's DELETE does), nor in a stored record.
+    fn check_value(field: &FieldSpec, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+        if field.name == "active"
+            && value.as_i64() == Some(0)
+            && sink.options().direction == Direction::Create
+        {
+            let violation = Violation::new(Code::CreatedInactive, CREATED_INACTIVE);
+            sink.warn(path, violation, Some(&value.to_text()));
+        }
+    }
+
     /// A job with `status` set and every other field unset.
     pub fn new(status: JobStatus) -> Job {
         Job {

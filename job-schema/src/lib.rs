@@ -67,7 +67,7 @@ pub use crate::report::{
     Allowed, Code, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
 };
 pub use crate::sink::Sink;
-pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
+pub use crate::spec::{CheckValue, FieldClass, FieldSpec, Rule, Shape};
 pub use crate::value::{AnyScalar, FieldValue, Scalar};
 
 /// Derives [`Validate`] and [`Schema`] from `#[schema(...)]` field attributes.
@@ -375,6 +375,10 @@ pub trait Schema: Validate + __private::Plumbing {
     const FIELDS: &'static [FieldSpec];
     /// The prefix of custom keys collected by a `custom_prefix` field, if any.
     const CUSTOM_PREFIX: Option<&'static str>;
+    /// The struct's `#[schema(check_value = "path")]` function, if any: what it reports
+    /// about a value, both doors report, and the JSON Schema export leaves out what it
+    /// rejects (a listed value: an allowed integer, a flag's spelling).
+    const CHECK_VALUE: Option<CheckValue> = None;
 
     /// Reads a record from JSON (lax, create): the record and its warnings, or a report
     /// with every error and every warning.

@@ -83,7 +83,12 @@ fn the_root_names_the_dialect_the_record_the_mode_and_the_limits() {
     assert_eq!(schema["$schema"], DIALECT);
     assert_eq!(schema["title"], "Job");
     assert_eq!(schema["type"], "object");
-    assert_eq!(schema["$comment"], LIMITS);
+    assert_eq!(
+        schema["$comment"],
+        format!("{LIMITS} {CHECK_VALUE_LIMIT}"),
+        "Job has a check_value function"
+    );
+    assert_eq!(json_schema::<Visit>(LAX)["$comment"], LIMITS);
     let description = schema["description"].as_str().unwrap();
     assert!(description.starts_with("A `Job` record as job-schema reads it in lax mode"));
     assert!(description.ends_with("create direction (a request body)."));
@@ -181,6 +186,27 @@ fn a_read_only_field_takes_any_scalar_in_lax_mode_and_a_string_in_strict_record(
     let edit_date = property(&strict_record, "edit_date");
     assert_eq!(edit_date["type"], "string");
     assert_eq!(edit_date["pattern"], patterns::datetime());
+}
+
+#[test]
+fn the_check_value_function_takes_0_out_of_active_in_a_strict_create() {
+    let active = |options| property(&json_schema::<Job>(options), "active");
+    assert_eq!(active(strict())["enum"], json!([1]));
+    assert_eq!(active(strict())["type"], "integer");
+    for options in [strict().update(), strict().record()] {
+        assert_eq!(active(options)["enum"], json!([0, 1]), "{options:?}");
+    }
+    // Lax: a warning, not an error; every spelling stays.
+    assert_eq!(active(LAX)["anyOf"][0]["enum"], json!([0, 1]));
+    assert_eq!(
+        active(LAX)["anyOf"][1]["enum"],
+        json!([false, true, "0", "1", null, ""])
+    );
+    let comment = json_schema::<Job>(LAX)["$comment"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(comment.ends_with(super::CHECK_VALUE_LIMIT), "{comment}");
 }
 
 #[test]

@@ -214,6 +214,14 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
              its format rule judges a non-empty string.",
             None,
         ),
+        Code::CreatedInactive => (
+            "warning",
+            "`active` is 0 in a create request: the API would create the job already \
+             deleted (0 = deleted, which is what its delete sets). Valid, and almost certainly \
+             a mistake. Not said in an update (where 0 deletes the job on purpose, as a delete does) nor in a \
+             stored record. `Job` only (its `check_value` function).",
+            None,
+        ),
         _ => return None,
     };
     Some(Meaning {
