@@ -206,7 +206,7 @@ fn the_check_value_function_takes_0_out_of_active_in_a_strict_create() {
         .as_str()
         .unwrap()
         .to_owned();
-    assert!(comment.ends_with(super::CHECK_VALUE_LIMIT), "{comment}");
+    assert!(comment.ends_with(CHECK_VALUE_LIMIT), "{comment}");
 }
 
 #[test]
