@@ -186,10 +186,16 @@ pub fn emit(model: &Struct) -> TokenStream {
                 __schema_core::option::Option::Some(#function);
         }
     });
-    let check_value = model.check_value.as_ref().map(|function| {
+    // Called through the constant, whose type is the one place a function of the wrong type
+    // is reported (at the string).
+    let check_value = model.check_value.is_some().then(|| {
         quote! {
-            if let __schema_core::option::Option::Some(__schema_set) = __schema_value {
-                #function(
+            if let (
+                __schema_core::option::Option::Some(__schema_check),
+                __schema_core::option::Option::Some(__schema_set),
+            ) = (<Self as #rt::Schema>::CHECK_VALUE, __schema_value)
+            {
+                __schema_check(
                     &<Self as #rt::Schema>::FIELDS[__schema_index],
                     __schema_set,
                     __schema_path,
