@@ -363,8 +363,9 @@ impl Job {
     /// - `active` 0 in the create direction: [`Code::CreatedInactive`]. Not in an update (a
     ///   deliberate delete, as the API's DELETE does), nor in a stored record.
     fn check_value(field: &FieldSpec, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
-        if field.name == "active"
-            && value.as_i64() == Some(0)
+        // Every value of every body comes here: the cheap tests first.
+        if value.as_i64() == Some(0)
+            && field.name == "active"
             && sink.options().direction == Direction::Create
         {
             let violation = Violation::new(Code::CreatedInactive, CREATED_INACTIVE);
