@@ -362,14 +362,21 @@ impl Job {
     ///
     /// - `active` 0 in the create direction: [`Code::CreatedInactive`]. Not in an update (a
     ///   deliberate delete, as the API's DELETE does), nor in a stored record.
+    #[inline]
     fn check_value(field: &FieldSpec, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
-        // Every value of every body comes here: the cheap tests first.
-        if value.as_i64() == Some(0)
-            && field.name == "active"
-            && sink.options().direction == Direction::Create
-        {
+        // Every value of every body comes here: the test that nearly every value fails is
+        // inlined, the rest is not.
+        if let Scalar::Int(0) = value {
+            Job::check_zero(field, path, sink);
+        }
+    }
+
+    /// [`Job::check_value`] for the integer 0.
+    #[inline(never)]
+    fn check_zero(field: &FieldSpec, path: &Path<'_>, sink: &mut Sink<'_>) {
+        if field.name == "active" && sink.options().direction == Direction::Create {
             let violation = Violation::new(Code::CreatedInactive, CREATED_INACTIVE);
-            sink.warn(path, violation, Some(&value.to_text()));
+            sink.warn(path, violation, Some("0"));
         }
     }
 
