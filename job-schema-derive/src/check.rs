@@ -118,6 +118,7 @@ pub fn check(raw: RawStruct) -> Result<Struct, syn::Error> {
             deserialize: raw.deserialize.is_some(),
             interop: raw.interop,
             homes: raw.homes,
+            check_value: raw.check_value,
             fields,
             custom,
             skipped,

@@ -184,6 +184,32 @@ pub fn emit(model: &Struct) -> TokenStream {
         let rt = runtime.at(path.span());
         quote_spanned!(path.span()=> const HOMES: &'static [#rt::Home] = #path;)
     });
+    // `#[schema(check_value = "path")]`: the function sees every set value after the field's
+    // rules, in both doors (the reader and `validate()` meet here).
+    let check_value_const = model.check_value.as_ref().map(|function| {
+        quote! {
+            const CHECK_VALUE: __schema_core::option::Option<#rt::CheckValue> =
+                __schema_core::option::Option::Some(#function);
+        }
+    });
+    // Called through the constant, whose type is the one place a function of the wrong type
+    // is reported (at the string).
+    let check_value = model.check_value.is_some().then(|| {
+        quote! {
+            if let (
+                __schema_core::option::Option::Some(__schema_check),
+                __schema_core::option::Option::Some(__schema_set),
+            ) = (<Self as #rt::Schema>::CHECK_VALUE, __schema_value)
+            {
+                __schema_check(
+                    &<Self as #rt::Schema>::FIELDS[__schema_index],
+                    __schema_set,
+                    __schema_path,
+                    __schema_sink,
+                );
+            }
+        }
+    });
     let core_alias = core_alias();
     let interop = interop_impls(ident, model.interop, runtime);
     let deserialize = model.deserialize.then(|| {
@@ -216,6 +242,8 @@ pub fn emit(model: &Struct) -> TokenStream {
                 const NESTED_CUSTOM_PREFIX: __schema_core::option::Option<&'static str> =
                     <Self as #rt::Schema>::CUSTOM_PREFIX;
                 const NESTED_DENY_UNKNOWN_FIELDS: bool = #deny_unknown_fields;
+                const NESTED_CHECK_VALUE: __schema_core::option::Option<#rt::CheckValue> =
+                    <Self as #rt::Schema>::CHECK_VALUE;
 
                 fn scalar(&self) -> __schema_core::option::Option<#rt::Scalar<'_>> {
                     __schema_core::option::Option::None
@@ -257,6 +285,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                 const FIELDS: &'static [#rt::FieldSpec] = &[#(#table),*];
                 const CUSTOM_PREFIX: __schema_core::option::Option<&'static str> = #custom_prefix;
                 #homes
+                #check_value_const
             }
 
             #[automatically_derived]
@@ -291,6 +320,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                         #(#checks)*
                         _ => {}
                     }
+                    #check_value
                 }
 
                 #[allow(unused_variables)]
@@ -466,6 +496,7 @@ fn spec(field: &Field, runtime: Runtime<'_>) -> TokenStream {
             aliases: &[#(#aliases),*],
             nested_custom_prefix: <#ty as #rt::Field>::NESTED_CUSTOM_PREFIX,
             nested_deny_unknown_fields: <#ty as #rt::Field>::NESTED_DENY_UNKNOWN_FIELDS,
+            nested_check_value: <#ty as #rt::Field>::NESTED_CHECK_VALUE,
         }
     }
 }

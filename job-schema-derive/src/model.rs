@@ -32,9 +32,12 @@ pub mod key {
     pub const VALIDATOR: &str = "validator";
     /// Container attribute: `#[schema(homes = PATH)]`, the table of keys with a home.
     pub const HOMES: &str = "homes";
+    /// Container attribute: `#[schema(check_value = "path")]`, a function that sees every
+    /// value the field rules saw.
+    pub const CHECK_VALUE: &str = "check_value";
 
     /// Every container attribute key.
-    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, HOMES, SCHEMARS, VALIDATOR];
+    pub const STRUCT: &[&str] = &[CRATE, DESERIALIZE, HOMES, CHECK_VALUE, SCHEMARS, VALIDATOR];
 
     /// Every field attribute key, for "did you mean".
     pub const ALL: &[&str] = &[
@@ -75,6 +78,8 @@ pub struct RawStruct {
     pub interop: Interop,
     /// `#[schema(homes = PATH)]`: the path of the table of keys with a home.
     pub homes: Option<syn::Path>,
+    /// `#[schema(check_value = "path")]`: the function, spanned at the string.
+    pub check_value: Option<syn::Path>,
     pub fields: Vec<RawField>,
     /// `#[serde(deny_unknown_fields)]`, at its key.
     pub deny_unknown_fields: Option<Span>,
@@ -159,6 +164,8 @@ pub struct Struct {
     pub interop: Interop,
     /// The path of the table of keys with a home (`#[schema(homes = PATH)]`).
     pub homes: Option<syn::Path>,
+    /// The function that sees every value the field rules saw (`#[schema(check_value)]`).
+    pub check_value: Option<syn::Path>,
     pub fields: Vec<Field>,
     /// The map field that collects custom keys, its prefix, and its serde default.
     pub custom: Option<(syn::Ident, syn::Type, String, Option<SerdeDefault>)>,

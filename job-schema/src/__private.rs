@@ -4,12 +4,12 @@
 pub use crate::apply::*;
 pub use crate::de::deserialize;
 pub use crate::homes::Home;
-use crate::reader::is_custom_key;
+use crate::reader::{given_type, is_custom_key, type_error};
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
 pub use crate::{
-    AnyScalar, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema, Shape,
-    Sink, Validate,
+    AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,
+    Shape, Sink, Validate,
 };
 pub use core::{compile_error, concat, module_path, stringify};
 pub use serde;
@@ -141,7 +141,21 @@ pub fn validate_field<S: Schema, T: Field>(
     } else if T::SHAPE == Shape::Nested && present {
         value.dive(&path, sink);
     } else {
-        value.with_scalar(|scalar| S::__check_field(index, scalar, &path, sink));
+        value.with_scalar(|scalar| {
+            // Strict: a read-only field that holds any scalar takes a string only, and the
+            // reader reports anything else as a `type` error; so does this door.
+            if T::SHAPE == Shape::Any
+                && spec.class == FieldClass::ReadOnly
+                && sink.options().is_strict()
+            {
+                if let Some(other) = scalar.filter(|s| s.as_str().is_none()) {
+                    let text = other.to_text();
+                    type_error(spec, given_type(other), Some(&text), &path, sink);
+                    return;
+                }
+            }
+            S::__check_field(index, scalar, &path, sink);
+        });
     }
 }
 

@@ -13,7 +13,10 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use crate::{AnyScalar, Options, Parsed, Report, Schema};
+use crate::{
+    AnyScalar, Code, Direction, FieldSpec, Options, Parsed, Path, Report, Scalar, Schema, Sink,
+    Violation,
+};
 
 mod typed;
 
@@ -56,7 +59,7 @@ mod typed;
 /// assert_eq!(error.to_string().lines().count(), 2);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Schema)]
-#[schema(deserialize, homes = crate::homes::JOB_HOMES)]
+#[schema(deserialize, homes = crate::homes::JOB_HOMES, check_value = "Job::check_value")]
 #[cfg_attr(feature = "schemars", schema(schemars))]
 #[cfg_attr(feature = "validator", schema(validator))]
 pub struct Job {
@@ -310,48 +313,77 @@ pub struct Job {
     /// Timestamp at which record was last modified
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub edit_date: Option<String>,
+    pub edit_date: Option<AnyScalar>,
 
     /// System-generated unique job identifier. This is read-only and automatically assigned when a job is created. (Read only)
     ///
     /// The job number shown to users.
     #[schema(read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub generated_job_id: Option<String>,
+    pub generated_job_id: Option<AnyScalar>,
 
     /// The total amount to be invoiced for this job. (Read only)
     ///
     /// Decimal as a string, e.g. `"13328.8000"`.
     #[schema(read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_invoice_amount: Option<String>,
+    pub total_invoice_amount: Option<AnyScalar>,
 
     /// The date and time the job has been exported to the connected Accounting Package. (Read only)
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_processed_stamp: Option<String>,
+    pub payment_processed_stamp: Option<AnyScalar>,
 
     /// The date and time when full payment was received. (Read only)
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_received_stamp: Option<String>,
+    pub payment_received_stamp: Option<AnyScalar>,
 
     /// UUID of the staff member who marked this job as completed. References a staff record in the system. (Read only)
     #[schema(uuid, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub completion_actioned_by_uuid: Option<String>,
+    pub completion_actioned_by_uuid: Option<AnyScalar>,
 
     /// The end date/time of the last scheduled activity for this job. After this date, the job is considered Unscheduled. (Read only)
     #[schema(datetime, read_only)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub job_is_scheduled_until_stamp: Option<String>,
+    pub job_is_scheduled_until_stamp: Option<AnyScalar>,
     /// Custom fields of the account: keys `customfield_` + `[a-z0-9_]+`, string values.
     #[schema(custom_prefix = "customfield_")]
     #[serde(flatten)]
     pub custom_fields: BTreeMap<String, String>,
 }
 
+/// The message of [`Code::CreatedInactive`].
+const CREATED_INACTIVE: &str = "is 0 in a create request: the job would be created already \
+    deleted (0 = deleted, what the API's delete sets); leave `active` out or send 1";
+
 impl Job {
+    /// Values the rules accept but that are almost certainly a mistake, each a warning with
+    /// its own code (an error in strict mode, as every warning). Both doors call it with each
+    /// set value, after the field's rules (`#[schema(check_value)]`), so `validate()` and
+    /// the reader agree; `docs/decisions.md` gives the evidence for each.
+    ///
+    /// - `active` 0 in the create direction: [`Code::CreatedInactive`]. Not in an update (a
+    ///   deliberate delete, as the API's DELETE does), nor in a stored record.
+    #[inline]
+    fn check_value(field: &FieldSpec, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+        // Every value of every body comes here: the test that nearly every value fails is
+        // inlined, the rest is not.
+        if let Scalar::Int(0) = value {
+            Job::check_zero(field, path, sink);
+        }
+    }
+
+    /// [`Job::check_value`] for the integer 0.
+    #[inline(never)]
+    fn check_zero(field: &FieldSpec, path: &Path<'_>, sink: &mut Sink<'_>) {
+        if field.name == "active" && sink.options().direction == Direction::Create {
+            let violation = Violation::new(Code::CreatedInactive, CREATED_INACTIVE);
+            sink.warn(path, violation, Some("0"));
+        }
+    }
+
     /// A job with `status` set and every other field unset.
     pub fn new(status: JobStatus) -> Job {
         Job {

@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 
 use crate::options::{Direction, Mode, Options};
 use crate::reader::is_custom_key;
-use crate::spec::{FieldClass, FieldSpec};
+use crate::spec::{CheckValue, FieldClass, FieldSpec};
 use crate::Schema;
 
 use values::values;
@@ -29,6 +29,12 @@ pub(crate) const LIMITS: &str = "Exported from the field table by job-schema. Wh
     errors, while JSON Schema's integer is a value); a numeric string must lie within the \
     field's range and within a double (JSON Schema cannot compare a string's value).";
 
+/// What the export says of a struct's `check_value` function, which is code.
+pub(crate) const CHECK_VALUE_LIMIT: &str = "The record's check_value function judges each \
+    value in code: this schema leaves out the listed values it rejects in this mode and \
+    direction (allowed integers, a flag's spellings, unset forms), and cannot know what it \
+    says of other values.";
+
 /// The JSON Schema of `S` read with `options`.
 pub(crate) fn json_schema<S: Schema>(options: Options) -> Value {
     let name = std::any::type_name::<S>();
@@ -40,11 +46,17 @@ pub(crate) fn json_schema<S: Schema>(options: Options) -> Value {
         "description".into(),
         describe(title, options, S::__DENY_UNKNOWN_FIELDS).into(),
     );
-    root.insert("$comment".into(), LIMITS.into());
+    let comment = if S::CHECK_VALUE.is_some() {
+        format!("{LIMITS} {CHECK_VALUE_LIMIT}")
+    } else {
+        LIMITS.to_owned()
+    };
+    root.insert("$comment".into(), comment.into());
     let object = Object {
         fields: S::FIELDS,
         custom_prefix: S::CUSTOM_PREFIX,
         deny_unknown_fields: S::__DENY_UNKNOWN_FIELDS,
+        check_value: S::CHECK_VALUE,
     };
     root.extend(object.schema(options));
     Value::Object(root)
@@ -87,6 +99,8 @@ struct Object {
     fields: &'static [FieldSpec],
     custom_prefix: Option<&'static str>,
     deny_unknown_fields: bool,
+    /// The struct's `check_value` function, whose verdict on a listed value counts.
+    check_value: Option<CheckValue>,
 }
 
 impl Object {
@@ -96,7 +110,7 @@ impl Object {
         let mut required = Vec::new();
         let mut all_of = Vec::new();
         for field in self.fields {
-            let schema = property(field, options);
+            let schema = property(field, options, self.check_value);
             let names: Vec<&str> = std::iter::once(field.name)
                 .chain(field.aliases.iter().copied())
                 .collect();
@@ -170,7 +184,7 @@ fn required_here(field: &FieldSpec, options: Options) -> bool {
 
 /// The schema of one property: its annotations, and the values it takes (none when its
 /// presence is an error).
-fn property(field: &FieldSpec, options: Options) -> Value {
+fn property(field: &FieldSpec, options: Options, check_value: Option<CheckValue>) -> Value {
     let mut schema = Map::new();
     if let Some(description) = description(field) {
         schema.insert("description".into(), description.into());
@@ -191,7 +205,7 @@ fn property(field: &FieldSpec, options: Options) -> Value {
         // Strict mode makes the field's warning an error: its presence fails.
         schema.insert("not".into(), json!({}));
     } else {
-        schema.extend(values(field, options));
+        schema.extend(values(field, options, check_value));
     }
     Value::Object(schema)
 }

@@ -102,7 +102,7 @@ pub use crate::report::{
     Allowed, Code, Fix, Issue, JsonType, JsonTypes, Params, Report, Texts, Violation,
 };
 pub use crate::sink::Sink;
-pub use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
+pub use crate::spec::{CheckValue, FieldClass, FieldSpec, Rule, Shape};
 pub use crate::value::{AnyScalar, FieldValue, Scalar};
 
 /// Derives [`Validate`] and [`Schema`] from `#[schema(...)]` field attributes.
@@ -307,11 +307,51 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// (`json_schema`, `validate`): name the trait when both are in scope. The README's sections
 /// "With schemars" and "With validator" have examples.
 ///
+/// # Values that pass the rules and are still suspicious
+///
+/// `#[schema(check_value = "path")]` on the struct names a function ([`CheckValue`]:
+/// `fn(&FieldSpec, Scalar<'_>, &Path<'_>, &mut Sink<'_>)`) that sees each set value of each
+/// field, each element of a list, after the field's rules: the value as the rules saw it (a
+/// lax spelling already canonical, `false` as the integer 0 in a flag), never an unset one.
+/// The reader ([`Schema::from_json`], [`Schema::check_json`]) and [`Validate`] both call it,
+/// so they report the same issues; what it records through the [`Sink`] takes its place in
+/// field order, and a warning is an error in strict mode, as every warning. A nested struct
+/// keeps its own function. [`Schema::CHECK_VALUE`] holds it, and the JSON Schema export
+/// leaves out the listed values it rejects. The string is the function's path, resolved
+/// where the struct is; a function of another type is an error at the string. `Job`'s warns
+/// [`Code::CreatedInactive`] on `active` 0 in a create body.
+///
+/// ```
+/// use job_schema::{Code, FieldSpec, Options, Path, Scalar, Schema, Sink, Validate, Violation};
+///
+/// fn no_placeholders(field: &FieldSpec, value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+///     if value == Scalar::Str("TBD") {
+///         let note = Violation::new(Code::UnknownField, "is a placeholder");
+///         sink.warn(path, note, Some("TBD"));
+///     }
+///     let _ = field;
+/// }
+///
+/// #[derive(Schema)]
+/// #[schema(check_value = "no_placeholders")]
+/// struct Visit {
+///     #[schema(max_len = 40)]
+///     site: Option<String>,
+/// }
+///
+/// let read = Visit::check_json(br#"{"site": "TBD"}"#, Options::default());
+/// assert_eq!(read.warnings[0].to_string(), "site: is a placeholder");
+/// let strict = Visit::check_json(br#"{"site": "TBD"}"#, Options::default().strict());
+/// assert_eq!(strict.errors.len(), 1);
+/// let built = Visit { site: Some("TBD".into()) };
+/// assert_eq!(built.report(Options::default()), read);
+/// ```
+///
 /// # Crates that re-export `job-schema`
 ///
 /// Generated code reaches this crate as `::job_schema`. A crate that depends on it through
 /// another crate's re-export (`pub use job_schema;` in a facade crate) gives the path with
-/// `#[schema(crate = "path")]` (beside `deserialize`, `homes` and the opt-ins, below); the path is
+/// `#[schema(crate = "path")]` (beside `deserialize`, `homes`, `check_value` and the opt-ins); the path is
 /// resolved where the struct is, and the derive can come through the facade too:
 ///
 /// ```
@@ -468,6 +508,11 @@ pub trait Schema: Validate + __private::Plumbing {
     /// Empty unless the struct says `#[schema(homes = PATH)]`; [`Job`]'s is
     /// [`homes::JOB_HOMES`].
     const HOMES: &'static [homes::Home] = &[];
+
+    /// The struct's `#[schema(check_value = "path")]` function, if any: what it reports
+    /// about a value, both doors report, and the JSON Schema export leaves out what it
+    /// rejects (a listed value: an allowed integer, a flag's spelling).
+    const CHECK_VALUE: Option<CheckValue> = None;
 
     /// Reads a record from JSON (lax, create): the record and its warnings, or a report
     /// with every error and every warning.

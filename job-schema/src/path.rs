@@ -291,6 +291,7 @@ mod tests {
             aliases: &[],
             nested_custom_prefix: None,
             nested_deny_unknown_fields: false,
+            nested_check_value: None,
         };
         let root = Path::ROOT;
         let top = root.field_of(&SPEC);

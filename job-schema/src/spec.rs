@@ -6,6 +6,13 @@
 
 use crate::options::Mode;
 use crate::report::{JsonType, JsonTypes};
+use crate::{Path, Scalar, Sink};
+
+/// A struct's `#[schema(check_value = "path")]` function: called with each set value of a
+/// field (each element of a list) after the field's rules, by the reader and by
+/// `validate()` alike, to report what the rules cannot say (a value that is valid but almost
+/// certainly a mistake). [`Schema::CHECK_VALUE`](crate::Schema::CHECK_VALUE) holds it.
+pub type CheckValue = fn(&FieldSpec, Scalar<'_>, &Path<'_>, &mut Sink<'_>);
 
 /// The Rust-side shape of a field's type, which decides the JSON types it can hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -134,6 +141,9 @@ pub struct FieldSpec {
     /// For a nested struct, whether a key it does not know is an error rather than a warning
     /// (its `#[serde(deny_unknown_fields)]`).
     pub nested_deny_unknown_fields: bool,
+    /// For a nested struct, its `check_value` function (its
+    /// [`Schema::CHECK_VALUE`](crate::Schema::CHECK_VALUE)).
+    pub nested_check_value: Option<CheckValue>,
 }
 
 impl FieldSpec {
@@ -179,6 +189,11 @@ impl FieldSpec {
             Shape::Nested => JsonTypes::one(JsonType::Object),
         };
         if mode == Mode::Strict {
+            // A read-only field that lax mode lets take any scalar takes the string the
+            // OpenAPI text gives it.
+            if self.shape == Shape::Any && self.class == FieldClass::ReadOnly {
+                return JsonTypes::one(JsonType::String);
+            }
             return canonical;
         }
         let mut types = canonical;

@@ -76,8 +76,26 @@ impl Scalar<'_> {
     }
 }
 
-/// An owned JSON scalar of any type, for deprecated fields that real traffic fills with
-/// strings, numbers or booleans (`payment_amount: 0`, `related_knowledge_articles: false`).
+/// An owned JSON scalar of any type, for deprecated and read-only fields that real traffic
+/// fills with strings, numbers or booleans (`payment_amount: 0`,
+/// `related_knowledge_articles: false`, `generated_job_id: 1739155210000`).
+///
+/// In lax mode such a field takes any JSON scalar; a format rule (`datetime`, `uuid`…)
+/// judges a string only. In strict mode a read-only field of this type takes a string only,
+/// as the OpenAPI text types it.
+///
+/// ```
+/// use job_schema::{AnyScalar, Job};
+///
+/// let job = Job::from_json(br#"{"status": "Quote", "generated_job_id": 17}"#).unwrap().record;
+/// assert_eq!(job.generated_job_id, Some(AnyScalar::Number(17.into())));
+/// assert_eq!(job.generated_job_id.unwrap().to_string(), "17");
+///
+/// // Stored records (GET) carry strings.
+/// let body = br#"{"status": "Quote", "generated_job_id": "1587"}"#;
+/// let job = Job::from_json(body).unwrap().record;
+/// assert_eq!(job.generated_job_id.as_ref().and_then(AnyScalar::as_str), Some("1587"));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyScalar {
     /// A boolean.
@@ -86,6 +104,16 @@ pub enum AnyScalar {
     Number(serde_json::Number),
     /// A string.
     String(String),
+}
+
+impl AnyScalar {
+    /// The text, when the value is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            AnyScalar::String(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 impl From<&str> for AnyScalar {

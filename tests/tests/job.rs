@@ -203,7 +203,8 @@ fn rows() -> Vec<Row> {
         datetime("unsuccessful_date"),
         Row {
             field: "active",
-            valid: json!(0),
+            // 0 is valid too, with a `created_inactive` warning on create (suspicious.rs).
+            valid: json!(1),
             invalid: json!(5),
             code: Code::Bool01,
         },

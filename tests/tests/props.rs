@@ -107,9 +107,12 @@ proptest! {
         prop_assert_eq!(&read.record, &job);
         let second = read.record.to_json();
         prop_assert_eq!(&first, &second, "serializing twice gives the same bytes");
-        // The canonical form passes strict mode, but for the deprecated fields it carries.
+        // The canonical form passes strict mode, but for the deprecated fields it carries
+        // and an `active` of 0, whose warning strict mode makes an error.
         let strict = Job::check_json(second.as_bytes(), Options::default().strict());
-        prop_assert!(strict.errors.iter().all(|i| i.code == job_schema::Code::Deprecated), "{}", strict);
+        let inactive = strict.errors.iter().filter(|i| i.code == job_schema::Code::CreatedInactive).count();
+        prop_assert_eq!(inactive, usize::from(job.active == Some(0)), "{}", strict);
+        prop_assert!(strict.errors.iter().all(|i| matches!(i.code, job_schema::Code::Deprecated | job_schema::Code::CreatedInactive)), "{}", strict);
         let again = Job::from_json(second.as_bytes()).unwrap();
         prop_assert_eq!(again.record, read.record);
     }

@@ -150,6 +150,7 @@ fn every_code_serializes_as_its_stable_name() {
             "uuid_list",
             "deprecated",
             "read_only",
+            "created_inactive",
         ]
     );
     for code in Code::ALL {

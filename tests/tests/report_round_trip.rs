@@ -8,7 +8,7 @@ use job_schema::{Allowed, Code, Job, Options, Params, Report};
 /// Bodies that draw every code and every kind of parameters between them.
 const BODIES: &[&str] = &[
     r#"{"status": "quote", "lat": 95, "company_uuid": "nope", "Status": "x"}"#,
-    r#"{"status": "Work Order", "generated_job_id": "17", "payment_note": "x", "payment_date": "x"}"#,
+    r#"{"status": "Work Order", "generated_job_id": "17", "payment_note": "x", "payment_date": "x", "active": 0}"#,
     r#"{"status": 3, "geo_is_valid": 2, "quote_sent": "yes", "zzzz": 1, "Job_Number": 1}"#,
     r#"{"status": "Quote", "status": "Completed", "badges": "[\"x\", 1]"}"#,
     r#"{"badges": ["x"], "date": "2026-02-30", "invoice_sent_stamp": "2026-03-01T09:00:00"}"#,

@@ -173,7 +173,7 @@ fn a_get_response_reads_into_a_vec() {
         Job::from_json_array(response.as_bytes()).unwrap().record
     );
     assert_eq!(jobs.len(), 2);
-    assert_eq!(jobs[0].generated_job_id.as_deref(), Some("17"));
+    assert_eq!(jobs[0].generated_job_id, Some("17".into()));
 
     // The first element with errors fails the whole `Vec`, with that element's report (its
     // own paths, without the index `from_json_array` puts in front), at its position.

@@ -140,7 +140,10 @@ fn validate_and_the_reader_report_the_same_issues_field_by_field() {
     for options in [
         Options::default(),
         Options::default().record(),
+        Options::default().update(),
         Options::default().strict(),
+        Options::default().strict().record(),
+        Options::default().strict().update(),
     ] {
         for spec in Job::FIELDS {
             for sample in samples() {

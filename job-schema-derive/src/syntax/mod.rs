@@ -61,6 +61,7 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         deserialize: schema.deserialize,
         interop: schema.interop,
         homes: schema.homes,
+        check_value: schema.check_value,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
@@ -109,6 +110,10 @@ struct StructSchema {
     homes_given: bool,
     /// The path of the first `homes`, when it could be read.
     homes: Option<syn::Path>,
+    /// Whether `check_value` was given, read or not: a second one is an error.
+    check_value_given: bool,
+    /// The function of the first `check_value`, when it could be read.
+    check_value: Option<syn::Path>,
 }
 
 /// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, `deserialize`,
@@ -121,7 +126,7 @@ fn read_struct_item(
     let Some(ident) = meta.path.get_ident() else {
         errors.push(syn::Error::new_spanned(
             &meta.path,
-            "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` or `validator`, not a path",
+            "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator`, not a path",
         ));
         skip_value(meta.input);
         return;
@@ -140,6 +145,19 @@ fn read_struct_item(
                 schema.krate = path;
             }
             schema.crate_given = true;
+        }
+        key::CHECK_VALUE => {
+            if schema.check_value_given {
+                errors.push(syn::Error::new(
+                    ident.span(),
+                    "`check_value` is given twice: give one function",
+                ));
+            }
+            let path = read_check_value(meta, errors);
+            if !schema.check_value_given {
+                schema.check_value = path;
+            }
+            schema.check_value_given = true;
         }
         key::DESERIALIZE => read_flag(
             meta,
@@ -186,12 +204,12 @@ fn read_struct_item(
         }
         _ => {
             let message = if key::ALL.contains(&name.as_str()) {
-                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` and `validator`")
+                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` and `validator`")
             } else if let Some(close) = closest(&name, key::STRUCT) {
                 format!("unknown schema attribute `{name}` on the struct, did you mean `{close}`?")
             } else {
                 format!(
-                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` and `validator`"
+                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` and `validator`"
                 )
             };
             errors.push(syn::Error::new(ident.span(), message));
@@ -246,6 +264,30 @@ fn read_crate_path(meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> 
             lit.span(),
             format!(
                 "`crate` takes the path of a crate or module, such as `\"facade::job_schema\"`, and `{}` is not one",
+                lit.value()
+            ),
+        ));
+    }
+    path
+}
+
+/// The value of `check_value = "path"`: the path of a function in a string literal, spanned
+/// at the literal (so that a function of the wrong type is an error there).
+fn read_check_value(meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
+    let tokens = value_tokens(meta, key::CHECK_VALUE, "\"Job::check_value\"", errors)?;
+    let Ok(lit) = syn::parse2::<syn::LitStr>(tokens.clone()) else {
+        errors.push(syn::Error::new_spanned(
+            &tokens,
+            "`check_value` takes the path of a function in a string literal, such as `check_value = \"Job::check_value\"`",
+        ));
+        return None;
+    };
+    let path = lit.parse::<syn::Path>().ok();
+    if path.is_none() {
+        errors.push(syn::Error::new(
+            lit.span(),
+            format!(
+                "`check_value` takes the path of a function, such as `\"Job::check_value\"`, and `{}` is not one",
                 lit.value()
             ),
         ));
@@ -332,8 +374,8 @@ const RULE: Items = Items {
 
 /// The struct's own `#[schema(...)]`.
 const STRUCT_ITEM: Items = Items {
-    empty: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` or `validator` before this `,`",
-    not_a_key: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `schemars` or `validator`: the struct itself takes only the path of the runtime, the table of keys with a home and the opt-ins to other crates' traits",
+    empty: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator` before this `,`",
+    not_a_key: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator`: the struct itself takes only the path of the runtime, the table of keys with a home, a function that checks values and the opt-ins to other crates' traits",
 };
 
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a

@@ -170,6 +170,36 @@ fn typed<T: crate::value::Field>(field: &str, value: Option<&str>) -> Result<Opt
         .map_err(|violation| issue(field, violation, Some(text)))
 }
 
+/// How a typed getter or setter reaches a field that holds wire text: a writable field's
+/// `Option<String>`, or a read-only field's `Option<AnyScalar>` (lax mode takes any scalar
+/// there, since the API ignores it on create; one that is not a string has no typed value
+/// and reads as unset, as `validate()` in lax mode lets it pass).
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+trait WireText {
+    fn text(&self) -> Option<&str>;
+    fn from_text(text: Option<String>) -> Self;
+}
+
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+impl WireText for Option<String> {
+    fn text(&self) -> Option<&str> {
+        self.as_deref()
+    }
+    fn from_text(text: Option<String>) -> Self {
+        text
+    }
+}
+
+#[cfg(any(feature = "uuid", feature = "chrono"))]
+impl WireText for Option<crate::AnyScalar> {
+    fn text(&self) -> Option<&str> {
+        self.as_ref().and_then(crate::AnyScalar::as_str)
+    }
+    fn from_text(text: Option<String>) -> Self {
+        text.map(crate::AnyScalar::String)
+    }
+}
+
 /// Getters and setters of text fields that hold a typed value, written as its wire text.
 #[cfg(any(feature = "uuid", feature = "chrono"))]
 macro_rules! typed_fields {
@@ -177,12 +207,12 @@ macro_rules! typed_fields {
         impl Job {$(
             #[doc = concat!("`", stringify!($field), "` as a `", stringify!($ty), "` (rule `", $rule, "`).")]
             pub fn $field(&self) -> Result<Option<$ty>, Issue> {
-                typed(stringify!($field), self.$field.as_deref())
+                typed(stringify!($field), WireText::text(&self.$field))
             }
 
             #[doc = concat!("Sets `", stringify!($field), "` to the value's wire text (`None` unsets it).")]
             pub fn $setter(&mut self, value: impl Into<Option<$ty>>) -> &mut Job {
-                self.$field = value.into().map(|value| value.to_string());
+                self.$field = WireText::from_text(value.into().map(|value| value.to_string()));
                 self
             }
         )*}

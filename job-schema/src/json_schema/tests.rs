@@ -83,7 +83,12 @@ fn the_root_names_the_dialect_the_record_the_mode_and_the_limits() {
     assert_eq!(schema["$schema"], DIALECT);
     assert_eq!(schema["title"], "Job");
     assert_eq!(schema["type"], "object");
-    assert_eq!(schema["$comment"], LIMITS);
+    assert_eq!(
+        schema["$comment"],
+        format!("{LIMITS} {CHECK_VALUE_LIMIT}"),
+        "Job has a check_value function"
+    );
+    assert_eq!(json_schema::<Visit>(LAX)["$comment"], LIMITS);
     let description = schema["description"].as_str().unwrap();
     assert!(description.starts_with("A `Job` record as job-schema reads it in lax mode"));
     assert!(description.ends_with("create direction (a request body)."));
@@ -141,7 +146,7 @@ fn each_format_rule_is_a_pattern_and_lax_adds_its_unset_forms() {
         property(&lax, "company_uuid")["anyOf"],
         json!([uuid, {"enum": ["", null]}])
     );
-    let datetime = property(&lax, "edit_date");
+    let datetime = property(&lax, "quote_date");
     assert_eq!(datetime["anyOf"][0]["pattern"], patterns::datetime());
     assert_eq!(
         datetime["anyOf"][1],
@@ -155,6 +160,53 @@ fn each_format_rule_is_a_pattern_and_lax_adds_its_unset_forms() {
     );
     assert_eq!(property(&job, "badges")["pattern"], patterns::uuid_list());
     assert_eq!(property(&job, "date")["pattern"], patterns::date());
+}
+
+#[test]
+fn a_read_only_field_takes_any_scalar_in_lax_mode_and_a_string_in_strict_record() {
+    // Lax: any scalar, as the reader takes it; a string still matches its format.
+    for options in [LAX, LAX.record(), LAX.update()] {
+        let edit_date = property(&json_schema::<Job>(options), "edit_date");
+        assert_eq!(
+            edit_date["anyOf"][0],
+            json!({"type": ["number", "boolean"]})
+        );
+        assert_eq!(edit_date["anyOf"][1]["pattern"], patterns::datetime());
+        assert_eq!(
+            property(&json_schema::<Job>(options), "generated_job_id")["type"],
+            json!(["string", "number", "boolean", "null"])
+        );
+    }
+    // Strict record: the string the OpenAPI text gives.
+    let strict_record = json_schema::<Job>(strict().record());
+    assert_eq!(
+        property(&strict_record, "generated_job_id")["type"],
+        "string"
+    );
+    let edit_date = property(&strict_record, "edit_date");
+    assert_eq!(edit_date["type"], "string");
+    assert_eq!(edit_date["pattern"], patterns::datetime());
+}
+
+#[test]
+fn the_check_value_function_takes_0_out_of_active_in_a_strict_create() {
+    let active = |options| property(&json_schema::<Job>(options), "active");
+    assert_eq!(active(strict())["enum"], json!([1]));
+    assert_eq!(active(strict())["type"], "integer");
+    for options in [strict().update(), strict().record()] {
+        assert_eq!(active(options)["enum"], json!([0, 1]), "{options:?}");
+    }
+    // Lax: a warning, not an error; every spelling stays.
+    assert_eq!(active(LAX)["anyOf"][0]["enum"], json!([0, 1]));
+    assert_eq!(
+        active(LAX)["anyOf"][1]["enum"],
+        json!([false, true, "0", "1", null, ""])
+    );
+    let comment = json_schema::<Job>(LAX)["$comment"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(comment.ends_with(CHECK_VALUE_LIMIT), "{comment}");
 }
 
 #[test]

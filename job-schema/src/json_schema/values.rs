@@ -12,20 +12,24 @@ use crate::path::Path;
 use crate::report::{JsonType, Report};
 use crate::rules::bool01;
 use crate::sink::Sink;
-use crate::spec::{FieldSpec, Rule, Shape};
+use crate::spec::{CheckValue, FieldSpec, Rule, Shape};
 use crate::value::Scalar;
 
 /// The lax spellings of unset text that some rules accept (besides `""`).
 const ZERO_DATES: [&str; 2] = ["0000-00-00", "0000-00-00 00:00:00"];
 
 /// The values a field takes: a list's array, or one value.
-pub(super) fn values(field: &FieldSpec, options: Options) -> Map<String, Value> {
+pub(super) fn values(
+    field: &FieldSpec,
+    options: Options,
+    check: Option<CheckValue>,
+) -> Map<String, Value> {
     if !field.list {
-        return Union::of_value(field, options, false).finish();
+        return Union::of_value(field, options, false, check).finish();
     }
     let mut array = Map::new();
     array.insert("type".into(), "array".into());
-    let items = Union::of_value(field, options, true).finish();
+    let items = Union::of_value(field, options, true, check).finish();
     array.insert("items".into(), Value::Object(items));
     let required = required_here(field, options);
     if required {
@@ -54,7 +58,12 @@ struct Union {
 
 impl Union {
     /// What a value of `field` (`element`: one element of a list field) takes in `options`.
-    fn of_value(field: &FieldSpec, options: Options, element: bool) -> Union {
+    fn of_value(
+        field: &FieldSpec,
+        options: Options,
+        element: bool,
+        check: Option<CheckValue>,
+    ) -> Union {
         let mut union = Union::default();
         for ty in field.element_types(options.mode).iter() {
             match ty {
@@ -63,15 +72,16 @@ impl Union {
                 // one with `number`, which the reader does not take.
                 JsonType::Number if field.shape == Shape::Integer => {}
                 JsonType::String if field.shape == Shape::Integer && !field.has("bool01") => {}
-                JsonType::String => union.strings(field, options, element),
-                JsonType::Integer => union.integers(field, options, element),
+                JsonType::String => union.strings(field, options, element, check),
+                JsonType::Integer => union.integers(field, options, element, check),
                 JsonType::Number => union.schemas.push(number(field)),
-                JsonType::Boolean => union.booleans(field, options, element),
+                JsonType::Boolean => union.booleans(field, options, element, check),
                 JsonType::Object => {
                     let nested = Object {
                         fields: field.nested.unwrap_or(&[]),
                         custom_prefix: field.nested_custom_prefix,
                         deny_unknown_fields: field.nested_deny_unknown_fields,
+                        check_value: field.nested_check_value,
                     };
                     union.schemas.push(nested.schema(options));
                 }
@@ -96,7 +106,13 @@ impl Union {
     }
 
     /// Strings: text judged by the rules (text and any-scalar fields), or a lax spelling.
-    fn strings(&mut self, field: &FieldSpec, options: Options, element: bool) {
+    fn strings(
+        &mut self,
+        field: &FieldSpec,
+        options: Options,
+        element: bool,
+        check: Option<CheckValue>,
+    ) {
         match field.shape {
             Shape::Text | Shape::Any => {
                 self.schemas.push(text(field, options, element));
@@ -108,8 +124,8 @@ impl Union {
                     };
                     for s in std::iter::once("").chain(ZERO_DATES) {
                         let value = Scalar::Str(s);
-                        if passes(field, value, options, element)
-                            && !passes(field, value, strict, element)
+                        if passes(field, value, options, element, check)
+                            && !passes(field, value, strict, element, check)
                         {
                             self.literal(s.into());
                         }
@@ -120,7 +136,7 @@ impl Union {
             Shape::Integer => {
                 for s in ["0", "1"] {
                     let taken = bool01::from_lax_str(s).map(Scalar::Int);
-                    if taken.is_some_and(|value| passes(field, value, options, element)) {
+                    if taken.is_some_and(|value| passes(field, value, options, element, check)) {
                         self.literal(s.into());
                     }
                 }
@@ -137,7 +153,13 @@ impl Union {
     }
 
     /// Integers, in an integer field: the allowed ones, or those within the range and 64 bits.
-    fn integers(&mut self, field: &FieldSpec, options: Options, element: bool) {
+    fn integers(
+        &mut self,
+        field: &FieldSpec,
+        options: Options,
+        element: bool,
+        check: Option<CheckValue>,
+    ) {
         let mut schema = Map::new();
         schema.insert("type".into(), "integer".into());
         let mut listed: Vec<i64> = Vec::new();
@@ -168,7 +190,7 @@ impl Union {
         } else {
             listed.sort_unstable();
             listed.dedup();
-            listed.retain(|&i| passes(field, Scalar::Int(i), options, element));
+            listed.retain(|&i| passes(field, Scalar::Int(i), options, element, check));
             schema.insert("enum".into(), listed.into());
         }
         self.schemas.push(schema);
@@ -176,11 +198,17 @@ impl Union {
 
     /// Booleans: taken whole, or a flag's `true` and `false` (lax) as the integers they stand
     /// for.
-    fn booleans(&mut self, field: &FieldSpec, options: Options, element: bool) {
+    fn booleans(
+        &mut self,
+        field: &FieldSpec,
+        options: Options,
+        element: bool,
+        check: Option<CheckValue>,
+    ) {
         if field.shape == Shape::Integer {
             for b in [false, true] {
                 let value = Scalar::Int(bool01::from_bool(b));
-                if passes(field, value, options, element) {
+                if passes(field, value, options, element, check) {
                     self.literal(b.into());
                 }
             }
@@ -323,15 +351,20 @@ pub(super) fn number_value(n: f64) -> Value {
 /// Whether the field's rules take `value` (already of a JSON type the field takes) in
 /// `options`: the calls the derive generates for the field, in the order it writes them,
 /// `required` first except for a list's element.
-fn passes(field: &FieldSpec, value: Scalar<'_>, options: Options, element: bool) -> bool {
+fn passes(
+    field: &FieldSpec,
+    value: Scalar<'_>,
+    options: Options,
+    element: bool,
+    check_value: Option<CheckValue>,
+) -> bool {
     let mut report = Report::new();
-    check(
-        field,
-        value,
-        element,
-        &Path::ROOT,
-        &mut Sink::new(&mut report, options),
-    );
+    let mut sink = Sink::new(&mut report, options);
+    check(field, value, element, &Path::ROOT, &mut sink);
+    // The struct's `check_value` function, which generated code calls after the rules.
+    if let Some(check_value) = check_value {
+        check_value(field, value, &Path::ROOT, &mut sink);
+    }
     !report.has_errors()
 }
 

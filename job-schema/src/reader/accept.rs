@@ -10,7 +10,7 @@ use crate::path::Path;
 use crate::report::{Form, JsonType, JsonTypes, Lead, Violation};
 use crate::rules;
 use crate::sink::Sink;
-use crate::spec::{FieldSpec, Rule, Shape};
+use crate::spec::{FieldClass, FieldSpec, Rule, Shape};
 use crate::value::{Field, Scalar};
 use crate::Schema;
 
@@ -47,12 +47,12 @@ enum Accept<'v> {
 }
 
 /// Whether a field of `shape` takes `scalar` as it is, in every mode: a value of the field's
-/// own JSON type (a finite number for [`Shape::Any`] and [`Shape::Float`]).
+/// own JSON type (a finite number for [`Shape::Float`]; a string for [`Shape::Any`], whose
+/// other scalars [`accept`] judges by the field's class and the mode).
 #[inline]
 fn takes_as_is(shape: Shape, scalar: Scalar<'_>) -> bool {
     match (shape, scalar) {
-        (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Str(_))
-        | (Shape::Text, Scalar::Str(_))
+        (Shape::Any | Shape::Text, Scalar::Str(_))
         | (Shape::Integer | Shape::Float, Scalar::Int(_) | Scalar::UInt(_))
         | (Shape::Bool, Scalar::Bool(_)) => true,
         (Shape::Float, Scalar::Float(f)) => f.is_finite(),
@@ -68,6 +68,13 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
         return Accept::Value(scalar);
     }
     match (field.shape, scalar) {
+        // Strict: a read-only field takes the string the OpenAPI text gives it.
+        (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_))
+            if !lax && field.class == FieldClass::ReadOnly =>
+        {
+            Accept::Wrong
+        }
+        (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_)) => Accept::Value(scalar),
         (Shape::Any, Scalar::Float(f)) if f.is_finite() => Accept::Value(scalar),
         // A number beyond a double: a `number` or `range` field's rule rejects it; a field
         // without one cannot hold it.

@@ -45,6 +45,9 @@ pub enum Code {
     Deprecated,
     /// A read-only field is present in a create request.
     ReadOnly,
+    /// A create request would make a job that is already deleted: `active` is 0 (a
+    /// warning; `Job` only).
+    CreatedInactive,
 }
 
 impl Code {
@@ -67,6 +70,7 @@ impl Code {
         Code::UuidList,
         Code::Deprecated,
         Code::ReadOnly,
+        Code::CreatedInactive,
     ];
 
     /// The stable snake_case name, as it appears in JSON output.
@@ -92,6 +96,7 @@ impl Code {
             Code::UuidList => "uuid_list",
             Code::Deprecated => "deprecated",
             Code::ReadOnly => "read_only",
+            Code::CreatedInactive => "created_inactive",
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{FieldValue, Scalar};
 use crate::reader::{SyntaxError, Tokenizer};
-use crate::spec::{FieldSpec, Rule, Shape};
+use crate::spec::{CheckValue, FieldSpec, Rule, Shape};
 use crate::{Path, Schema, Sink};
 
 /// What the generated code needs of a field's type: a [`FieldValue`], an `Option` or `Vec`
@@ -28,6 +28,9 @@ pub trait Field: Sized {
     /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), whether an
     /// unknown key is an error (`#[serde(deny_unknown_fields)]`).
     const NESTED_DENY_UNKNOWN_FIELDS: bool = false;
+    /// For a struct that derives `Schema` (or an `Option` or `Vec` of one), its
+    /// `check_value` function.
+    const NESTED_CHECK_VALUE: Option<CheckValue> = None;
     /// Whether the type is a list (`Vec<T>`, or an `Option` of one).
     const LIST: bool = false;
     /// Why the type cannot be a field, if it cannot: an `Option` of an `Option`, a list of
@@ -121,6 +124,7 @@ impl<T: Field> Field for Option<T> {
     const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
     const NESTED_CUSTOM_PREFIX: Option<&'static str> = T::NESTED_CUSTOM_PREFIX;
     const NESTED_DENY_UNKNOWN_FIELDS: bool = T::NESTED_DENY_UNKNOWN_FIELDS;
+    const NESTED_CHECK_VALUE: Option<CheckValue> = T::NESTED_CHECK_VALUE;
     const LIST: bool = T::LIST;
     const UNREADABLE: Option<&'static str> = if T::OPTIONAL {
         Some("an `Option` of an `Option` cannot be a field: `null` could mean either")
@@ -190,6 +194,7 @@ impl<T: Field> Field for Vec<T> {
     const NESTED: Option<&'static [FieldSpec]> = T::NESTED;
     const NESTED_CUSTOM_PREFIX: Option<&'static str> = T::NESTED_CUSTOM_PREFIX;
     const NESTED_DENY_UNKNOWN_FIELDS: bool = T::NESTED_DENY_UNKNOWN_FIELDS;
+    const NESTED_CHECK_VALUE: Option<CheckValue> = T::NESTED_CHECK_VALUE;
     const LIST: bool = true;
     const UNREADABLE: Option<&'static str> = if T::LIST {
         Some("a list of lists cannot be a field: make the inner list a field of a struct")

@@ -10,7 +10,21 @@ use ::std::option::Option::{self, None, Some};
 use ::std::string::String;
 use ::std::vec::Vec;
 
+/// The struct's `check_value` function, written without the prelude too.
+fn check_address(
+    field: &::job_schema::FieldSpec,
+    value: ::job_schema::Scalar<'_>,
+    path: &::job_schema::Path<'_>,
+    sink: &mut ::job_schema::Sink<'_>,
+) {
+    if field.name == "city" && value == ::job_schema::Scalar::Str("TBD") {
+        let violation = ::job_schema::Violation::new(Code::UnknownField, "is a placeholder");
+        sink.warn(path, violation, Some("TBD"));
+    }
+}
+
 #[derive(Schema)]
+#[schema(check_value = "check_address")]
 struct Address {
     #[schema(required, max_len = 20)]
     city: String,
@@ -99,6 +113,13 @@ fn main() {
         ]
     );
     ::std::assert_eq!(report.warnings.len(), 1);
+
+    // The nested struct's `check_value` function sees its values.
+    let body = br#"{"uuid": "0b1e4a6c-2f5d-4c3e-9a8b-7d6e5f4a3b2c", "address": {"city": "TBD"}}"#;
+    let report = Job::check_json(body, <Options as ::std::default::Default>::default());
+    ::std::assert_eq!(report.warnings.len(), 1);
+    ::std::assert_eq!(report.warnings[0].field, "address.city");
+    ::std::assert_eq!(report.warnings[0].message(), "is a placeholder");
 
     let parsed = Job::from_json(br#"{"uuid": "0b1e4a6c-2f5d-4c3e-9a8b-7d6e5f4a3b2c"}"#);
     let parsed = ::std::result::Result::ok(parsed).unwrap();

@@ -6,7 +6,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use job_schema::{FieldClass, FieldSpec, Job, Options, Report, Schema};
+use job_schema::{AnyScalar, FieldClass, FieldSpec, Job, Options, Report, Schema};
 use serde_json::{Map, Value};
 
 /// A record as a JSON object: its set fields, custom fields flattened.
@@ -78,7 +78,7 @@ pub fn updated(stored: &Job, body: &[u8], update: &Job, now: &str) -> Result<Job
 pub fn deleted(stored: &Job, now: &str) -> Job {
     let mut job = stored.clone();
     job.active = Some(0);
-    job.edit_date = Some(now.to_owned());
+    job.edit_date = Some(now.into());
     job
 }
 
@@ -87,10 +87,10 @@ pub fn deleted(stored: &Job, now: &str) -> Job {
 pub fn preloaded(mut record: Job, uuid: &str, job_id: u64, now: &str) -> Job {
     record.uuid = Some(uuid.to_owned());
     record.active.get_or_insert(1);
-    record.edit_date.get_or_insert_with(|| now.to_owned());
+    record.edit_date.get_or_insert_with(|| now.into());
     record
         .generated_job_id
-        .get_or_insert_with(|| job_id.to_string());
+        .get_or_insert_with(|| job_id.to_string().as_str().into());
     record
 }
 
@@ -105,9 +105,14 @@ pub fn status_date(status: &str) -> Option<&'static str> {
     }
 }
 
-/// The job number of a record, when it is a number.
+/// The job number of a record, when it is a number (as text, the form a GET returns, or a
+/// JSON number, which lax mode reads in a preloaded record).
 pub fn job_number(job: &Job) -> Option<u64> {
-    job.generated_job_id.as_deref()?.parse().ok()
+    match job.generated_job_id.as_ref()? {
+        AnyScalar::String(text) => text.parse().ok(),
+        AnyScalar::Number(number) => number.as_u64(),
+        AnyScalar::Bool(_) => None,
+    }
 }
 
 fn fields_of(job: &Job) -> Fields {
@@ -205,7 +210,7 @@ mod tests {
     #[test]
     fn now_is_a_valid_datetime() {
         let mut job = Job::new(JobStatus::Quote);
-        job.edit_date = Some(now());
+        job.edit_date = Some(now().as_str().into());
         assert!(job.validate_with(Options::default().record()).is_ok());
     }
 
@@ -234,10 +239,10 @@ mod tests {
             Some("dd9c9912-cfcb-4788-b3c9-23422856efeb")
         );
         assert_eq!(job.active, Some(1));
-        assert_eq!(job.generated_job_id.as_deref(), Some("7"));
-        assert_eq!(job.edit_date.as_deref(), Some("2026-03-01 12:00:00"));
+        assert_eq!(job.generated_job_id, Some("7".into()));
+        assert_eq!(job.edit_date, Some("2026-03-01 12:00:00".into()));
         assert_eq!(job.quote_date.as_deref(), Some("2026-03-01 12:00:00"));
-        assert_eq!(job.total_invoice_amount.as_deref(), Some("0.0000"));
+        assert_eq!(job.total_invoice_amount, Some("0.0000".into()));
         assert_eq!(job.custom_fields["customfield_colour"], "red");
         assert!(job
             .validate_with(Options::default().strict().record())
@@ -266,8 +271,8 @@ mod tests {
             job.uuid.as_deref(),
             Some("dd9c9912-cfcb-4788-b3c9-23422856efeb")
         );
-        assert_eq!(job.edit_date.as_deref(), Some("2026-03-02 08:00:00"));
-        assert_eq!(job.generated_job_id.as_deref(), Some("7"));
+        assert_eq!(job.edit_date, Some("2026-03-02 08:00:00".into()));
+        assert_eq!(job.generated_job_id, Some("7".into()));
     }
 
     #[test]
@@ -286,6 +291,6 @@ mod tests {
         let job = deleted(&stored(), "2026-03-03 09:00:00");
         assert_eq!(job.active, Some(0));
         assert_eq!(job.status, "Quote");
-        assert_eq!(job.edit_date.as_deref(), Some("2026-03-03 09:00:00"));
+        assert_eq!(job.edit_date, Some("2026-03-03 09:00:00".into()));
     }
 }

@@ -215,7 +215,18 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
             "warning",
             "The API returns the field but ignores it in a create request. The \
              warning comes whenever the key is present in the create and update directions; the record \
-             direction expects the field and says nothing. The value is still checked.",
+             direction expects the field and says nothing. The value is still checked. A field \
+             that takes any JSON scalar (`Job`'s read-only fields) takes a number or a boolean \
+             in lax mode, since the API ignores the value, and only a string in strict mode; \
+             its format rule judges a non-empty string.",
+            None,
+        ),
+        Code::CreatedInactive => (
+            "warning",
+            "`active` is 0 in a create request: the API would create the job already \
+             deleted (0 = deleted, which is what its delete sets). Valid, and almost certainly \
+             a mistake. Not said in an update (where 0 deletes the job on purpose, as a delete does) nor in a \
+             stored record. `Job` only (its `check_value` function).",
             None,
         ),
         _ => return None,

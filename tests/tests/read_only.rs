@@ -1,0 +1,328 @@
+//! Read-only fields (issue 15, point 1): the API ignores them on create, so in lax mode each
+//! takes any JSON scalar, with its `read_only` warning in the create and update directions
+//! and nothing in the record direction; a format rule still judges a non-empty string.
+//! Strict mode takes a string only, as the OpenAPI text gives it.
+
+use job_schema::{AnyScalar, Code, Job, JobStatus, Options, Schema, Validate};
+
+/// The read-only fields of `Job`, and whether each has a format rule.
+const READ_ONLY: [&str; 7] = [
+    "edit_date",
+    "generated_job_id",
+    "total_invoice_amount",
+    "payment_processed_stamp",
+    "payment_received_stamp",
+    "completion_actioned_by_uuid",
+    "job_is_scheduled_until_stamp",
+];
+
+/// A value each read-only field takes as a string in every mode.
+fn good_string(field: &str) -> &'static str {
+    match field {
+        "generated_job_id" => "1587",
+        "total_invoice_amount" => "13328.8000",
+        "completion_actioned_by_uuid" => "43b0a0f7-f363-4bd8-bc5a-233fe0847beb",
+        _ => "2025-09-27 18:33:04",
+    }
+}
+
+/// Every issue as (field, code, is an error).
+fn found(report: &job_schema::Report) -> Vec<(String, Code, bool)> {
+    let errors = report.errors.iter().map(|i| (i, true));
+    let warnings = report.warnings.iter().map(|i| (i, false));
+    errors
+        .chain(warnings)
+        .map(|(issue, error)| (issue.field.to_string(), issue.code, error))
+        .collect()
+}
+
+fn body(field: &str, value: &str) -> Vec<u8> {
+    format!(r#"{{"status": "Quote", "{field}": {value}}}"#).into_bytes()
+}
+
+const NON_STRINGS: [&str; 5] = ["17", "1739155210000", "12.5", "true", "false"];
+
+#[test]
+fn the_table_lists_every_read_only_field_of_job() {
+    let table: Vec<&str> = Job::FIELDS
+        .iter()
+        .filter(|f| f.class == job_schema::FieldClass::ReadOnly)
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(table, READ_ONLY);
+}
+
+#[test]
+fn lax_takes_a_number_or_a_boolean_with_the_warning_in_create_and_update() {
+    for field in READ_ONLY {
+        for value in NON_STRINGS.into_iter().chain(["\"x\""]) {
+            // "x" is a string: a format rule judges it. The others are not.
+            if value == "\"x\"" && !matches!(field, "generated_job_id" | "total_invoice_amount") {
+                continue;
+            }
+            let body = body(field, value);
+            for options in [Options::default(), Options::default().update()] {
+                let report = Job::check_json(&body, options);
+                assert_eq!(
+                    found(&report),
+                    [(field.to_string(), Code::ReadOnly, false)],
+                    "{field}: {value} with {options:?}"
+                );
+            }
+            let record = Job::check_json(&body, Options::default().record());
+            assert!(record.is_empty(), "{field}: {value} in a record: {record}");
+        }
+    }
+}
+
+#[test]
+fn generated_job_id_as_a_number_is_read_and_kept() {
+    // What clients send: `Date.now()`.
+    let read = Job::from_json(br#"{"status": "Quote", "generated_job_id": 1739155210000}"#)
+        .expect("only a warning");
+    assert_eq!(read.warnings.len(), 1);
+    assert_eq!(read.warnings[0].code, Code::ReadOnly);
+    assert_eq!(
+        read.warnings[0].message(),
+        "is read-only: the API ignores it in a create request"
+    );
+    assert_eq!(
+        read.record.generated_job_id,
+        Some(AnyScalar::Number(1_739_155_210_000_u64.into()))
+    );
+    // Written back as it came.
+    assert!(read
+        .record
+        .to_json()
+        .contains(r#""generated_job_id":1739155210000"#));
+    let read = Job::from_json(br#"{"status": "Quote", "total_invoice_amount": 12.5}"#).unwrap();
+    assert_eq!(
+        read.record.total_invoice_amount.unwrap().to_string(),
+        "12.5"
+    );
+    let read = Job::from_json(br#"{"status": "Quote", "edit_date": true}"#).unwrap();
+    assert_eq!(read.record.edit_date, Some(AnyScalar::Bool(true)));
+}
+
+#[test]
+fn a_format_rule_still_judges_a_non_empty_string_in_lax_mode() {
+    let cases = [
+        ("edit_date", "\"2026-02-10T02:53:30\"", Code::Datetime),
+        (
+            "payment_processed_stamp",
+            "\"2026-02-30 10:00:00\"",
+            Code::Datetime,
+        ),
+        ("payment_received_stamp", "\"yesterday\"", Code::Datetime),
+        (
+            "completion_actioned_by_uuid",
+            "\"{43b0a0f7-f363-4bd8-bc5a-233fe0847beb}\"",
+            Code::Uuid,
+        ),
+        (
+            "job_is_scheduled_until_stamp",
+            "\"2026-02-10\"",
+            Code::Datetime,
+        ),
+    ];
+    for (field, value, code) in cases {
+        let body = body(field, value);
+        let report = Job::check_json(&body, Options::default());
+        assert_eq!(
+            found(&report),
+            [
+                (field.to_string(), code, true),
+                (field.to_string(), Code::ReadOnly, false)
+            ],
+            "{field}: {value}"
+        );
+        // The same error in a stored record, without the warning.
+        let record = Job::check_json(&body, Options::default().record());
+        assert_eq!(found(&record), [(field.to_string(), code, true)]);
+    }
+    let report = Job::check_json(
+        &body("edit_date", "\"2026-02-10T02:53:30\""),
+        Options::default(),
+    );
+    assert_eq!(
+        report.errors[0].value.as_deref(),
+        Some("2026-02-10T02:53:30")
+    );
+}
+
+#[test]
+fn an_empty_string_is_unset_and_still_draws_the_warning() {
+    for field in READ_ONLY {
+        for value in ["\"\"", "null"] {
+            let body = body(field, value);
+            let report = Job::check_json(&body, Options::default());
+            assert_eq!(
+                found(&report),
+                [(field.to_string(), Code::ReadOnly, false)],
+                "{field}: {value}"
+            );
+            assert!(Job::check_json(&body, Options::default().record()).is_empty());
+        }
+    }
+    // A field with a format rule keeps `""` and a zero date as unset.
+    let read = Job::from_json(br#"{"status": "Quote", "edit_date": "", "payment_processed_stamp": "0000-00-00 00:00:00"}"#)
+        .unwrap();
+    assert_eq!(read.record.edit_date, None);
+    assert_eq!(read.record.payment_processed_stamp, None);
+}
+
+#[test]
+fn strict_takes_a_string_only() {
+    for field in READ_ONLY {
+        for value in NON_STRINGS {
+            let body = body(field, value);
+            // Create and update: the warning is an error, and so is the JSON type.
+            for options in [
+                Options::default().strict(),
+                Options::default().strict().update(),
+            ] {
+                let report = Job::check_json(&body, options);
+                assert_eq!(
+                    found(&report),
+                    [
+                        (field.to_string(), Code::ReadOnly, true),
+                        (field.to_string(), Code::Type, true)
+                    ],
+                    "{field}: {value} with {options:?}"
+                );
+            }
+            let report = Job::check_json(&body, Options::default().strict().record());
+            assert_eq!(found(&report), [(field.to_string(), Code::Type, true)]);
+            let expected = if value.starts_with(['t', 'f']) {
+                format!("expected string, got boolean {value}")
+            } else if value.contains('.') {
+                format!("expected string, got number {value}")
+            } else {
+                format!("expected string, got integer {value}")
+            };
+            assert_eq!(report.errors[0].message(), expected);
+        }
+        // A good string: nothing in a stored record, the warning's error on create.
+        let body = body(field, &format!("\"{}\"", good_string(field)));
+        assert!(Job::check_json(&body, Options::default().strict().record()).is_empty());
+        let report = Job::check_json(&body, Options::default().strict());
+        assert_eq!(found(&report), [(field.to_string(), Code::ReadOnly, true)]);
+    }
+}
+
+/// Sets read-only field `field` of a job built in code.
+fn set(job: &mut Job, field: &str, value: AnyScalar) {
+    let slot = match field {
+        "edit_date" => &mut job.edit_date,
+        "generated_job_id" => &mut job.generated_job_id,
+        "total_invoice_amount" => &mut job.total_invoice_amount,
+        "payment_processed_stamp" => &mut job.payment_processed_stamp,
+        "payment_received_stamp" => &mut job.payment_received_stamp,
+        "completion_actioned_by_uuid" => &mut job.completion_actioned_by_uuid,
+        "job_is_scheduled_until_stamp" => &mut job.job_is_scheduled_until_stamp,
+        other => panic!("not read-only: {other}"),
+    };
+    *slot = Some(value);
+}
+
+#[test]
+fn validate_on_a_built_job_agrees_with_the_reader_in_every_mode_and_direction() {
+    let values = [
+        AnyScalar::Number(17.into()),
+        AnyScalar::Number(serde_json::Number::from_f64(12.5).unwrap()),
+        AnyScalar::Bool(false),
+        AnyScalar::String("x".into()),
+        AnyScalar::String("2026-02-10T02:53:30".into()),
+    ];
+    let mut compared = 0;
+    for field in READ_ONLY {
+        for value in &values {
+            let mut job = Job::new(JobStatus::Quote);
+            set(&mut job, field, value.clone());
+            let json = serde_json::to_string(&serde_json::json!({"status": "Quote", field: value}))
+                .unwrap();
+            for options in [
+                Options::default(),
+                Options::default().record(),
+                Options::default().update(),
+                Options::default().strict(),
+                Options::default().strict().record(),
+                Options::default().strict().update(),
+            ] {
+                let read = Job::check_json(json.as_bytes(), options);
+                assert_eq!(job.report(options), read, "{json} with {options:?}");
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 7 * 5 * 6);
+}
+
+#[test]
+fn a_record_read_in_lax_mode_validates_as_it_was_read() {
+    // from_json builds the record; validate() on it finds what the reader found.
+    for field in READ_ONLY {
+        for value in NON_STRINGS {
+            let body = body(field, value);
+            for options in [
+                Options::default(),
+                Options::default().record(),
+                Options::default().update(),
+            ] {
+                let read = Job::from_json_with(&body, options).expect("warnings only");
+                assert_eq!(read.record.report(options).warnings, read.warnings);
+                assert!(read.record.validate_with(options).is_ok());
+                // And its canonical JSON reads back to the same record.
+                let again = Job::from_json_with(read.record.to_json().as_bytes(), options).unwrap();
+                assert_eq!(again.record, read.record);
+            }
+        }
+    }
+}
+
+#[test]
+fn serde_reads_a_read_only_number_as_from_json_does() {
+    let body = r#"{"status": "Quote", "generated_job_id": 17, "edit_date": false}"#;
+    let job: Job = serde_json::from_str(body).unwrap();
+    assert_eq!(job, Job::from_json(body.as_bytes()).unwrap().record);
+    assert_eq!(job.generated_job_id, Some(AnyScalar::Number(17.into())));
+}
+
+/// A generic `#[schema(read_only)]` field keeps its own type: a `String` takes strings only,
+/// an `AnyScalar` any scalar in lax mode.
+#[derive(Debug, Schema)]
+struct Ticket {
+    #[schema(required)]
+    title: String,
+    #[schema(read_only)]
+    number: Option<String>,
+    #[schema(read_only, datetime)]
+    seen: Option<AnyScalar>,
+}
+
+#[test]
+fn a_user_struct_chooses_by_the_field_type() {
+    let report = Ticket::check_json(
+        br#"{"title": "t", "number": 17, "seen": 17}"#,
+        Options::default(),
+    );
+    assert_eq!(
+        found(&report),
+        [
+            ("number".to_string(), Code::Type, true),
+            ("number".to_string(), Code::ReadOnly, false),
+            ("seen".to_string(), Code::ReadOnly, false),
+        ]
+    );
+    let read = Ticket::from_json(br#"{"title": "t", "seen": "2026-02-10 02:53:30"}"#).unwrap();
+    assert_eq!(
+        read.record.seen.as_ref().and_then(AnyScalar::as_str),
+        Some("2026-02-10 02:53:30")
+    );
+    assert_eq!(read.record.number, None);
+    let strict = Ticket::check_json(
+        br#"{"title": "t", "seen": 17}"#,
+        Options::default().strict().record(),
+    );
+    assert_eq!(found(&strict), [("seen".to_string(), Code::Type, true)]);
+}
