@@ -341,7 +341,7 @@ impl Rng {
 }
 
 type Text = fn(&mut Job) -> &mut Option<String>;
-const TEXTS: [Text; 33] = [
+const TEXTS: [Text; 26] = [
     |j| &mut j.created_by_staff_uuid,
     |j| &mut j.date,
     |j| &mut j.company_uuid,
@@ -368,13 +368,6 @@ const TEXTS: [Text; 33] = [
     |j| &mut j.work_done_description,
     |j| &mut j.completion_date,
     |j| &mut j.unsuccessful_date,
-    |j| &mut j.edit_date,
-    |j| &mut j.generated_job_id,
-    |j| &mut j.total_invoice_amount,
-    |j| &mut j.payment_processed_stamp,
-    |j| &mut j.payment_received_stamp,
-    |j| &mut j.completion_actioned_by_uuid,
-    |j| &mut j.job_is_scheduled_until_stamp,
 ];
 type Flag = fn(&mut Job) -> &mut Option<u8>;
 const FLAGS: [Flag; 6] = [
@@ -386,7 +379,8 @@ const FLAGS: [Flag; 6] = [
     |j| &mut j.active,
 ];
 type Scalar = fn(&mut Job) -> &mut Option<AnyScalar>;
-const SCALARS: [Scalar; 9] = [
+// The deprecated fields, then the read-only ones (any scalar in lax mode).
+const SCALARS: [Scalar; 16] = [
     |j| &mut j.payment_date,
     |j| &mut j.payment_actioned_by_uuid,
     |j| &mut j.payment_method,
@@ -396,6 +390,13 @@ const SCALARS: [Scalar; 9] = [
     |j| &mut j.ready_to_invoice_stamp,
     |j| &mut j.active_network_request_uuid,
     |j| &mut j.related_knowledge_articles,
+    |j| &mut j.edit_date,
+    |j| &mut j.generated_job_id,
+    |j| &mut j.total_invoice_amount,
+    |j| &mut j.payment_processed_stamp,
+    |j| &mut j.payment_received_stamp,
+    |j| &mut j.completion_actioned_by_uuid,
+    |j| &mut j.job_is_scheduled_until_stamp,
 ];
 
 /// A mutation of `job`: a few fields set to values each rule's edge cases come from.
