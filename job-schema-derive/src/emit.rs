@@ -201,7 +201,8 @@ pub fn emit(model: &Struct) -> TokenStream {
                 __schema_core::option::Option::Some(__schema_set),
             ) = (<Self as #rt::Schema>::CHECK_VALUE, __schema_value)
             {
-                __schema_check(
+                #rt::check_set_value(
+                    __schema_check,
                     &<Self as #rt::Schema>::FIELDS[__schema_index],
                     __schema_set,
                     __schema_path,

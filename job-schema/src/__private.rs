@@ -118,6 +118,23 @@ pub fn skip_value(tokens: &mut Tokenizer<'_>) -> Result<(), SyntaxError> {
     tokens.skip_value()
 }
 
+/// Calls a struct's `check_value` function on a set value, unless lax mode reads the value
+/// as unset (`""` in a field with a format rule, a zero date), which the reader never hands
+/// it: so a built record's `validate()` and the reader of its JSON call it on the same
+/// values.
+#[inline]
+pub fn check_set_value(
+    check: CheckValue,
+    spec: &FieldSpec,
+    value: Scalar<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    if !crate::reader::lax_unset(spec, value, sink.options().mode) {
+        check(spec, value, path, sink);
+    }
+}
+
 /// Validates one field of a built record: its class's warning when present, then its rules
 /// (or, for a nested struct, the struct's own rules).
 ///

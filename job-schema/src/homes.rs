@@ -5,7 +5,7 @@
 //! `contact_email`, `tags`). Such a key is still an `unknown_field` warning (an error under
 //! `deny_unknown_fields`), but its message and its `params` say where the value belongs
 //! (`{"home": ["purchase_order_number"]}`), in place of the "did you mean" guess that edit
-//! distance would make (`job_number` is two edits from `geo_number`, which is not its home).
+//! distance would make (`job_number` is three edits from `geo_number`, which is not its home).
 //!
 //! A record names its table with `#[schema(homes = PATH)]`, a `&'static [Home]`; without
 //! it, [`Schema::HOMES`](crate::Schema::HOMES) is empty and unknown keys are judged as

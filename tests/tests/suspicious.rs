@@ -189,3 +189,45 @@ fn a_user_struct_hook_sees_each_value_in_both_doors() {
     assert!(Visit::check_json(br#"{"day": ""}"#, Options::default()).is_empty());
     assert!(Visit::check_json(br#"{"tags": ["todo"]}"#, Options::default().record()).is_empty());
 }
+
+/// A hook that counts the values it is handed.
+fn count_values(_: &FieldSpec, _: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
+    sink.warn(
+        path,
+        Violation::new(Code::CreatedInactive, "a value was seen"),
+        None,
+    );
+}
+
+#[derive(Debug, Schema)]
+#[schema(check_value = "count_values")]
+struct Stamped {
+    #[schema(datetime)]
+    at: Option<String>,
+    #[schema(uuid)]
+    by: Option<String>,
+}
+
+#[test]
+fn the_hook_never_sees_what_lax_mode_reads_as_unset_in_either_door() {
+    // The reader stores these as unset and never hands them to the hook; a record built
+    // with them must not hand them over either.
+    for (at, by) in [("", ""), ("0000-00-00 00:00:00", "")] {
+        let body = format!(r#"{{"at": "{at}", "by": "{by}"}}"#);
+        assert!(Stamped::check_json(body.as_bytes(), Options::default()).is_empty());
+        let built = Stamped {
+            at: Some(at.into()),
+            by: Some(by.into()),
+        };
+        assert!(built.report(Options::default()).is_empty(), "{at:?} {by:?}");
+    }
+    // A set value reaches it in both doors, once.
+    let body = br#"{"at": "2026-03-01 09:00:00", "by": ""}"#;
+    let built = Stamped {
+        at: Some("2026-03-01 09:00:00".into()),
+        by: Some(String::new()),
+    };
+    let read = Stamped::check_json(body, Options::default());
+    assert_eq!(read.warnings.len(), 1);
+    assert_eq!(built.report(Options::default()), read);
+}

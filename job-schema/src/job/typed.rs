@@ -210,7 +210,7 @@ macro_rules! typed_fields {
                 typed(stringify!($field), WireText::text(&self.$field))
             }
 
-            #[doc = concat!("Sets `", stringify!($field), "` to the value's wire text (`None` unsets it).")]
+            #[doc = concat!("Sets `", stringify!($field), "` to the value's wire text (`None` unsets it). A value whose text the rule rejects (a `NaiveDateTime` with a fraction of a second) is written as it is, never rounded, and `validate()` names it.")]
             pub fn $setter(&mut self, value: impl Into<Option<$ty>>) -> &mut Job {
                 self.$field = WireText::from_text(value.into().map(|value| value.to_string()));
                 self

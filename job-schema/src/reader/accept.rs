@@ -111,7 +111,7 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
 
 /// Whether lax mode reads `value` as "unset" for `field`: `""` in a field with a format or
 /// `enum_values` rule, and a zero date in a `datetime` or `date` field.
-fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
+pub(crate) fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
     let Scalar::Str(s) = value else {
         return false;
     };

@@ -32,7 +32,7 @@ use tokenizer::Fault;
 pub use tokenizer::MAX_DEPTH;
 // Plumbing that generated code names through `__private`.
 pub use accept::store_value;
-pub(crate) use accept::{given_type, type_error};
+pub(crate) use accept::{given_type, lax_unset, type_error};
 pub use tokenizer::{SyntaxError, Tokenizer};
 pub use walker::read_nested;
 

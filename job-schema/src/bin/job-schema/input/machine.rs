@@ -158,7 +158,7 @@ impl Machine {
         if self.paths == Paths::MachineOnly {
             return None;
         }
-        let whole = whole::whole_value(bytes, self.limit)?;
+        let whole = whole::whole_value(bytes, whole::MAX_DEPTH)?;
         if whole.len > self.limit {
             return None;
         }

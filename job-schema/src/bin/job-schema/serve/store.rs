@@ -136,7 +136,7 @@ impl Store {
         let job_id = records
             .get(&uuid)
             .and_then(record::job_number)
-            .unwrap_or(records.last_job_id + 1);
+            .unwrap_or(records.last_job_id.saturating_add(1));
         let job = record::created(body, &uuid, job_id, now).map_err(Refused::Invalid)?;
         records.commit(job)?;
         Ok(uuid)
@@ -169,7 +169,7 @@ impl Store {
         if records.get(&uuid).is_some() {
             return Ok(false);
         }
-        let job_id = records.last_job_id + 1;
+        let job_id = records.last_job_id.saturating_add(1);
         records.commit(record::preloaded(job, &uuid, job_id, now))?;
         Ok(true)
     }
@@ -289,15 +289,19 @@ impl Journal {
             text.push_str(&job.to_json());
             text.push('\n');
         }
-        let mut fresh = File::create(&fresh_path)?;
+        // Opened for appending: after the rename this handle is the journal's, so writes
+        // never go to the file the rename replaced, whatever fails after it.
+        let mut fresh = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&fresh_path)?;
+        fresh.set_len(0)?;
         fresh.write_all(text.as_bytes())?;
         fresh.sync_all()?;
-        drop(fresh);
         fs::rename(&fresh_path, &self.path)?;
-        sync_folder(&self.path)?;
-        self.file = OpenOptions::new().append(true).open(&self.path)?;
+        self.file = fresh;
         self.lines = jobs.len();
-        Ok(())
+        sync_folder(&self.path)
     }
 
     /// Appends `job` as one line and waits until it is on disk.

@@ -36,10 +36,15 @@ enum Want {
     Next,
 }
 
+/// The deepest nesting the fast path follows (its levels are bits of a `u64`); a deeper
+/// record goes to the byte-by-byte machine.
+pub(super) const MAX_DEPTH: usize = 64;
+
 /// Reads the object or array that `bytes` start with (`bytes[0]` is `{` or `[`), if it is
-/// valid JSON, closes within `bytes` and nests at most `max_depth` levels (at most 64).
+/// valid JSON, closes within `bytes` and nests at most `max_depth` levels (at most
+/// [`MAX_DEPTH`]).
 pub(super) fn whole_value(bytes: &[u8], max_depth: usize) -> Option<Whole> {
-    let max_depth = max_depth.min(64);
+    let max_depth = max_depth.min(MAX_DEPTH);
     let mut i = 0;
     let mut depth = 0;
     // Bit `d` is set when level `d` is an object.
