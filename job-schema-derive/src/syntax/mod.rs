@@ -57,16 +57,28 @@ pub fn read(input: &DeriveInput) -> RawStruct {
         .unwrap_or_default();
     RawStruct {
         ident: input.ident.clone(),
-        krate: schema.krate,
+        krate: schema.krate.value,
         deserialize: schema.deserialize,
         interop: schema.interop,
-        homes: schema.homes,
-        check_value: schema.check_value,
+        homes: schema.homes.value,
+        check_value: schema.check_value.value,
         fields,
         deny_unknown_fields: container.deny_unknown_fields,
         default: container.default,
         errors,
     }
+}
+
+/// The items the struct's own `#[schema(...)]` takes, for messages: `struct_items!(and)`
+/// lists them all ("… and `validator`"), `struct_items!(or)` offers them ("… or
+/// `validator`"). One list, so that every message names the same items.
+macro_rules! struct_items {
+    (and) => {
+        "`crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` and `validator`"
+    };
+    (or) => {
+        "`crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator`"
+    };
 }
 
 /// Reads the struct's own `#[schema(...)]`: `crate = "path"`, the path generated code reaches
@@ -98,26 +110,19 @@ fn container_schema(attrs: &[syn::Attribute], errors: &mut Vec<syn::Error>) -> S
 /// The struct's own `#[schema(...)]` as read so far.
 #[derive(Default)]
 struct StructSchema {
-    /// Whether `crate` was given, read or not: a second one is an error.
-    crate_given: bool,
-    /// The path of the first `crate`, when it could be read.
-    krate: Option<syn::Path>,
+    /// The path of the first `crate`.
+    krate: Once<syn::Path>,
     /// The first `deserialize`, at its key (with a value or not: the user asked for it).
     deserialize: Option<Span>,
     /// The first `schemars` and `validator`, likewise.
     interop: Interop,
-    /// Whether `homes` was given, read or not: a second one is an error.
-    homes_given: bool,
-    /// The path of the first `homes`, when it could be read.
-    homes: Option<syn::Path>,
-    /// Whether `check_value` was given, read or not: a second one is an error.
-    check_value_given: bool,
-    /// The function of the first `check_value`, when it could be read.
-    check_value: Option<syn::Path>,
+    /// The path of the first `homes`.
+    homes: Once<syn::Path>,
+    /// The function of the first `check_value`.
+    check_value: Once<syn::Path>,
 }
 
-/// Reads one item of the struct's `#[schema(...)]`: `crate = "path"`, `deserialize`,
-/// `homes = PATH`, `schemars` or `validator`, each given once.
+/// Reads one item of the struct's `#[schema(...)]` (`struct_items!`), each given once.
 fn read_struct_item(
     meta: &ParseNestedMeta<'_>,
     schema: &mut StructSchema,
@@ -126,39 +131,25 @@ fn read_struct_item(
     let Some(ident) = meta.path.get_ident() else {
         errors.push(syn::Error::new_spanned(
             &meta.path,
-            "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator`, not a path",
+            concat!("expected ", struct_items!(or), ", not a path"),
         ));
         skip_value(meta.input);
         return;
     };
     let name = ident.to_string();
     match name.as_str() {
-        key::CRATE => {
-            if schema.crate_given {
-                errors.push(syn::Error::new(
-                    ident.span(),
-                    "`crate` is given twice: give the path of the runtime once",
-                ));
-            }
-            let path = read_crate_path(meta, errors);
-            if !schema.crate_given {
-                schema.krate = path;
-            }
-            schema.crate_given = true;
-        }
-        key::CHECK_VALUE => {
-            if schema.check_value_given {
-                errors.push(syn::Error::new(
-                    ident.span(),
-                    "`check_value` is given twice: give one function",
-                ));
-            }
-            let path = read_check_value(meta, errors);
-            if !schema.check_value_given {
-                schema.check_value = path;
-            }
-            schema.check_value_given = true;
-        }
+        key::CRATE => schema.krate.read(
+            ident,
+            "`crate` is given twice: give the path of the runtime once",
+            errors,
+            |errors| read_crate_path(meta, errors),
+        ),
+        key::CHECK_VALUE => schema.check_value.read(
+            ident,
+            "`check_value` is given twice: give one function",
+            errors,
+            |errors| read_check_value(meta, errors),
+        ),
         key::DESERIALIZE => read_flag(
             meta,
             ident,
@@ -180,36 +171,30 @@ fn read_struct_item(
             "to implement `validator::Validate` (feature `validator`)",
             errors,
         ),
-        key::HOMES => {
-            if schema.homes_given {
-                errors.push(syn::Error::new(
-                    ident.span(),
-                    "`homes` is given twice: name one table",
-                ));
-            }
-            let path = value_tokens(meta, key::HOMES, "JOB_HOMES", errors).and_then(|tokens| {
-                let path = syn::parse2::<syn::Path>(tokens.clone());
-                if path.is_err() {
-                    errors.push(syn::Error::new_spanned(
-                        &tokens,
-                        "`homes` takes the path of a `&'static [job_schema::homes::Home]`, such as `homes = JOB_HOMES`",
-                    ));
-                }
-                path.ok()
-            });
-            if !schema.homes_given {
-                schema.homes = path;
-            }
-            schema.homes_given = true;
-        }
+        key::HOMES => schema.homes.read(
+            ident,
+            "`homes` is given twice: name one table",
+            errors,
+            |errors| read_homes(meta, errors),
+        ),
         _ => {
             let message = if key::ALL.contains(&name.as_str()) {
-                format!("`{name}` is a field rule: put it on a field; the struct itself takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` and `validator`")
+                format!(
+                    concat!(
+                        "`{}` is a field rule: put it on a field; the struct itself takes only ",
+                        struct_items!(and)
+                    ),
+                    name
+                )
             } else if let Some(close) = closest(&name, key::STRUCT) {
                 format!("unknown schema attribute `{name}` on the struct, did you mean `{close}`?")
             } else {
                 format!(
-                    "unknown schema attribute `{name}` on the struct; it takes only `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` and `validator`"
+                    concat!(
+                        "unknown schema attribute `{}` on the struct; it takes only ",
+                        struct_items!(and)
+                    ),
+                    name
                 )
             };
             errors.push(syn::Error::new(ident.span(), message));
@@ -269,6 +254,56 @@ fn read_crate_path(meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> 
         ));
     }
     path
+}
+
+/// A struct item that takes a value and may be given once: the value of the first, when it
+/// could be read.
+struct Once<T> {
+    given: bool,
+    value: Option<T>,
+}
+
+impl<T> Default for Once<T> {
+    fn default() -> Self {
+        Once {
+            given: false,
+            value: None,
+        }
+    }
+}
+
+impl<T> Once<T> {
+    /// Reads one more of the item with `read` (which reports its own mistakes), keeping the
+    /// first; a second one is an error at its key.
+    fn read(
+        &mut self,
+        ident: &syn::Ident,
+        twice: &str,
+        errors: &mut Vec<syn::Error>,
+        read: impl FnOnce(&mut Vec<syn::Error>) -> Option<T>,
+    ) {
+        if self.given {
+            errors.push(syn::Error::new(ident.span(), twice));
+        }
+        let value = read(errors);
+        if !self.given {
+            self.value = value;
+        }
+        self.given = true;
+    }
+}
+
+/// The value of `homes = PATH`: the path of a table of keys with a home.
+fn read_homes(meta: &ParseNestedMeta<'_>, errors: &mut Vec<syn::Error>) -> Option<syn::Path> {
+    let tokens = value_tokens(meta, key::HOMES, "JOB_HOMES", errors)?;
+    let path = syn::parse2::<syn::Path>(tokens.clone());
+    if path.is_err() {
+        errors.push(syn::Error::new_spanned(
+            &tokens,
+            "`homes` takes the path of a `&'static [job_schema::homes::Home]`, such as `homes = JOB_HOMES`",
+        ));
+    }
+    path.ok()
 }
 
 /// The value of `check_value = "path"`: the path of a function in a string literal, spanned
@@ -374,8 +409,8 @@ const RULE: Items = Items {
 
 /// The struct's own `#[schema(...)]`.
 const STRUCT_ITEM: Items = Items {
-    empty: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator` before this `,`",
-    not_a_key: "expected `crate = \"...\"`, `deserialize`, `homes = PATH`, `check_value = \"...\"`, `schemars` or `validator`: the struct itself takes only the path of the runtime, the table of keys with a home, a function that checks values and the opt-ins to other crates' traits",
+    empty: concat!("expected ", struct_items!(or), " before this `,`"),
+    not_a_key: concat!("expected ", struct_items!(or), ": the struct itself takes only the path of the runtime, the table of keys with a home, a function that checks values and the opt-ins to other crates' traits"),
 };
 
 /// Reads the comma-separated `key`, `key = value` or `key(...)` items of a list one at a
