@@ -110,7 +110,9 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
 #[inline]
 fn lax_unset(field: &FieldSpec, value: Scalar<'_>, mode: Mode) -> bool {
     match value {
-        Scalar::Str(s) if mode == Mode::Lax && matches!(s.as_bytes().first(), None | Some(b'0')) => {
+        Scalar::Str(s)
+            if mode == Mode::Lax && matches!(s.as_bytes().first(), None | Some(b'0')) =>
+        {
             lax_unset_by_rules(field, s)
         }
         _ => false,
