@@ -123,7 +123,7 @@ pub fn skip_value(tokens: &mut Tokenizer<'_>) -> Result<(), SyntaxError> {
 ///
 /// Inlined into each generated `validate_into`, but only as a test: an absent `Option` field
 /// that is not `required` draws no issue and costs a test and a jump; any other field is
-/// checked by [`validate_present`], out of line, one copy per field type rather than one per
+/// checked by `validate_present`, out of line, one copy per field type rather than one per
 /// field, which keeps `validate_into` small for LLVM (the derive's compile time).
 #[inline]
 pub fn validate_field<S: Schema, T: Field>(
