@@ -138,10 +138,25 @@ pub fn check_set_value(
 /// Validates one field of a built record: its class's warning when present, then its rules
 /// (or, for a nested struct, the struct's own rules).
 ///
-/// Inlined into each generated `validate_into`: a field's call then folds to the few checks
-/// its type needs (an absent `Option` field costs a test and a jump).
+/// Inlined into each generated `validate_into`, but only as a test: an absent `Option` field
+/// that is not `required` draws no issue and costs a test and a jump; any other field is
+/// checked by `validate_present`, out of line, one copy per field type rather than one per
+/// field, which keeps `validate_into` small for LLVM (the derive's compile time).
 #[inline]
 pub fn validate_field<S: Schema, T: Field>(
+    index: usize,
+    value: &T,
+    prefix: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    if !T::OPTIONAL || value.is_present() || S::FIELDS[index].is_required() {
+        validate_present::<S, T>(index, value, prefix, sink);
+    }
+}
+
+/// [`validate_field`] for a field that is present or `required`.
+#[inline(never)]
+fn validate_present<S: Schema, T: Field>(
     index: usize,
     value: &T,
     prefix: &Path<'_>,

@@ -211,6 +211,14 @@ pub trait FieldValue: Sized {
     /// reports as a `type` error.
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
 
+    /// Whether [`FieldValue::from_scalar`] would build a value from `scalar`. The reader asks
+    /// this instead of building once a body has an error (the record is dropped then), so
+    /// that a value the type cannot hold is still reported. The default builds the value and
+    /// drops it; a type whose values own memory can answer without allocating.
+    fn fits(scalar: Scalar<'_>) -> bool {
+        Self::from_scalar(scalar).is_some()
+    }
+
     /// The value of a field that is absent or unset.
     fn unset() -> Self;
 }
@@ -222,6 +230,9 @@ impl FieldValue for String {
     }
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
         scalar.as_str().map(str::to_owned)
+    }
+    fn fits(scalar: Scalar<'_>) -> bool {
+        scalar.as_str().is_some()
     }
     fn unset() -> Self {
         String::new()
@@ -235,6 +246,9 @@ impl FieldValue for Box<str> {
     }
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
         scalar.as_str().map(Box::from)
+    }
+    fn fits(scalar: Scalar<'_>) -> bool {
+        scalar.as_str().is_some()
     }
     fn unset() -> Self {
         Box::from("")
@@ -356,6 +370,12 @@ impl FieldValue for AnyScalar {
             Scalar::Float(f) => AnyScalar::Number(serde_json::Number::from_f64(f)?),
             Scalar::Str(s) => AnyScalar::String(s.to_owned()),
         })
+    }
+    fn fits(scalar: Scalar<'_>) -> bool {
+        match scalar {
+            Scalar::Float(f) => f.is_finite(),
+            Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Str(_) => true,
+        }
     }
     fn unset() -> Self {
         AnyScalar::String(String::new())

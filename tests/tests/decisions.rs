@@ -60,6 +60,86 @@ fn an_integer_too_large_for_a_field_without_a_rule_is_a_type_error_when_read() {
     assert_eq!(fits.record.small, Some(255));
 }
 
+/// A staff code: text of the form `S` and digits; anything else does not fit.
+#[derive(Debug)]
+struct StaffCode(u32);
+
+impl job_schema::FieldValue for StaffCode {
+    const SHAPE: job_schema::Shape = job_schema::Shape::Text;
+    fn scalar(&self) -> Option<job_schema::Scalar<'_>> {
+        None
+    }
+    fn from_scalar(scalar: job_schema::Scalar<'_>) -> Option<Self> {
+        scalar
+            .as_str()?
+            .strip_prefix('S')?
+            .parse()
+            .ok()
+            .map(StaffCode)
+    }
+    fn unset() -> Self {
+        StaffCode(0)
+    }
+}
+
+/// Values whose type can refuse them, beside a rule that fails first.
+#[derive(Debug, Schema)]
+struct Shift {
+    /// At most five characters.
+    #[schema(max_len = 5)]
+    name: String,
+    /// A small count, with no rule.
+    small: Option<u8>,
+    /// Who works the shift.
+    staff: Option<StaffCode>,
+    /// The staff codes of the helpers.
+    helpers: Vec<StaffCode>,
+}
+
+#[test]
+fn a_value_its_type_cannot_hold_is_reported_after_an_earlier_error_too() {
+    // `from_json` stops building once a body has an error (the record is dropped): the
+    // values read after it must still draw their `type` error, as when nothing came before.
+    let misfits = pairs(&[
+        ("small", Code::Type),
+        ("staff", Code::Type),
+        ("helpers[1]", Code::Type),
+    ]);
+    let tail = r#""small": 300, "staff": "X7", "helpers": ["S1", "T2", "S3"]"#;
+    let clean = format!(r#"{{"name": "ab", {tail}}}"#);
+    let Err(read) = Shift::from_json(clean.as_bytes()) else {
+        panic!("{clean} must be rejected");
+    };
+    assert_eq!(errors(&read), misfits, "{clean}");
+    let after = format!(r#"{{"name": "abcdefg", {tail}}}"#);
+    let Err(read) = Shift::from_json(after.as_bytes()) else {
+        panic!("{after} must be rejected");
+    };
+    let mut want = pairs(&[("name", Code::MaxLen)]);
+    want.extend(misfits);
+    assert_eq!(errors(&read), want, "{after}");
+    let echoes: Vec<_> = read.errors.iter().map(|i| i.value.as_deref()).collect();
+    assert_eq!(
+        echoes,
+        [Some("abcdefg"), Some("300"), Some("X7"), Some("T2")],
+        "{after}"
+    );
+    // Values that fit, after the error, draw nothing.
+    let fits = br#"{"name": "abcdefg", "small": 255, "staff": "S7", "helpers": ["S1"]}"#;
+    let Err(read) = Shift::from_json(fits) else {
+        panic!("a name of seven characters must be rejected");
+    };
+    assert_eq!(errors(&read), pairs(&[("name", Code::MaxLen)]));
+    // The same body read whole, when it has no error.
+    let good = Shift::from_json(br#"{"name": "ab", "staff": "S7", "helpers": ["S1", "S2"]}"#)
+        .expect("a good shift");
+    assert_eq!(good.record.staff.map(|s| s.0), Some(7));
+    assert_eq!(
+        good.record.helpers.iter().map(|s| s.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+}
+
 #[test]
 fn an_absent_field_of_a_non_option_type_takes_its_unset_value() {
     let parsed = Counters::from_json(br#"{"name": "ab"}"#).unwrap();

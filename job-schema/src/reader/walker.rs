@@ -172,8 +172,9 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                     duplicate(&path, sink);
                     tokens.skip_value()?;
                 } else if S::CUSTOM_PREFIX.is_some_and(|prefix| is_custom_key(prefix, &name)) {
+                    // Kept only while the body has no error (the record is dropped then).
                     if let (Some(value), Some(record)) = (
-                        read_custom(tokens, &path, sink, BUILD)?,
+                        read_custom(tokens, &path, sink, BUILD && sink.error_count() == 0)?,
                         record.as_deref_mut(),
                     ) {
                         record.__set_custom(name.into_owned(), value);

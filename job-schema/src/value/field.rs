@@ -92,6 +92,13 @@ pub trait Field: Sized {
             .is_some()
     }
 
+    /// Whether [`Field::store`] would take `scalar`, without building the value: the reader
+    /// asks this instead of storing once the body has an error (the record is then dropped),
+    /// so that a value the type cannot hold is still a `type` error.
+    fn fits(scalar: Scalar<'_>) -> bool {
+        Self::from_scalar(scalar).is_some()
+    }
+
     /// Stores what lax mode reads as unset: `self` unset (a list appends an unset element).
     fn store_unset(&mut self) {
         *self = Self::unset();
@@ -112,6 +119,9 @@ impl<T: FieldValue> Field for T {
     }
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
         <T as FieldValue>::from_scalar(scalar)
+    }
+    fn fits(scalar: Scalar<'_>) -> bool {
+        <T as FieldValue>::fits(scalar)
     }
     fn unset() -> Self {
         <T as FieldValue>::unset()
@@ -146,6 +156,9 @@ impl<T: Field> Field for Option<T> {
     }
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self> {
         T::from_scalar(scalar).map(Some)
+    }
+    fn fits(scalar: Scalar<'_>) -> bool {
+        T::fits(scalar)
     }
     fn unset() -> Self {
         None
@@ -209,6 +222,10 @@ impl<T: Field> Field for Vec<T> {
     }
     fn from_scalar(_scalar: Scalar<'_>) -> Option<Self> {
         None
+    }
+    /// An element is stored: whether `T` takes the scalar.
+    fn fits(scalar: Scalar<'_>) -> bool {
+        T::fits(scalar)
     }
     fn unset() -> Self {
         Vec::new()
