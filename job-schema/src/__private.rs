@@ -174,20 +174,37 @@ fn validate_present<S: Schema, T: Field>(
         value.dive(&path, sink);
     } else {
         value.with_scalar(|scalar| {
-            // Strict: a read-only field that holds any scalar takes a string only, and the
-            // reader reports anything else as a `type` error; so does this door.
-            if T::SHAPE == Shape::Any
-                && spec.class == FieldClass::ReadOnly
-                && sink.options().is_strict()
-            {
-                if let Some(other) = scalar.filter(|s| s.as_str().is_none()) {
-                    let text = other.to_text();
-                    type_error(spec, given_type(other), Some(&text), &path, sink);
-                    return;
-                }
+            if T::SHAPE == Shape::Any && strict_read_only_refuses(spec, scalar, &path, sink) {
+                return;
             }
             S::__check_field(index, scalar, &path, sink);
         });
+    }
+}
+
+/// Strict mode: a read-only field that holds any scalar takes a string only, and the reader
+/// reports anything else as a `type` error; so does `validate()`, here. Whether it did.
+///
+/// Not generic and out of line: written inside [`validate_present`], it was compiled again
+/// for every field type of every struct in the user's crate (about a tenth of rustc's work
+/// on `Job` in release, `benches/compile_time.sh`).
+#[inline(never)]
+fn strict_read_only_refuses(
+    spec: &FieldSpec,
+    scalar: Option<Scalar<'_>>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) -> bool {
+    if spec.class != FieldClass::ReadOnly || !sink.options().is_strict() {
+        return false;
+    }
+    match scalar.filter(|s| s.as_str().is_none()) {
+        Some(other) => {
+            let text = other.to_text();
+            type_error(spec, given_type(other), Some(&text), path, sink);
+            true
+        }
+        None => false,
     }
 }
 
