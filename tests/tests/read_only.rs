@@ -4,8 +4,9 @@
 //! Strict mode takes a string only, as the OpenAPI text gives it.
 
 use job_schema::{AnyScalar, Code, Job, JobStatus, Options, Schema, Validate};
+use job_schema_tests::{issues, option_sets};
 
-/// The read-only fields of `Job`, and whether each has a format rule.
+/// The read-only fields of `Job`, in field order.
 const READ_ONLY: [&str; 7] = [
     "edit_date",
     "generated_job_id",
@@ -24,16 +25,6 @@ fn good_string(field: &str) -> &'static str {
         "completion_actioned_by_uuid" => "43b0a0f7-f363-4bd8-bc5a-233fe0847beb",
         _ => "2025-09-27 18:33:04",
     }
-}
-
-/// Every issue as (field, code, is an error).
-fn found(report: &job_schema::Report) -> Vec<(String, Code, bool)> {
-    let errors = report.errors.iter().map(|i| (i, true));
-    let warnings = report.warnings.iter().map(|i| (i, false));
-    errors
-        .chain(warnings)
-        .map(|(issue, error)| (issue.field.to_string(), issue.code, error))
-        .collect()
 }
 
 fn body(field: &str, value: &str) -> Vec<u8> {
@@ -64,7 +55,7 @@ fn lax_takes_a_number_or_a_boolean_with_the_warning_in_create_and_update() {
             for options in [Options::default(), Options::default().update()] {
                 let report = Job::check_json(&body, options);
                 assert_eq!(
-                    found(&report),
+                    issues(&report),
                     [(field.to_string(), Code::ReadOnly, false)],
                     "{field}: {value} with {options:?}"
                 );
@@ -129,7 +120,7 @@ fn a_format_rule_still_judges_a_non_empty_string_in_lax_mode() {
         let body = body(field, value);
         let report = Job::check_json(&body, Options::default());
         assert_eq!(
-            found(&report),
+            issues(&report),
             [
                 (field.to_string(), code, true),
                 (field.to_string(), Code::ReadOnly, false)
@@ -138,7 +129,7 @@ fn a_format_rule_still_judges_a_non_empty_string_in_lax_mode() {
         );
         // The same error in a stored record, without the warning.
         let record = Job::check_json(&body, Options::default().record());
-        assert_eq!(found(&record), [(field.to_string(), code, true)]);
+        assert_eq!(issues(&record), [(field.to_string(), code, true)]);
     }
     let report = Job::check_json(
         &body("edit_date", "\"2026-02-10T02:53:30\""),
@@ -157,7 +148,7 @@ fn an_empty_string_is_unset_and_still_draws_the_warning() {
             let body = body(field, value);
             let report = Job::check_json(&body, Options::default());
             assert_eq!(
-                found(&report),
+                issues(&report),
                 [(field.to_string(), Code::ReadOnly, false)],
                 "{field}: {value}"
             );
@@ -183,7 +174,7 @@ fn strict_takes_a_string_only() {
             ] {
                 let report = Job::check_json(&body, options);
                 assert_eq!(
-                    found(&report),
+                    issues(&report),
                     [
                         (field.to_string(), Code::ReadOnly, true),
                         (field.to_string(), Code::Type, true)
@@ -192,7 +183,7 @@ fn strict_takes_a_string_only() {
                 );
             }
             let report = Job::check_json(&body, Options::default().strict().record());
-            assert_eq!(found(&report), [(field.to_string(), Code::Type, true)]);
+            assert_eq!(issues(&report), [(field.to_string(), Code::Type, true)]);
             let expected = if value.starts_with(['t', 'f']) {
                 format!("expected string, got boolean {value}")
             } else if value.contains('.') {
@@ -206,7 +197,7 @@ fn strict_takes_a_string_only() {
         let body = body(field, &format!("\"{}\"", good_string(field)));
         assert!(Job::check_json(&body, Options::default().strict().record()).is_empty());
         let report = Job::check_json(&body, Options::default().strict());
-        assert_eq!(found(&report), [(field.to_string(), Code::ReadOnly, true)]);
+        assert_eq!(issues(&report), [(field.to_string(), Code::ReadOnly, true)]);
     }
 }
 
@@ -241,14 +232,7 @@ fn validate_on_a_built_job_agrees_with_the_reader_in_every_mode_and_direction() 
             set(&mut job, field, value.clone());
             let json = serde_json::to_string(&serde_json::json!({"status": "Quote", field: value}))
                 .unwrap();
-            for options in [
-                Options::default(),
-                Options::default().record(),
-                Options::default().update(),
-                Options::default().strict(),
-                Options::default().strict().record(),
-                Options::default().strict().update(),
-            ] {
+            for options in option_sets() {
                 let read = Job::check_json(json.as_bytes(), options);
                 assert_eq!(job.report(options), read, "{json} with {options:?}");
                 compared += 1;
@@ -307,7 +291,7 @@ fn a_user_struct_chooses_by_the_field_type() {
         Options::default(),
     );
     assert_eq!(
-        found(&report),
+        issues(&report),
         [
             ("number".to_string(), Code::Type, true),
             ("number".to_string(), Code::ReadOnly, false),
@@ -324,5 +308,5 @@ fn a_user_struct_chooses_by_the_field_type() {
         br#"{"title": "t", "seen": 17}"#,
         Options::default().strict().record(),
     );
-    assert_eq!(found(&strict), [("seen".to_string(), Code::Type, true)]);
+    assert_eq!(issues(&strict), [("seen".to_string(), Code::Type, true)]);
 }

@@ -5,16 +5,7 @@ use job_schema::{
     Code, Direction, FieldSpec, Job, JobStatus, Options, Path, Scalar, Schema, Sink, Validate,
     Violation,
 };
-
-/// Every issue as (field, code, is an error).
-fn found(report: &job_schema::Report) -> Vec<(String, Code, bool)> {
-    let errors = report.errors.iter().map(|i| (i, true));
-    let warnings = report.warnings.iter().map(|i| (i, false));
-    errors
-        .chain(warnings)
-        .map(|(issue, error)| (issue.field.to_string(), issue.code, error))
-        .collect()
-}
+use job_schema_tests::issues;
 
 const MESSAGE: &str = "is 0 in a create request: the job would be created already deleted \
     (0 = deleted, what the API's delete sets); leave `active` out or send 1";
@@ -55,7 +46,10 @@ fn active_1_absent_or_unset_draws_nothing() {
     }
     // A bad flag is its own error and nothing more.
     let report = Job::check_json(br#"{"status": "Quote", "active": 2}"#, Options::default());
-    assert_eq!(found(&report), [("active".to_string(), Code::Bool01, true)]);
+    assert_eq!(
+        issues(&report),
+        [("active".to_string(), Code::Bool01, true)]
+    );
 }
 
 #[test]
@@ -63,7 +57,7 @@ fn strict_mode_makes_it_an_error() {
     let body = br#"{"status": "Quote", "active": 0}"#;
     let report = Job::check_json(body, Options::default().strict());
     assert_eq!(
-        found(&report),
+        issues(&report),
         [("active".to_string(), Code::CreatedInactive, true)]
     );
     assert_eq!(report.errors[0].message(), MESSAGE);
@@ -72,7 +66,7 @@ fn strict_mode_makes_it_an_error() {
         br#"{"status": "Quote", "active": false}"#,
         Options::default().strict(),
     );
-    assert_eq!(found(&report), [("active".to_string(), Code::Type, true)]);
+    assert_eq!(issues(&report), [("active".to_string(), Code::Type, true)]);
 }
 
 #[test]
@@ -120,7 +114,7 @@ fn the_warning_takes_its_place_in_field_order() {
     let body = br#"{"edit_date": "2026-03-01 12:00:00", "active": 0, "status": "Quote", "payment_note": "x"}"#;
     let report = Job::check_json(body, Options::default());
     assert_eq!(
-        found(&report),
+        issues(&report),
         [
             ("payment_note".to_string(), Code::Deprecated, false),
             ("active".to_string(), Code::CreatedInactive, false),
@@ -164,7 +158,7 @@ fn a_user_struct_hook_sees_each_value_in_both_doors() {
     let body = br#"{"day": "2028-02-29", "tags": ["ok", "todo"]}"#;
     let report = Visit::check_json(body, Options::default());
     assert_eq!(
-        found(&report),
+        issues(&report),
         [
             ("day".to_string(), Code::Date, true),
             ("tags[1]".to_string(), Code::CreatedInactive, false),

@@ -2,7 +2,8 @@
 //! issues (fields, codes, messages, parameters) as the JSON reader reports for the same
 //! values sent as JSON, field by field.
 
-use job_schema::{Code, FieldValue, Job, Options, Scalar, Schema, Validate};
+use job_schema::{Code, FieldValue, Job, Scalar, Schema, Validate};
+use job_schema_tests::option_sets;
 
 /// A field of `Job`: `status` is a `String`, every other field an `Option` of a field value.
 trait Slot: Sized {
@@ -137,14 +138,7 @@ fn to_scalar(value: &serde_json::Value) -> Scalar<'_> {
 #[test]
 fn validate_and_the_reader_report_the_same_issues_field_by_field() {
     let mut compared = 0;
-    for options in [
-        Options::default(),
-        Options::default().record(),
-        Options::default().update(),
-        Options::default().strict(),
-        Options::default().strict().record(),
-        Options::default().strict().update(),
-    ] {
+    for options in option_sets() {
         for spec in Job::FIELDS {
             for sample in samples() {
                 let mut body = serde_json::json!({ "status": "Quote" });
