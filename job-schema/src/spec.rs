@@ -200,7 +200,9 @@ impl FieldSpec {
         if self.has("bool01") {
             types = types.with(JsonType::Boolean).with(JsonType::String);
         }
-        if self.has("number") {
+        // `number` lets a text field take a number and a float field a string; an integer
+        // field takes integer tokens whatever its rules say (the reader refuses `"5"`).
+        if self.has("number") && self.shape != Shape::Integer {
             types = types.with(JsonType::String).with(JsonType::Number);
         }
         types

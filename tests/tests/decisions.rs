@@ -1,6 +1,6 @@
 //! The decisions of `docs/decisions.md` that no other test holds: an integer that does not
 //! fit the field's Rust type, a number beyond a double in a float field, an absent field of
-//! a non-`Option` type, and `&'static str` fields.
+//! a non-`Option` type, `&'static str` fields, and the types a `number` field lists.
 
 use job_schema::{Code, Job, Options, Schema, Validate};
 use job_schema_tests::{errors, pairs};
@@ -216,4 +216,62 @@ fn a_number_beyond_a_double_in_a_float_field_is_an_error_in_both_doors() {
     assert_eq!(errors(&built), pairs(&[("narrow", Code::Type)]));
     let fits = Floats::from_json(br#"{"narrow": 1.5e38}"#).expect("fits an f32");
     assert_eq!(fits.record.narrow, Some(1.5e38));
+}
+
+/// `number` on each kind of field it may sit on.
+#[derive(Debug, Default, Schema)]
+struct Amounts {
+    /// A count written as a number.
+    #[schema(number)]
+    count: Option<u32>,
+    /// A price as a float.
+    #[schema(number)]
+    price: Option<f64>,
+    /// A price as text.
+    #[schema(number)]
+    text: Option<String>,
+}
+
+#[test]
+fn the_types_a_field_lists_are_the_types_its_reader_takes() {
+    // What a `type` error says a field expects, and what `fields` and the JSON Schema list,
+    // come from `element_types`; the reader must take exactly those (finite values aside).
+    // It listed strings and numbers for the integer field, which the reader refuses.
+    let samples = [
+        (job_schema::JsonType::String, r#""5""#),
+        (job_schema::JsonType::Integer, "5"),
+        (job_schema::JsonType::Number, "1.5"),
+        (job_schema::JsonType::Boolean, "true"),
+    ];
+    let mut type_errors = 0;
+    for options in [Options::default(), Options::default().strict()] {
+        for spec in Amounts::FIELDS {
+            let listed = spec.element_types(options.mode);
+            for (ty, json) in samples {
+                let body = format!(r#"{{"{}": {json}}}"#, spec.name);
+                let report = Amounts::check_json(body.as_bytes(), options);
+                let type_error = report.errors.iter().find(|issue| issue.code == Code::Type);
+                // JSON's numbers include its integers.
+                let takes = listed.contains(ty)
+                    || (ty == job_schema::JsonType::Integer
+                        && listed.contains(job_schema::JsonType::Number));
+                assert_eq!(
+                    type_error.is_none(),
+                    takes,
+                    "{body} in {:?}: lists {listed:?}",
+                    options.mode
+                );
+                if let Some(issue) = type_error {
+                    type_errors += 1;
+                    assert_eq!(
+                        issue.params.expected(),
+                        Some(spec.json_types(options.mode)),
+                        "{body}"
+                    );
+                }
+            }
+        }
+    }
+    // The integer field refuses strings, floats and booleans in both modes, at least.
+    assert!(type_errors >= 6, "{type_errors}");
 }

@@ -67,11 +67,6 @@ impl Union {
         let mut union = Union::default();
         for ty in field.element_types(options.mode).iter() {
             match ty {
-                // An integer field takes integer tokens only, and no string but a flag's
-                // `"0"` and `"1"` (lax): `element_types` also names strings and numbers for
-                // one with `number`, which the reader does not take.
-                JsonType::Number if field.shape == Shape::Integer => {}
-                JsonType::String if field.shape == Shape::Integer && !field.has("bool01") => {}
                 JsonType::String => union.strings(field, options, element, check),
                 JsonType::Integer => union.integers(field, options, element, check),
                 JsonType::Number => union.schemas.push(number(field)),
