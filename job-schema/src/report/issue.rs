@@ -46,9 +46,10 @@ impl Issue {
     /// An issue at `path` from a rule's violation, echoing `value`.
     #[inline]
     pub fn at(path: &Path<'_>, violation: Violation, value: Option<&str>) -> Issue {
+        let (field, pointer) = path.names();
         Issue {
-            field: path.field(),
-            pointer: path.pointer(),
+            field,
+            pointer,
             code: violation.code,
             params: violation.params,
             value: value.map(echo_boxed),
@@ -57,15 +58,18 @@ impl Issue {
     }
 
     /// A warning that a field is present, with a message that does not depend on its value.
+    /// Inlined, so that the issue is written where it is pushed.
+    #[inline]
     pub(crate) fn presence(
         path: &Path<'_>,
         code: Code,
         message: &'static str,
         params: Params,
     ) -> Issue {
+        let (field, pointer) = path.names();
         Issue {
-            field: path.field(),
-            pointer: path.pointer(),
+            field,
+            pointer,
             code,
             params,
             value: None,
