@@ -457,9 +457,9 @@ fn order_list(list: &mut [Issue], base: usize, spans: impl Iterator<Item = (u64,
         &mut heap
     };
     // The arrival index alone for every issue first: one no span holds sorts last.
-    let last = u64::MAX >> ARRIVAL_BITS << ARRIVAL_BITS;
+    let unheld = u64::MAX >> ARRIVAL_BITS << ARRIVAL_BITS;
     for (i, slot) in (0u64..).zip(keys.iter_mut()) {
-        *slot = last | i;
+        *slot = unheld | i;
     }
     for (key, (start, end)) in spans {
         let high = key << ARRIVAL_BITS;

@@ -175,6 +175,8 @@ fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
 fn unescaped_prefix(bytes: &[u8]) -> Option<Prefix> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let head = &bytes[..bytes.len().min(UNESCAPED_HEAD)];
+    // `&`, not `&&`: without an early exit the test compiles to vector instructions.
+    #[allow(clippy::needless_bitwise_bool)]
     let plain = head.iter().fold(true, |plain, &b| {
         plain & (b >= 0x20) & (b != 0x7f) & (b != 0xc2) & (b != 0xe2) & (b != 0xef)
     });
