@@ -137,6 +137,16 @@ impl<'a> Path<'a> {
         }
     }
 
+    /// [`Path::field`] and [`Path::pointer`] at once: whether the path is a top-level field
+    /// of the table is asked once for both.
+    #[inline]
+    pub(crate) fn names(&self) -> (Cow<'static, str>, Cow<'static, str>) {
+        match self.top_spec() {
+            Some(spec) => (Cow::Borrowed(spec.name), Cow::Borrowed(spec.pointer)),
+            None => (self.build_field(), self.build_pointer()),
+        }
+    }
+
     /// [`Path::field`] when it is not borrowed.
     fn build_field(&self) -> Cow<'static, str> {
         if self.parent.is_none() {
@@ -265,6 +275,8 @@ mod tests {
             let (f, p) = (path.field().into_owned(), path.pointer().into_owned());
             assert_eq!(f, field);
             assert_eq!(p, pointer);
+            let (f2, p2) = path.names();
+            assert_eq!((&*f2, &*p2), (field, pointer));
             assert_eq!(f.capacity(), f.len());
             assert_eq!(p.capacity(), p.len());
         }
@@ -297,6 +309,10 @@ mod tests {
         let top = root.field_of(&SPEC);
         assert!(matches!(top.field(), Cow::Borrowed("a/b")));
         assert!(matches!(top.pointer(), Cow::Borrowed("/a~1b")));
+        assert!(matches!(
+            top.names(),
+            (Cow::Borrowed("a/b"), Cow::Borrowed("/a~1b"))
+        ));
         // Below the root (a record of a batch), the strings are built.
         let record = root.index(2);
         let below = record.field_of(&SPEC);

@@ -120,17 +120,21 @@ impl<'r> Sink<'r> {
     /// always, `read_only` in the create and update directions. The message is the table's
     /// [`FieldSpec::notice`], borrowed.
     pub fn presence(&mut self, spec: &FieldSpec, path: &Path<'_>) {
-        let (code, note) = match spec.class {
-            FieldClass::Deprecated(note) => (Code::Deprecated, note),
+        // Built in place: a field's warning has nothing to echo and nothing to format (and
+        // no `Params` is made only to be dropped, which costs a call).
+        let (code, params) = match spec.class {
+            FieldClass::Deprecated(Some(note)) => (
+                Code::Deprecated,
+                Params::Note {
+                    note: Cow::Borrowed(note),
+                },
+            ),
+            FieldClass::Deprecated(None) => (Code::Deprecated, Params::Empty),
             FieldClass::ReadOnly if self.options.direction != Direction::Record => {
-                (Code::ReadOnly, None)
+                (Code::ReadOnly, Params::Empty)
             }
             FieldClass::ReadOnly | FieldClass::Writable => return,
         };
-        // Built in place: a field's warning has nothing to echo and nothing to format.
-        let params = note.map_or(Params::Empty, |note| Params::Note {
-            note: Cow::Borrowed(note),
-        });
         self.record_warning(|| Issue::presence(path, code, spec.notice, params));
     }
 
@@ -226,8 +230,9 @@ const FIRST_ROOM: usize = 8;
 /// closes the span with the key's place in the order (its field index, or one past the last
 /// field for custom and unknown keys). When every span closes at or after the place of the
 /// one before (keys in field order, or issues only at one key), there is nothing to do.
-/// Otherwise [`FieldOrder::finish`] sorts the spans once and puts each list's issues in that
-/// order in place, moving each issue at most once per swap of a permutation cycle: the cost
+/// Otherwise [`FieldOrder::finish`] sorts each list's issues out of order by one small integer
+/// each (its span's place above its arrival index) and puts them in that order in place,
+/// moving each issue at most once per swap of a permutation cycle: the cost
 /// stays `n log n` however many issues a body holds.
 ///
 /// It also keeps the report within [`ISSUE_LIMIT`] while the object is read. The final order
@@ -335,7 +340,7 @@ impl FieldOrder {
     }
 
     /// Puts the record's issues in order: nothing to do when the spans closed in order,
-    /// else one stable sort of the spans, then each list that is out of order permuted in
+    /// else each list that is out of order sorted by place, then arrival, and permuted in
     /// place (often only the errors: presence warnings are emitted in order). Then keeps the
     /// report's bound for the enclosing span (or the whole report), where these issues now
     /// stand in their final order.
@@ -347,19 +352,18 @@ impl FieldOrder {
         sink.keep_bound();
     }
 
-    /// Sorts the spans by place (stably) and puts the issues of each list that is out of
-    /// order in the order of the spans. The spans' ranges then describe where the issues
-    /// were, not where they are.
+    /// Puts the issues of each list that is out of order in the order of their spans' places
+    /// (stably: by place, then by arrival). The spans are left as they are, so their ranges
+    /// then describe where the issues were, not where they are.
     fn put_in_order(&mut self, sink: &mut Sink<'_>) {
         let [errors_sorted, warnings_sorted] = self.lists_sorted();
-        self.spans.sort_by_key(|span| span.key);
         if !errors_sorted {
-            let errors = self.spans.iter().map(|span| span.errors);
-            permute(&mut sink.report.errors, self.base.0, errors);
+            let errors = self.spans.iter().map(|span| (span.key, span.errors));
+            order_list(&mut sink.report.errors, self.base.0, errors);
         }
         if !warnings_sorted {
-            let warnings = self.spans.iter().map(|span| span.warnings);
-            permute(&mut sink.report.warnings, self.base.1, warnings);
+            let warnings = self.spans.iter().map(|span| (span.key, span.warnings));
+            order_list(&mut sink.report.warnings, self.base.1, warnings);
         }
     }
 
@@ -369,6 +373,8 @@ impl FieldOrder {
     fn compact(&mut self, sink: &mut Sink<'_>) {
         if !self.sorted {
             self.put_in_order(sink);
+            // The issues now lie in the order of the spans sorted by place (stably).
+            self.spans.sort_by_key(|span| span.key);
             self.sorted = true;
         }
         let limit = (self.base.0 + ISSUE_LIMIT, self.base.1 + ISSUE_LIMIT);
@@ -421,58 +427,72 @@ impl FieldOrder {
     }
 }
 
-/// How many issues [`permute`] orders with a table on the stack.
+/// How many issues [`order_list`] orders with a table on the stack.
 const STACK: usize = 32;
 
-/// Reorders `list[base..]` so that the issues of the `ranges` (which cover it) come in the
-/// order of the ranges, each range's issues keeping their order.
-fn permute(list: &mut [Issue], base: usize, ranges: impl Iterator<Item = (usize, usize)>) {
-    // Where each issue goes: `to[i]` for the issue now at `base + i`.
+/// How many bits of an [`order_list`] sort key hold an issue's arrival index; the span's key
+/// (below 2^33: twice a `u32` place, plus one) takes the bits above.
+const ARRIVAL_BITS: u32 = 31;
+
+/// Reorders `list[base..]` so that its issues come in the order of the keys of the `spans`
+/// (`(key, range)`, the ranges covering it) that hold them, those with equal keys in the
+/// order they are now (issues no span holds, which cannot happen, go last in their order).
+///
+/// Each issue gets one `u64`, its span's key above its arrival index, so that one unstable
+/// sort of small integers (insertion sort for a record's few issues) gives the stable order;
+/// then the issues follow the permutation's cycles, each swap putting one where it belongs.
+/// A list of more than 2^31 issues of one object, which the report's bound rules out, is
+/// left as it is.
+fn order_list(list: &mut [Issue], base: usize, spans: impl Iterator<Item = (u64, (usize, usize))>) {
     let n = list.len().saturating_sub(base);
-    let mut stack = [0usize; STACK];
+    if n >> ARRIVAL_BITS != 0 {
+        return;
+    }
+    let mut stack = [0u64; STACK];
     let mut heap = Vec::new();
-    let to: &mut [usize] = if n <= STACK {
+    let keys: &mut [u64] = if n <= STACK {
         &mut stack[..n]
     } else {
         heap.resize(n, 0);
         &mut heap
     };
-    to.fill(usize::MAX);
-    let mut next = 0;
-    let mut moves = false;
-    for (start, end) in ranges {
-        for (from, slot) in (start - base..).zip(&mut to[start - base..end - base]) {
-            if *slot != usize::MAX {
-                // Spans never overlap; if they did, the issues are left as they are.
-                return;
+    // The arrival index alone for every issue first: one no span holds sorts last.
+    let unheld = u64::MAX >> ARRIVAL_BITS << ARRIVAL_BITS;
+    for (i, slot) in (0u64..).zip(keys.iter_mut()) {
+        *slot = unheld | i;
+    }
+    for (key, (start, end)) in spans {
+        let high = key << ARRIVAL_BITS;
+        let range = start.saturating_sub(base)..end.saturating_sub(base);
+        if let Some(slots) = keys.get_mut(range) {
+            for slot in slots {
+                *slot = high | (*slot & ARRIVAL_MASK);
             }
-            *slot = next;
-            moves |= from != next;
-            next += 1;
         }
     }
-    // Spans cover every issue of the record; any they did not would keep their order after
-    // the rest.
-    for (from, slot) in to.iter_mut().enumerate() {
-        if *slot == usize::MAX {
-            *slot = next;
-            moves |= from != next;
-            next += 1;
-        }
+    keys.sort_unstable();
+    // `keys[p]` now names the issue that goes to `p`; follow each cycle once, marking the
+    // places done as `p` itself.
+    for slot in keys.iter_mut() {
+        *slot &= ARRIVAL_MASK;
     }
-    if !moves {
-        return;
-    }
-    // Each swap puts one issue where it belongs for good.
     let list = &mut list[base..];
-    for i in 0..n {
-        while to[i] != i {
-            let j = to[i];
-            list.swap(i, j);
-            to.swap(i, j);
+    for start in 0..n {
+        let mut at = start;
+        loop {
+            let from = usize::try_from(keys[at]).unwrap_or(at);
+            keys[at] = at as u64;
+            if from == start || from == at {
+                break;
+            }
+            list.swap(at, from);
+            at = from;
         }
     }
 }
+
+/// The arrival index of an [`order_list`] sort key.
+const ARRIVAL_MASK: u64 = (1 << ARRIVAL_BITS) - 1;
 
 #[cfg(test)]
 mod tests;

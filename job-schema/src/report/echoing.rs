@@ -102,6 +102,9 @@ fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
             Prefix::Whole
         });
     }
+    if let Some(prefix) = unescaped_prefix(bytes) {
+        return Some(prefix);
+    }
     let mut at = 0;
     let mut count = 0;
     let mut cut = 0;
@@ -160,6 +163,75 @@ fn printable_prefix(bytes: &[u8]) -> Option<Prefix> {
     }
     Some(Prefix::Whole)
 }
+
+/// [`printable_prefix`] for text beyond ASCII with no byte that can start a character to
+/// escape, the common case of a long value beyond ASCII (an address): `None` when a byte
+/// among the first [`UNESCAPED_HEAD`] is a control byte, DEL, or the lead byte of a
+/// character whose range holds one to escape (`0xC2`: the C1 controls; `0xE2`: the format
+/// characters of U+2000–U+2FFF; `0xEF`: U+FEFF), or when the first [`ECHO_LIMIT`] characters
+/// do not lie within those bytes; else how much is echoed. The test over the bytes has no
+/// early exit, so that it compiles to vector instructions; the characters are then counted
+/// eight bytes at a time (a character starts at every byte that is not `10xxxxxx`).
+fn unescaped_prefix(bytes: &[u8]) -> Option<Prefix> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let head = &bytes[..bytes.len().min(UNESCAPED_HEAD)];
+    // `&`, not `&&`: without an early exit the test compiles to vector instructions.
+    #[allow(clippy::needless_bitwise_bool)]
+    let plain = head.iter().fold(true, |plain, &b| {
+        plain & (b >= 0x20) & (b != 0x7f) & (b != 0xc2) & (b != 0xe2) & (b != 0xef)
+    });
+    if !plain {
+        return None;
+    }
+    if bytes.len() <= ECHO_LIMIT {
+        return Some(Prefix::Whole);
+    }
+    // Where the character at index `ECHO_LIMIT - 1` starts (the cut), and whether another
+    // one starts after it.
+    let mut at = 0;
+    let mut count = 0;
+    while count + 8 < ECHO_LIMIT {
+        let Some(chunk) = head.get(at..at + 8) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // A continuation byte has its top bit set and the next one clear.
+        let continuation = (word & !(word << 1)) & (ONES << 7);
+        count += 8 - continuation.count_ones() as usize;
+        at += 8;
+    }
+    // Back up to the start of the character the chunks ended in, if they ended inside one.
+    while at > 0 && at < head.len() && head[at] & 0xc0 == 0x80 {
+        at -= 1;
+        if head[at] & 0xc0 != 0x80 {
+            count -= 1;
+        }
+    }
+    let mut cut = None;
+    while at < head.len() {
+        if head[at] & 0xc0 != 0x80 {
+            if count == ECHO_LIMIT - 1 {
+                cut = Some(at);
+            } else if count == ECHO_LIMIT {
+                return cut.map(Prefix::Cut);
+            }
+            count += 1;
+        }
+        at += 1;
+    }
+    match cut {
+        // The head is the value, and it has at most `ECHO_LIMIT` characters.
+        _ if head.len() == bytes.len() => Some(Prefix::Whole),
+        // The character at the cut (not echoed) takes at most four bytes: when more follow,
+        // another character starts after it.
+        Some(cut) if cut + 4 < bytes.len() => Some(Prefix::Cut(cut)),
+        _ => None,
+    }
+}
+
+/// How many first bytes of a value [`unescaped_prefix`] tests: room for [`ECHO_LIMIT`]
+/// characters of one or two bytes (Latin, Greek, Cyrillic…).
+const UNESCAPED_HEAD: usize = 2 * ECHO_LIMIT;
 
 /// [`echo`], as an [`Issue`] keeps it: allocated at its size.
 ///
@@ -376,6 +448,41 @@ mod tests {
                 })
                 .collect();
             assert_eq!(echo(&value), echo_by_contract(&value), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn text_beyond_ascii_with_nothing_to_escape_agrees_with_the_contract() {
+        // Characters of one to four bytes, none of whose lead bytes can start one to escape,
+        // so that the wide test over the first bytes decides; lengths around every cut.
+        let pool: Vec<char> =
+            "aZ ~éÖŌü\u{7ff}\u{800}中\u{1fff}\u{3000}\u{d7ff}\u{e000}😀\u{10ffff}"
+                .chars()
+                .collect();
+        let mut rng = crate::test_rng::Rng::new(0xEC41_u64);
+        let mut next = |n: usize| rng.below(n);
+        let mut taken = 0;
+        for _ in 0..20_000 {
+            let len = next(140);
+            let value: String = (0..len).map(|_| pool[next(pool.len())]).collect();
+            taken += usize::from(unescaped_prefix(value.as_bytes()).is_some());
+            assert_eq!(echo(&value), echo_by_contract(&value), "{value:?}");
+            assert_eq!(&*echo_boxed(&value), echo_by_contract(&value), "{value:?}");
+        }
+        // Many values are decided there (not those whose first characters take more than
+        // `UNESCAPED_HEAD` bytes), and a long address always is.
+        assert!(taken > 5_000, "{taken}");
+        let address = "Lot 12, Gräben Road, Ōtaki ".repeat(20);
+        assert!(matches!(
+            unescaped_prefix(address.as_bytes()),
+            Some(Prefix::Cut(_))
+        ));
+        assert_eq!(echo(&address), echo_by_contract(&address));
+        // The lead bytes of characters to escape send the value to the general path.
+        for escaped in ["\u{85}", "\u{202e}", "\u{feff}", "\u{7f}", "\t"] {
+            let value = format!("é{escaped}");
+            assert!(unescaped_prefix(value.as_bytes()).is_none());
+            assert_eq!(echo(&value), echo_by_contract(&value));
         }
     }
 
