@@ -1,6 +1,7 @@
 //! The decisions of `docs/decisions.md` that no other test holds: an integer that does not
 //! fit the field's Rust type, a number beyond a double in a float field, an absent field of
-//! a non-`Option` type, and `&'static str` fields.
+//! a non-`Option` type, `&'static str` fields, and which field types take every value of
+//! their shape.
 
 use job_schema::{Code, Job, Options, Schema, Validate};
 use job_schema_tests::{errors, pairs};
@@ -216,4 +217,91 @@ fn a_number_beyond_a_double_in_a_float_field_is_an_error_in_both_doors() {
     assert_eq!(errors(&built), pairs(&[("narrow", Code::Type)]));
     let fits = Floats::from_json(br#"{"narrow": 1.5e38}"#).expect("fits an f32");
     assert_eq!(fits.record.narrow, Some(1.5e38));
+}
+
+/// Every type that says it takes every scalar of its shape does: the reader skips asking
+/// `fits` about such a value after a body's first error, so a wrong claim would lose a
+/// `type` error. The types that do not say so each refuse some value of their shape.
+#[test]
+fn a_type_that_takes_all_of_its_shape_fits_every_value_of_it() {
+    use job_schema::{AnyScalar, FieldValue, Scalar, Shape};
+
+    let strings = ["", "0", "x", "Ōtaki", "0000-00-00 00:00:00", "\u{0}"].map(Scalar::Str);
+    let integers = [0, 1, -1, i64::MIN, i64::MAX]
+        .map(Scalar::Int)
+        .into_iter()
+        .chain([Scalar::UInt(u64::MAX)]);
+    let numbers = integers
+        .clone()
+        .chain([0.5, -1e308, 1e308, f64::MIN_POSITIVE].map(Scalar::Float));
+    let of_shape = |shape: Shape| -> Vec<Scalar<'static>> {
+        match shape {
+            Shape::Text | Shape::Any => strings.to_vec(),
+            Shape::Integer => integers.clone().collect(),
+            Shape::Float => numbers.clone().collect(),
+            Shape::Bool => vec![Scalar::Bool(true), Scalar::Bool(false)],
+            Shape::Nested => Vec::new(),
+        }
+    };
+    fn claim<T: FieldValue>() -> (bool, Shape, fn(Scalar<'_>) -> bool) {
+        (T::TAKES_ALL_OF_SHAPE, T::SHAPE, T::fits)
+    }
+    let takes_all = [
+        ("String", claim::<String>()),
+        ("Box<str>", claim::<Box<str>>()),
+        ("f64", claim::<f64>()),
+        ("bool", claim::<bool>()),
+        ("AnyScalar", claim::<AnyScalar>()),
+    ];
+    for (name, (says, shape, fits)) in takes_all {
+        assert!(says, "{name}");
+        for value in of_shape(shape) {
+            assert!(fits(value), "{name} refuses {value:?}");
+        }
+    }
+    let refuses_some = [
+        ("u8", claim::<u8>()),
+        ("i64", claim::<i64>()),
+        ("u64", claim::<u64>()),
+        ("f32", claim::<f32>()),
+        ("&'static str", claim::<&'static str>()),
+        ("a FieldValue of the user's", claim::<StaffCode>()),
+    ];
+    for (name, (says, shape, fits)) in refuses_some {
+        assert!(!says, "{name}");
+        assert!(
+            of_shape(shape).into_iter().any(|value| !fits(value)),
+            "{name} takes all: it could say so"
+        );
+    }
+}
+
+/// A text field with a `number` rule, whose type takes every string but no number.
+#[derive(Debug, Schema)]
+struct Amounts {
+    /// At most five characters.
+    #[schema(max_len = 5)]
+    name: String,
+    /// A number, written as text or (lax) as a JSON number.
+    #[schema(number)]
+    amount: Option<String>,
+}
+
+#[test]
+fn a_lax_form_its_type_cannot_hold_is_reported_after_an_earlier_error_too() {
+    // `String` takes every string, so after a body's first error a string value of a text
+    // field is not asked about; a JSON number that lax mode lets through still is.
+    let clean = Amounts::from_json(br#"{"name": "ab", "amount": 5}"#).unwrap_err();
+    assert_eq!(errors(&clean), pairs(&[("amount", Code::Type)]));
+    let after = Amounts::from_json(br#"{"name": "abcdefg", "amount": 5}"#).unwrap_err();
+    assert_eq!(
+        errors(&after),
+        pairs(&[("name", Code::MaxLen), ("amount", Code::Type)])
+    );
+    assert_eq!(after.errors[1].to_string(), clean.errors[0].to_string());
+    // A string draws nothing, before or after an error.
+    let text = Amounts::from_json(br#"{"name": "ab", "amount": "5"}"#).expect("text fits");
+    assert_eq!(text.record.amount.as_deref(), Some("5"));
+    let after = Amounts::from_json(br#"{"name": "abcdefg", "amount": "5"}"#).unwrap_err();
+    assert_eq!(errors(&after), pairs(&[("name", Code::MaxLen)]));
 }
