@@ -219,12 +219,21 @@ fn a_number_beyond_a_double_in_a_float_field_is_an_error_in_both_doors() {
     assert_eq!(fits.record.narrow, Some(1.5e38));
 }
 
+/// What a field type says of the values of its shape: whether it takes them all, its shape,
+/// and its `fits`.
+type Claim = (bool, job_schema::Shape, fn(job_schema::Scalar<'_>) -> bool);
+
+/// The [`Claim`] of `T`.
+fn claim<T: job_schema::FieldValue>() -> Claim {
+    (T::TAKES_ALL_OF_SHAPE, T::SHAPE, T::fits)
+}
+
 /// Every type that says it takes every scalar of its shape does: the reader skips asking
 /// `fits` about such a value after a body's first error, so a wrong claim would lose a
 /// `type` error. The types that do not say so each refuse some value of their shape.
 #[test]
 fn a_type_that_takes_all_of_its_shape_fits_every_value_of_it() {
-    use job_schema::{AnyScalar, FieldValue, Scalar, Shape};
+    use job_schema::{AnyScalar, Scalar, Shape};
 
     let strings = ["", "0", "x", "Ōtaki", "0000-00-00 00:00:00", "\u{0}"].map(Scalar::Str);
     let integers = [0, 1, -1, i64::MIN, i64::MAX]
@@ -243,9 +252,6 @@ fn a_type_that_takes_all_of_its_shape_fits_every_value_of_it() {
             Shape::Nested => Vec::new(),
         }
     };
-    fn claim<T: FieldValue>() -> (bool, Shape, fn(Scalar<'_>) -> bool) {
-        (T::TAKES_ALL_OF_SHAPE, T::SHAPE, T::fits)
-    }
     let takes_all = [
         ("String", claim::<String>()),
         ("Box<str>", claim::<Box<str>>()),

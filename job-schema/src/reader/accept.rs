@@ -303,7 +303,7 @@ pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Si
 /// Once the body has an error the record is dropped unread (every caller returns the report
 /// instead), so nothing is built (`build` is `false`): only whether `T` would take the value
 /// is asked ([`Field::fits`], which for text allocates nothing), for the same `type` error.
-/// After a body's first error the reader asks [`store_after_error`] first whether to call
+/// After a body's first error the reader asks `store_after_error` first whether to call
 /// this at all.
 pub fn store_value<S: Schema, T: Field>(
     slot: &mut T,

@@ -283,7 +283,12 @@ fn read_value<S: Schema, const BUILD: bool>(
 
 /// Takes `scalar` for field `index` of `S` (`element`: as one element of a list field) and,
 /// when building, stores what was taken in `record` (`before`: the error count before).
+///
+/// Always inlined: with the test of the error count in it, LLVM stopped inlining it at
+/// `#[inline]`, and a call per value cost about 1.5k instructions a full body (BENCHMARKS,
+/// step 17d).
 #[inline(always)]
+#[allow(clippy::inline_always)]
 fn take<S: Schema, const BUILD: bool>(
     element: bool,
     scalar: Scalar<'_>,
