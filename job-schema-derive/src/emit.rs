@@ -97,12 +97,19 @@ pub fn emit(model: &Struct) -> TokenStream {
             ),
         }
     });
+    // Which fields' types take every scalar of their shape: once a body has an error, the
+    // reader stores nothing in them.
+    let takes_all = model.fields.iter().map(|f| {
+        let ty = &f.ty;
+        let rt = runtime.at(ty.span());
+        quote_spanned!(ty.span()=> <#ty as #rt::Field>::TAKES_ALL_OF_SHAPE)
+    });
     let set_arms = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);
         let rt = runtime.at(ty.span());
         quote_spanned! {ty.span()=>
             #i => #rt::store_value::<Self, #ty>(
-                &mut self.#field, #i, __schema_value, __schema_before, __schema_path, __schema_sink,
+                &mut self.#field, #i, __schema_value, __schema_build, __schema_path, __schema_sink,
             ),
         }
     });
@@ -294,6 +301,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                 const __NAME_KEYS: &'static [#rt::NameKey] =
                     &[#(#name_keys),*];
                 const __DENY_UNKNOWN_FIELDS: bool = #deny_unknown_fields;
+                const __TAKES_ALL_OF_SHAPE: &'static [bool] = &[#(#takes_all),*];
 
                 fn __field_index(__schema_key: &str) -> __schema_core::option::Option<usize> {
                     match __schema_key.len() {
@@ -329,7 +337,7 @@ pub fn emit(model: &Struct) -> TokenStream {
                     &mut self,
                     __schema_index: usize,
                     __schema_value: #rt::Scalar<'_>,
-                    __schema_before: usize,
+                    __schema_build: bool,
                     __schema_path: &#rt::Path<'_>,
                     __schema_sink: &mut #rt::Sink<'_>,
                 ) {
@@ -701,7 +709,7 @@ pub fn fallback(
                     &mut self,
                     _: usize,
                     _: #rt::Scalar<'_>,
-                    _: usize,
+                    _: bool,
                     _: &#rt::Path<'_>,
                     _: &mut #rt::Sink<'_>,
                 ) {}

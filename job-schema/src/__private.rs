@@ -72,6 +72,11 @@ pub trait Plumbing: Field {
     /// `#[serde(deny_unknown_fields)]`).
     const __DENY_UNKNOWN_FIELDS: bool = false;
 
+    /// For each field in table order, whether its type takes every scalar of its shape
+    /// ([`Field::TAKES_ALL_OF_SHAPE`]): once a body has an error, storing such a value has
+    /// nothing to report and is skipped. Empty by default (every value is stored).
+    const __TAKES_ALL_OF_SHAPE: &'static [bool] = &[];
+
     /// The index of the field that reads `key`, if one does.
     fn __field_index(key: &str) -> Option<usize>;
 
@@ -86,12 +91,13 @@ pub trait Plumbing: Field {
     fn __check_field(index: usize, value: Option<Scalar<'_>>, path: &Path<'_>, sink: &mut Sink<'_>);
 
     /// Stores a checked `value` in field `index` of a record being built (with
-    /// `__private::store_value`); `before` is the error count before the value was checked.
+    /// `__private::store_value`), or when not `build` (the body has an error, and the record
+    /// will be dropped) only reports the `type` error of a value the field cannot hold.
     fn __set(
         &mut self,
         index: usize,
         value: Scalar<'_>,
-        before: usize,
+        build: bool,
         path: &Path<'_>,
         sink: &mut Sink<'_>,
     );

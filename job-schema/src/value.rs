@@ -221,10 +221,21 @@ pub trait FieldValue: Sized {
 
     /// The value of a field that is absent or unset.
     fn unset() -> Self;
+
+    /// Whether [`FieldValue::fits`] holds for every scalar of the JSON type that
+    /// [`FieldValue::SHAPE`] names (every string for [`Shape::Text`] and [`Shape::Any`], every
+    /// integer for [`Shape::Integer`], every integer and finite number for [`Shape::Float`],
+    /// `true` and `false` for [`Shape::Bool`]). `false` by default. When it holds, the reader
+    /// does not ask `fits` about such a scalar once a body has an error (the record is not
+    /// built then); a type that sets it wrongly loses the `type` error of a value it cannot
+    /// hold after a body's first error. `String`, `Box<str>`, `f64`, `bool` and
+    /// [`AnyScalar`] set it; the integers, `f32` and `&'static str` do not.
+    const TAKES_ALL_OF_SHAPE: bool = false;
 }
 
 impl FieldValue for String {
     const SHAPE: Shape = Shape::Text;
+    const TAKES_ALL_OF_SHAPE: bool = true;
     fn scalar(&self) -> Option<Scalar<'_>> {
         Some(Scalar::Str(self))
     }
@@ -241,6 +252,7 @@ impl FieldValue for String {
 
 impl FieldValue for Box<str> {
     const SHAPE: Shape = Shape::Text;
+    const TAKES_ALL_OF_SHAPE: bool = true;
     fn scalar(&self) -> Option<Scalar<'_>> {
         Some(Scalar::Str(self))
     }
@@ -298,6 +310,7 @@ integer_field!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 
 impl FieldValue for f64 {
     const SHAPE: Shape = Shape::Float;
+    const TAKES_ALL_OF_SHAPE: bool = true;
     fn scalar(&self) -> Option<Scalar<'_>> {
         Some(Scalar::Float(*self))
     }
@@ -331,6 +344,7 @@ impl FieldValue for f32 {
 
 impl FieldValue for bool {
     const SHAPE: Shape = Shape::Bool;
+    const TAKES_ALL_OF_SHAPE: bool = true;
     fn scalar(&self) -> Option<Scalar<'_>> {
         Some(Scalar::Bool(*self))
     }
@@ -347,6 +361,7 @@ impl FieldValue for bool {
 
 impl FieldValue for AnyScalar {
     const SHAPE: Shape = Shape::Any;
+    const TAKES_ALL_OF_SHAPE: bool = true;
     fn scalar(&self) -> Option<Scalar<'_>> {
         Some(match self {
             AnyScalar::Bool(b) => Scalar::Bool(*b),

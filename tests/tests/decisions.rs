@@ -1,6 +1,7 @@
 //! The decisions of `docs/decisions.md` that no other test holds: an integer that does not
 //! fit the field's Rust type, a number beyond a double in a float field, an absent field of
-//! a non-`Option` type, `&'static str` fields, and the types a `number` field lists.
+//! a non-`Option` type, `&'static str` fields, the types a `number` field lists, and which
+//! field types take every value of their shape.
 
 use job_schema::{Code, Job, Options, Schema, Validate};
 use job_schema_tests::{errors, pairs};
@@ -220,7 +221,7 @@ fn a_number_beyond_a_double_in_a_float_field_is_an_error_in_both_doors() {
 
 /// `number` on each kind of field it may sit on.
 #[derive(Debug, Default, Schema)]
-struct Amounts {
+struct NumberFields {
     /// A count written as a number.
     #[schema(number)]
     count: Option<u32>,
@@ -245,11 +246,11 @@ fn the_types_a_field_lists_are_the_types_its_reader_takes() {
     ];
     let mut type_errors = 0;
     for options in [Options::default(), Options::default().strict()] {
-        for spec in Amounts::FIELDS {
+        for spec in NumberFields::FIELDS {
             let listed = spec.element_types(options.mode);
             for (ty, json) in samples {
                 let body = format!(r#"{{"{}": {json}}}"#, spec.name);
-                let report = Amounts::check_json(body.as_bytes(), options);
+                let report = NumberFields::check_json(body.as_bytes(), options);
                 let type_error = report.errors.iter().find(|issue| issue.code == Code::Type);
                 // JSON's numbers include its integers.
                 let takes = listed.contains(ty)
@@ -274,4 +275,97 @@ fn the_types_a_field_lists_are_the_types_its_reader_takes() {
     }
     // The integer field refuses strings, floats and booleans in both modes, at least.
     assert!(type_errors >= 6, "{type_errors}");
+}
+
+/// What a field type says of the values of its shape: whether it takes them all, its shape,
+/// and its `fits`.
+type Claim = (bool, job_schema::Shape, fn(job_schema::Scalar<'_>) -> bool);
+
+/// The [`Claim`] of `T`.
+fn claim<T: job_schema::FieldValue>() -> Claim {
+    (T::TAKES_ALL_OF_SHAPE, T::SHAPE, T::fits)
+}
+
+/// Every type that says it takes every scalar of its shape does: the reader skips asking
+/// `fits` about such a value after a body's first error, so a wrong claim would lose a
+/// `type` error. The types that do not say so each refuse some value of their shape.
+#[test]
+fn a_type_that_takes_all_of_its_shape_fits_every_value_of_it() {
+    use job_schema::{AnyScalar, Scalar, Shape};
+
+    let strings = ["", "0", "x", "Ōtaki", "0000-00-00 00:00:00", "\u{0}"].map(Scalar::Str);
+    let integers = [0, 1, -1, i64::MIN, i64::MAX]
+        .map(Scalar::Int)
+        .into_iter()
+        .chain([Scalar::UInt(u64::MAX)]);
+    let numbers = integers
+        .clone()
+        .chain([0.5, -1e308, 1e308, f64::MIN_POSITIVE].map(Scalar::Float));
+    let of_shape = |shape: Shape| -> Vec<Scalar<'static>> {
+        match shape {
+            Shape::Text | Shape::Any => strings.to_vec(),
+            Shape::Integer => integers.clone().collect(),
+            Shape::Float => numbers.clone().collect(),
+            Shape::Bool => vec![Scalar::Bool(true), Scalar::Bool(false)],
+            Shape::Nested => Vec::new(),
+        }
+    };
+    let takes_all = [
+        ("String", claim::<String>()),
+        ("Box<str>", claim::<Box<str>>()),
+        ("f64", claim::<f64>()),
+        ("bool", claim::<bool>()),
+        ("AnyScalar", claim::<AnyScalar>()),
+    ];
+    for (name, (says, shape, fits)) in takes_all {
+        assert!(says, "{name}");
+        for value in of_shape(shape) {
+            assert!(fits(value), "{name} refuses {value:?}");
+        }
+    }
+    let refuses_some = [
+        ("u8", claim::<u8>()),
+        ("i64", claim::<i64>()),
+        ("u64", claim::<u64>()),
+        ("f32", claim::<f32>()),
+        ("&'static str", claim::<&'static str>()),
+        ("a FieldValue of the user's", claim::<StaffCode>()),
+    ];
+    for (name, (says, shape, fits)) in refuses_some {
+        assert!(!says, "{name}");
+        assert!(
+            of_shape(shape).into_iter().any(|value| !fits(value)),
+            "{name} takes all: it could say so"
+        );
+    }
+}
+
+/// A text field with a `number` rule, whose type takes every string but no number.
+#[derive(Debug, Schema)]
+struct Amounts {
+    /// At most five characters.
+    #[schema(max_len = 5)]
+    name: String,
+    /// A number, written as text or (lax) as a JSON number.
+    #[schema(number)]
+    amount: Option<String>,
+}
+
+#[test]
+fn a_lax_form_its_type_cannot_hold_is_reported_after_an_earlier_error_too() {
+    // `String` takes every string, so after a body's first error a string value of a text
+    // field is not asked about; a JSON number that lax mode lets through still is.
+    let clean = Amounts::from_json(br#"{"name": "ab", "amount": 5}"#).unwrap_err();
+    assert_eq!(errors(&clean), pairs(&[("amount", Code::Type)]));
+    let after = Amounts::from_json(br#"{"name": "abcdefg", "amount": 5}"#).unwrap_err();
+    assert_eq!(
+        errors(&after),
+        pairs(&[("name", Code::MaxLen), ("amount", Code::Type)])
+    );
+    assert_eq!(after.errors[1].to_string(), clean.errors[0].to_string());
+    // A string draws nothing, before or after an error.
+    let text = Amounts::from_json(br#"{"name": "ab", "amount": "5"}"#).expect("text fits");
+    assert_eq!(text.record.amount.as_deref(), Some("5"));
+    let after = Amounts::from_json(br#"{"name": "abcdefg", "amount": "5"}"#).unwrap_err();
+    assert_eq!(errors(&after), pairs(&[("name", Code::MaxLen)]));
 }

@@ -296,28 +296,28 @@ pub(crate) fn take_array<S: Schema>(index: usize, path: &Path<'_>, sink: &mut Si
     }
 }
 
-/// Stores in `slot` (field `index` of `S`, a `T`) a `value` that `take_scalar` took (`before`
-/// is the error count before it did): unset for what lax mode reads as unset, else the value
-/// built by `T` (a list appends it), with a `type` error when the value does not fit `T` and
-/// the rules said nothing.
+/// Stores in `slot` (field `index` of `S`, a `T`) a `value` that `take_scalar` took, when
+/// `build` (the body has no error so far): unset for what lax mode reads as unset, else the
+/// value built by `T` (a list appends it), with a `type` error when the value does not fit `T`.
 ///
 /// Once the body has an error the record is dropped unread (every caller returns the report
-/// instead), so nothing is built: only whether `T` would take the value is asked
-/// ([`Field::fits`], which for text allocates nothing), for the same `type` error.
+/// instead), so nothing is built (`build` is `false`): only whether `T` would take the value
+/// is asked ([`Field::fits`], which for text allocates nothing), for the same `type` error.
+/// After a body's first error the reader asks `store_after_error` first whether to call
+/// this at all.
 pub fn store_value<S: Schema, T: Field>(
     slot: &mut T,
     index: usize,
     value: Scalar<'_>,
-    before: usize,
+    build: bool,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
 ) {
     let spec = &S::FIELDS[index];
-    let errors = sink.error_count();
-    if errors != 0 {
-        // Not building: only a value the rules passed and lax mode does not read as unset
-        // can draw the `type` error of a value `T` cannot hold.
-        if errors == before && !T::fits(value) && !lax_unset(spec, value, sink.options().mode) {
+    if !build {
+        // Not building: a value the rules passed and lax mode does not read as unset can
+        // still draw the `type` error of a value `T` cannot hold.
+        if !T::fits(value) && !lax_unset(spec, value, sink.options().mode) {
             misfit(spec, value, path, sink);
         }
     } else if lax_unset(spec, value, sink.options().mode) {
@@ -326,6 +326,32 @@ pub fn store_value<S: Schema, T: Field>(
         slot.store_unset();
     } else if !slot.store(value) {
         misfit(spec, value, path, sink);
+    }
+}
+
+/// Stores in `record` a `value` that `take_scalar` took for field `index` of `S` once the body
+/// has an error (`before`: the error count before the value was taken): the record is not
+/// built then, so only the `type` error of a value the field's type cannot hold is looked for,
+/// through the generated `__set`. A value that drew an error of its own never gets one, nor a
+/// value of its shape's own JSON type in a field whose type takes all of them
+/// (`Plumbing::__TAKES_ALL_OF_SHAPE`): neither costs a call into `__set`, whose jump on the
+/// field's index is rarely foreseen.
+///
+/// Out of line: a body without errors stores each value through `__set` directly, after one
+/// test of the error count.
+#[inline(never)]
+pub(crate) fn store_after_error<S: Schema>(
+    record: &mut S,
+    index: usize,
+    value: Scalar<'_>,
+    before: usize,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+) {
+    let takes_all = S::__TAKES_ALL_OF_SHAPE.get(index) == Some(&true)
+        && takes_as_is(S::FIELDS[index].shape, value);
+    if !takes_all && sink.error_count() == before {
+        record.__set(index, value, false, path, sink);
     }
 }
 

@@ -43,6 +43,10 @@ pub trait Field: Sized {
     /// `validate()` all apply it. Only `Rule::Uuid`, `Rule::Datetime` and `Rule::Date` are
     /// honoured.
     const FORMAT: Option<Rule> = None;
+    /// Whether [`Field::fits`] holds for every scalar of the JSON type its shape names (of an
+    /// element, for a list): [`FieldValue::TAKES_ALL_OF_SHAPE`]. The derive gathers it per
+    /// field, so that after a body's first error the reader skips the store of such a value.
+    const TAKES_ALL_OF_SHAPE: bool = false;
 
     /// The value as a scalar borrowed from it, or `None` when it is unset (or nested, or a
     /// list, or holds no text of its own: see [`Field::with_scalar`]).
@@ -114,6 +118,7 @@ pub trait Field: Sized {
 /// A value of the user's own type (or one of the scalars this crate implements).
 impl<T: FieldValue> Field for T {
     const SHAPE: Shape = <T as FieldValue>::SHAPE;
+    const TAKES_ALL_OF_SHAPE: bool = <T as FieldValue>::TAKES_ALL_OF_SHAPE;
     fn scalar(&self) -> Option<Scalar<'_>> {
         FieldValue::scalar(self)
     }
@@ -142,6 +147,7 @@ impl<T: Field> Field for Option<T> {
         T::UNREADABLE
     };
     const FORMAT: Option<Rule> = T::FORMAT;
+    const TAKES_ALL_OF_SHAPE: bool = T::TAKES_ALL_OF_SHAPE;
     fn scalar(&self) -> Option<Scalar<'_>> {
         self.as_ref().and_then(Field::scalar)
     }
@@ -217,6 +223,7 @@ impl<T: Field> Field for Vec<T> {
         T::UNREADABLE
     };
     const FORMAT: Option<Rule> = T::FORMAT;
+    const TAKES_ALL_OF_SHAPE: bool = T::TAKES_ALL_OF_SHAPE;
     fn scalar(&self) -> Option<Scalar<'_>> {
         None
     }
