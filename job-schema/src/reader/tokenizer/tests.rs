@@ -1,4 +1,5 @@
 use super::{short_decimal, Fault, Tokenizer};
+use crate::report::Syntax;
 use crate::value::Scalar;
 
 #[test]
@@ -91,7 +92,7 @@ fn the_mask_finds_the_first_special_byte() {
 fn plain_run(text: &str, from: usize) -> usize {
     let fault = std::cell::Cell::new(Fault {
         at: 0,
-        what: crate::report::Syntax::ExpectedValue,
+        what: Syntax::ExpectedValue,
     });
     super::Input {
         text,
@@ -232,4 +233,96 @@ fn faults_are_placed_at_their_byte() {
     let mut tokens = Tokenizer::new(b"\"\\ud83d\\ude00\"").unwrap();
     tokens.advance(1);
     assert_eq!(tokens.string().unwrap().as_str(), "\u{1F600}");
+}
+
+/// The keys of the object `text`, read as the walker reads them (`next_key`, `string`,
+/// `colon`, each value skipped), or the fault met.
+fn object_keys(text: &str) -> Result<Vec<String>, Fault> {
+    let mut tokens = Tokenizer::new(text.as_bytes())?;
+    let read = |tokens: &mut Tokenizer<'_>| {
+        if tokens.peek() != Some(b'{') {
+            return Err(tokens.expected_value());
+        }
+        tokens.enter()?;
+        let mut first = true;
+        let mut keys = Vec::new();
+        while tokens.next_key(&mut first)? {
+            keys.push(tokens.string()?.as_str().to_owned());
+            tokens.colon()?;
+            tokens.skip_value()?;
+        }
+        tokens.end()?;
+        Ok(keys)
+    };
+    read(&mut tokens).map_err(|_| tokens.fault_met())
+}
+
+#[test]
+fn separators_read_the_same_with_whitespace_in_any_gap() {
+    // The fast paths of `peek`, `next_key` and `colon` take compact bodies in one compare;
+    // whitespace in any gap between tokens must give the same keys, and a broken object the
+    // same fault, moved by the whitespace before it.
+    let objects: [(&[&str], Result<&[&str], (usize, Syntax)>); 9] = [
+        (
+            &["{", "\"a\"", ":", "1", ",", "\"b\"", ":", "\"x\"", "}"],
+            Ok(&["a", "b"]),
+        ),
+        (&["{", "}"], Ok(&[])),
+        (
+            &["{", "\"a\"", ":", "[", "1", ",", "2", "]", "}"],
+            Ok(&["a"]),
+        ),
+        (
+            &["{", "\"a\"", ":", "1", ",", "}"],
+            Err((5, Syntax::TrailingComma)),
+        ),
+        (
+            &["{", "\"a\"", ":", "1", ",", ",", "\"b\"", ":", "2", "}"],
+            Err((5, Syntax::KeyMustBeAString)),
+        ),
+        (
+            &["{", "\"a\"", ":", "1", "\"b\"", ":", "2", "}"],
+            Err((4, Syntax::ExpectedObjectComma)),
+        ),
+        (&["{", "\"a\"", "1", "}"], Err((2, Syntax::ExpectedColon))),
+        (&["{", "\"a\"", ":", "1", ","], Err((5, Syntax::EofObject))),
+        (
+            &["{", ",", "\"a\"", ":", "1", "}"],
+            Err((1, Syntax::KeyMustBeAString)),
+        ),
+    ];
+    for (tokens, expected) in objects {
+        for space in ["", " ", "\t", "\n", "\r", " \r\n\t "] {
+            for gap in 0..=tokens.len() {
+                // `space` before token `gap` (after the last one when `gap` is the length).
+                let mut text = String::new();
+                let mut starts = Vec::new();
+                for (k, token) in tokens.iter().enumerate() {
+                    if k == gap {
+                        text.push_str(space);
+                    }
+                    starts.push(text.len());
+                    text.push_str(token);
+                }
+                if gap == tokens.len() {
+                    text.push_str(space);
+                }
+                starts.push(text.len());
+                let got = object_keys(&text);
+                match expected {
+                    Ok(keys) => assert_eq!(
+                        got,
+                        Ok(keys.iter().map(|k| (*k).to_owned()).collect()),
+                        "{text:?}"
+                    ),
+                    Err((at_token, what)) => {
+                        let fault = got.unwrap_err();
+                        assert_eq!(fault.what, what, "{text:?}");
+                        // At the token that breaks the object, after any whitespace before it.
+                        assert_eq!(fault.at, starts[at_token], "{text:?}");
+                    }
+                }
+            }
+        }
+    }
 }
