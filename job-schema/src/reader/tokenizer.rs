@@ -503,8 +503,24 @@ impl<'de> Tokenizer<'de> {
         scratch.reserve(SCRATCH_START);
         scratch.push_str(input.slice(start, i));
         loop {
-            // At a backslash.
-            scratch.push(input.escape(&mut i)?);
+            // At a backslash: the one-character escapes here, `\u` out of line.
+            let simple = match input.text.as_bytes().get(i + 1) {
+                Some(b'n') => '\n',
+                Some(b'"') => '"',
+                Some(b'\\') => '\\',
+                Some(b'/') => '/',
+                Some(b't') => '\t',
+                Some(b'r') => '\r',
+                Some(b'b') => '\u{8}',
+                Some(b'f') => '\u{c}',
+                _ => '\0',
+            };
+            if simple == '\0' {
+                scratch.push(input.escape(&mut i)?);
+            } else {
+                scratch.push(simple);
+                i += 2;
+            }
             let from = i;
             i = input.plain_run(from);
             scratch.push_str(input.slice(from, i));

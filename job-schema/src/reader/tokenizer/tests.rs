@@ -326,3 +326,36 @@ fn separators_read_the_same_with_whitespace_in_any_gap() {
         }
     }
 }
+
+#[test]
+fn every_escape_reads_as_serde_json_reads_it() {
+    // The one-character escapes are taken inline by the unescaping loop, `\u` and faults
+    // out of line: every ASCII byte after a backslash, first, between plain runs and last,
+    // gives serde_json's text or fails where serde_json fails.
+    let mut escapes: Vec<String> = (0u8..0x80)
+        .map(|b| format!("\\{}", char::from(b)))
+        .collect();
+    escapes.extend(["\\u00e9", "\\u0000", "\\ud83d\\ude00", "\\ud800", "\\u12"].map(String::from));
+    for escape in &escapes {
+        for (before, after) in [
+            ("", ""),
+            ("abc", "xyz"),
+            ("\u{e9}", "sixteen bytes or more, \u{e9}"),
+        ] {
+            let body = format!("\"{before}{escape}{after}\"");
+            let expected = serde_json::from_str::<String>(&body).ok();
+            let mut tokens = Tokenizer::new(body.as_bytes()).unwrap();
+            let got = tokens.quoted().ok().map(|text| text.as_str().to_owned());
+            assert_eq!(got, expected, "{body:?}");
+            if got.is_some() {
+                assert_eq!(tokens.position(), body.len(), "{body:?}");
+            }
+            // Two escapes in a row, the second through the same loop.
+            let body = format!("\"{before}\\n{escape}{after}\"");
+            let expected = serde_json::from_str::<String>(&body).ok();
+            let mut tokens = Tokenizer::new(body.as_bytes()).unwrap();
+            let got = tokens.quoted().ok().map(|text| text.as_str().to_owned());
+            assert_eq!(got, expected, "{body:?}");
+        }
+    }
+}
