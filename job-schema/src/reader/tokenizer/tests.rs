@@ -257,12 +257,15 @@ fn object_keys(text: &str) -> Result<Vec<String>, Fault> {
     read(&mut tokens).map_err(|_| tokens.fault_met())
 }
 
+/// An object's keys, or the token at which it breaks and the fault.
+type Expected = Result<&'static [&'static str], (usize, Syntax)>;
+
 #[test]
 fn separators_read_the_same_with_whitespace_in_any_gap() {
     // The fast paths of `peek`, `next_key` and `colon` take compact bodies in one compare;
     // whitespace in any gap between tokens must give the same keys, and a broken object the
     // same fault, moved by the whitespace before it.
-    let objects: [(&[&str], Result<&[&str], (usize, Syntax)>); 9] = [
+    let objects: [(&[&str], Expected); 9] = [
         (
             &["{", "\"a\"", ":", "1", ",", "\"b\"", ":", "\"x\"", "}"],
             Ok(&["a", "b"]),
