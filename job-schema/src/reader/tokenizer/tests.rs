@@ -1,4 +1,5 @@
 use super::{short_decimal, Fault, Tokenizer};
+use crate::report::Syntax;
 use crate::value::Scalar;
 
 #[test]
@@ -91,7 +92,7 @@ fn the_mask_finds_the_first_special_byte() {
 fn plain_run(text: &str, from: usize) -> usize {
     let fault = std::cell::Cell::new(Fault {
         at: 0,
-        what: crate::report::Syntax::ExpectedValue,
+        what: Syntax::ExpectedValue,
     });
     super::Input {
         text,
@@ -232,4 +233,132 @@ fn faults_are_placed_at_their_byte() {
     let mut tokens = Tokenizer::new(b"\"\\ud83d\\ude00\"").unwrap();
     tokens.advance(1);
     assert_eq!(tokens.string().unwrap().as_str(), "\u{1F600}");
+}
+
+/// The keys of the object `text`, read as the walker reads them (`next_key`, `string`,
+/// `colon`, each value skipped), or the fault met.
+fn object_keys(text: &str) -> Result<Vec<String>, Fault> {
+    let mut tokens = Tokenizer::new(text.as_bytes())?;
+    let read = |tokens: &mut Tokenizer<'_>| {
+        if tokens.peek() != Some(b'{') {
+            return Err(tokens.expected_value());
+        }
+        tokens.enter()?;
+        let mut first = true;
+        let mut keys = Vec::new();
+        while tokens.next_key(&mut first)? {
+            keys.push(tokens.string()?.as_str().to_owned());
+            tokens.colon()?;
+            tokens.skip_value()?;
+        }
+        tokens.end()?;
+        Ok(keys)
+    };
+    read(&mut tokens).map_err(|_| tokens.fault_met())
+}
+
+/// An object's keys, or the token at which it breaks and the fault.
+type Expected = Result<&'static [&'static str], (usize, Syntax)>;
+
+#[test]
+fn separators_read_the_same_with_whitespace_in_any_gap() {
+    // The fast paths of `peek`, `next_key` and `colon` take compact bodies in one compare;
+    // whitespace in any gap between tokens must give the same keys, and a broken object the
+    // same fault, moved by the whitespace before it.
+    let objects: [(&[&str], Expected); 9] = [
+        (
+            &["{", "\"a\"", ":", "1", ",", "\"b\"", ":", "\"x\"", "}"],
+            Ok(&["a", "b"]),
+        ),
+        (&["{", "}"], Ok(&[])),
+        (
+            &["{", "\"a\"", ":", "[", "1", ",", "2", "]", "}"],
+            Ok(&["a"]),
+        ),
+        (
+            &["{", "\"a\"", ":", "1", ",", "}"],
+            Err((5, Syntax::TrailingComma)),
+        ),
+        (
+            &["{", "\"a\"", ":", "1", ",", ",", "\"b\"", ":", "2", "}"],
+            Err((5, Syntax::KeyMustBeAString)),
+        ),
+        (
+            &["{", "\"a\"", ":", "1", "\"b\"", ":", "2", "}"],
+            Err((4, Syntax::ExpectedObjectComma)),
+        ),
+        (&["{", "\"a\"", "1", "}"], Err((2, Syntax::ExpectedColon))),
+        (&["{", "\"a\"", ":", "1", ","], Err((5, Syntax::EofObject))),
+        (
+            &["{", ",", "\"a\"", ":", "1", "}"],
+            Err((1, Syntax::KeyMustBeAString)),
+        ),
+    ];
+    for (tokens, expected) in objects {
+        for space in ["", " ", "\t", "\n", "\r", " \r\n\t "] {
+            for gap in 0..=tokens.len() {
+                // `space` before token `gap` (after the last one when `gap` is the length).
+                let mut text = String::new();
+                let mut starts = Vec::new();
+                for (k, token) in tokens.iter().enumerate() {
+                    if k == gap {
+                        text.push_str(space);
+                    }
+                    starts.push(text.len());
+                    text.push_str(token);
+                }
+                if gap == tokens.len() {
+                    text.push_str(space);
+                }
+                starts.push(text.len());
+                let got = object_keys(&text);
+                match expected {
+                    Ok(keys) => assert_eq!(
+                        got,
+                        Ok(keys.iter().map(|k| (*k).to_owned()).collect()),
+                        "{text:?}"
+                    ),
+                    Err((at_token, what)) => {
+                        let fault = got.unwrap_err();
+                        assert_eq!(fault.what, what, "{text:?}");
+                        // At the token that breaks the object, after any whitespace before it.
+                        assert_eq!(fault.at, starts[at_token], "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_escape_reads_as_serde_json_reads_it() {
+    // The one-character escapes are taken inline by the unescaping loop, `\u` and faults
+    // out of line: every ASCII byte after a backslash, first, between plain runs and last,
+    // gives serde_json's text or fails where serde_json fails.
+    let mut escapes: Vec<String> = (0u8..0x80)
+        .map(|b| format!("\\{}", char::from(b)))
+        .collect();
+    escapes.extend(["\\u00e9", "\\u0000", "\\ud83d\\ude00", "\\ud800", "\\u12"].map(String::from));
+    for escape in &escapes {
+        for (before, after) in [
+            ("", ""),
+            ("abc", "xyz"),
+            ("\u{e9}", "sixteen bytes or more, \u{e9}"),
+        ] {
+            let body = format!("\"{before}{escape}{after}\"");
+            let expected = serde_json::from_str::<String>(&body).ok();
+            let mut tokens = Tokenizer::new(body.as_bytes()).unwrap();
+            let got = tokens.quoted().ok().map(|text| text.as_str().to_owned());
+            assert_eq!(got, expected, "{body:?}");
+            if got.is_some() {
+                assert_eq!(tokens.position(), body.len(), "{body:?}");
+            }
+            // Two escapes in a row, the second through the same loop.
+            let body = format!("\"{before}\\n{escape}{after}\"");
+            let expected = serde_json::from_str::<String>(&body).ok();
+            let mut tokens = Tokenizer::new(body.as_bytes()).unwrap();
+            let got = tokens.quoted().ok().map(|text| text.as_str().to_owned());
+            assert_eq!(got, expected, "{body:?}");
+        }
+    }
 }
