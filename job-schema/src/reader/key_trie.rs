@@ -77,3 +77,77 @@ pub fn field_at(rest: &[u8], trie: &KeyTrie) -> Option<(usize, usize)> {
     }
     (differ == 0).then_some((entry.field, entry.len))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::__private::Plumbing;
+    use crate::{Job, Schema};
+
+    /// Keys near the field names: each name, its prefixes, the name with a byte more, and the
+    /// name with each byte changed.
+    fn keys() -> Vec<Vec<u8>> {
+        let mut keys = vec![b"".to_vec(), b"x".to_vec(), b"customfield_x".to_vec()];
+        for field in Job::FIELDS {
+            let name = field.name.as_bytes();
+            for end in 0..=name.len() {
+                keys.push(name[..end].to_vec());
+            }
+            for extra in [b'_', b'a', b's', 0] {
+                keys.push([name, &[extra]].concat());
+            }
+            for at in 0..name.len() {
+                for to in [b'a', b'_', b'Z', 0, 0xFF] {
+                    let mut key = name.to_vec();
+                    key[at] = to;
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+
+    /// The table agrees with the match on the scanned key (`__field_index`, written apart by
+    /// the derive) for every key near a name, whatever follows the key's closing quote (the
+    /// end of the input within the window, a quote, the value of a typical body).
+    #[test]
+    fn agrees_with_the_match_on_the_scanned_key() {
+        let tails: [&[u8]; 7] = [
+            b"",
+            b":",
+            b": \"",
+            b"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"",
+            b": \"2024-02-29 23:59:59\", \"status\": \"Quote\"}",
+            &[0; 40],
+            b":1}",
+        ];
+        let mut found = 0;
+        for key in keys() {
+            let expected = std::str::from_utf8(&key)
+                .ok()
+                .and_then(Job::__field_index)
+                .map(|index| (index, key.len()));
+            for tail in tails {
+                let rest = [&key[..], b"\"", tail].concat();
+                assert_eq!(
+                    Job::__field_at(&rest),
+                    expected,
+                    "{:?}",
+                    String::from_utf8_lossy(&rest)
+                );
+                found += usize::from(expected.is_some());
+            }
+        }
+        // Every name was found, with each tail.
+        assert!(found >= Job::FIELDS.len() * 7, "{found}");
+    }
+
+    /// A key without its closing quote in the input is never a name.
+    #[test]
+    fn an_unclosed_key_is_no_name() {
+        for field in Job::FIELDS {
+            assert_eq!(Job::__field_at(field.name.as_bytes()), None, "{}", field.name);
+            let escaped = format!("{}\\\"\"", field.name);
+            assert_eq!(Job::__field_at(escaped.as_bytes()), None, "{}", field.name);
+        }
+    }
+}
