@@ -90,10 +90,21 @@ pub fn emit(model: &Struct) -> TokenStream {
     let names = by_length.iter().map(|(len, arms)| {
         quote!(#len => match __schema_key { #(#arms)* _ => __schema_core::option::Option::None },)
     });
-    let checks = model.fields.iter().enumerate().map(|(i, f)| {
+    // Fields whose rule calls are the same (every `datetime` field, every `uuid` field) share
+    // one arm: the jump on the index then has a few targets instead of one per field, which a
+    // processor guesses right more often when keys come in any order.
+    let mut arms: Vec<(String, Vec<usize>, TokenStream)> = Vec::new();
+    for (i, f) in model.fields.iter().enumerate() {
         let body = rules(f, &rt);
-        quote!(#i => { #body })
-    });
+        let text = body.to_string();
+        match arms.iter_mut().find(|(seen, _, _)| *seen == text) {
+            Some((_, indices, _)) => indices.push(i),
+            None => arms.push((text, vec![i], body)),
+        }
+    }
+    let checks = arms
+        .iter()
+        .map(|(_, indices, body)| quote!(#(#indices)|* => { #body }));
     let asserts = model.fields.iter().map(|f| assertions(f, runtime));
     let validates = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);

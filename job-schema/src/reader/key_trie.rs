@@ -145,7 +145,12 @@ mod tests {
     #[test]
     fn an_unclosed_key_is_no_name() {
         for field in Job::FIELDS {
-            assert_eq!(Job::__field_at(field.name.as_bytes()), None, "{}", field.name);
+            assert_eq!(
+                Job::__field_at(field.name.as_bytes()),
+                None,
+                "{}",
+                field.name
+            );
             let escaped = format!("{}\\\"\"", field.name);
             assert_eq!(Job::__field_at(escaped.as_bytes()), None, "{}", field.name);
         }
