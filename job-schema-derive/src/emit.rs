@@ -61,31 +61,30 @@ pub fn emit(model: &Struct) -> TokenStream {
                 && wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\')
         })
         .collect();
-    let field_at = match key_trie(&plain_names) {
-        Some(trie) => {
-            let entries = plain_names.iter().map(|(i, wire)| {
-                let (words, masks) = key_words(wire);
-                let len = wire.len();
-                quote! {
-                    #rt::KeyEntry { field: #i, len: #len, words: [#(#words),*], masks: [#(#masks),*] }
-                }
-            });
-            let depth = trie.depth;
-            let at = syn::LitByteStr::new(&trie.at, Span::call_site());
-            let next = syn::LitByteStr::new(&trie.next, Span::call_site());
-            let leaf = syn::LitByteStr::new(&trie.leaf, Span::call_site());
+    let field_at = if let Some(trie) = key_trie(&plain_names) {
+        let entries = plain_names.iter().map(|(i, wire)| {
+            let (words, masks) = key_words(wire);
+            let len = wire.len();
             quote! {
-                const __SCHEMA_KEYS: #rt::KeyTrie = #rt::KeyTrie {
-                    depth: #depth,
-                    at: #at,
-                    next: #next,
-                    leaf: #leaf,
-                    entries: &[#(#entries),*],
-                };
-                #rt::field_at(__schema_rest, &__SCHEMA_KEYS)
+                #rt::KeyEntry { field: #i, len: #len, words: [#(#words),*], masks: [#(#masks),*] }
             }
+        });
+        let depth = trie.depth;
+        let at = syn::LitByteStr::new(&trie.at, Span::call_site());
+        let next = syn::LitByteStr::new(&trie.next, Span::call_site());
+        let leaf = syn::LitByteStr::new(&trie.leaf, Span::call_site());
+        quote! {
+            const __SCHEMA_KEYS: #rt::KeyTrie = #rt::KeyTrie {
+                depth: #depth,
+                at: #at,
+                next: #next,
+                leaf: #leaf,
+                entries: &[#(#entries),*],
+            };
+            #rt::field_at(__schema_rest, &__SCHEMA_KEYS)
         }
-        None => quote!(__schema_core::option::Option::None),
+    } else {
+        quote!(__schema_core::option::Option::None)
     };
     let names = by_length.iter().map(|(len, arms)| {
         quote!(#len => match __schema_key { #(#arms)* _ => __schema_core::option::Option::None },)
@@ -458,7 +457,7 @@ fn key_trie(names: &[(usize, String)]) -> Option<KeyTrie> {
         }
         let shortest = set.iter().map(|&e| names[e].1.len()).min()?;
         let groups = |at: usize| {
-            let mut groups: std::collections::BTreeMap<u8, Vec<usize>> = Default::default();
+            let mut groups = std::collections::BTreeMap::<u8, Vec<usize>>::new();
             for &e in set {
                 groups.entry(quoted(&names[e].1, at)).or_default().push(e);
             }

@@ -53,12 +53,11 @@ pub struct KeyEntry {
 pub fn field_at(rest: &[u8], trie: &KeyTrie) -> Option<(usize, usize)> {
     // Near the end of the input the window is padded with zeros, which no name holds.
     let mut padded = [0; WINDOW];
-    let window: &[u8; WINDOW] = match rest.get(..WINDOW) {
-        Some(window) => window.try_into().ok()?,
-        None => {
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
+    let window: &[u8; WINDOW] = if let Some(window) = rest.get(..WINDOW) {
+        window.try_into().ok()?
+    } else {
+        padded[..rest.len()].copy_from_slice(rest);
+        &padded
     };
     let mut node = 1;
     for _ in 0..trie.depth {
