@@ -22,7 +22,7 @@ pub const WINDOW: usize = 32;
 pub struct KeyTrie {
     /// How many steps every lookup takes (the depth of the deepest leaf).
     pub depth: usize,
-    /// Per node: the position (below [`WINDOW`]) of the key byte the node reads.
+    /// Per node: the position (below `WINDOW`, 32) of the key byte the node reads.
     pub at: &'static [u8],
     /// Per node, 256 entries (one per byte value): the next node. Node 0 is dead (no name),
     /// node 1 the root; a leaf and node 0 lead to themselves.
@@ -38,7 +38,7 @@ pub struct KeyTrie {
 pub struct KeyEntry {
     /// The index of the field it names.
     pub field: usize,
-    /// The name's length in bytes (below [`WINDOW`]).
+    /// The name's length in bytes (below `WINDOW`, 32).
     pub len: usize,
     /// The name and its closing quote, as four little-endian words, zero after the quote.
     pub words: [u64; 4],
