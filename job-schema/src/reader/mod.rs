@@ -16,6 +16,7 @@
 //! its shape.
 
 mod accept;
+mod key_trie;
 mod keys;
 mod tokenizer;
 mod walker;
@@ -26,6 +27,7 @@ use crate::report::{Issue, Report, Violation};
 use crate::sink::Sink;
 use crate::Schema;
 
+pub use key_trie::{field_at, KeyEntry, KeyTrie};
 pub(crate) use keys::is_custom_key;
 pub use keys::{unknown, NameKey};
 use tokenizer::Fault;
