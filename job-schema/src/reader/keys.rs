@@ -188,7 +188,11 @@ pub struct NameKey {
 impl NameKey {
     /// The key of `name`.
     pub const fn of(name: &str) -> NameKey {
-        let bytes = name.as_bytes();
+        NameKey::bytes_of(name.as_bytes())
+    }
+
+    /// The key of the UTF-8 text `bytes`.
+    const fn bytes_of(bytes: &[u8]) -> NameKey {
         let mut key = NameKey {
             chars: 0,
             ascii: true,
@@ -233,21 +237,23 @@ pub(crate) fn search<'c>(
     key: &str,
     candidates: impl Iterator<Item = (&'c str, Option<NameKey>)>,
 ) -> Option<&'c str> {
-    // An ASCII key (nearly every key) is lower-cased on the stack.
+    // An ASCII key (nearly every key) is lower-cased on the stack, and read as bytes.
     let mut buffer = [0u8; 64];
     let owned;
-    let lower: &str = match buffer.get_mut(..key.len()) {
+    let lower: &[u8] = match buffer.get_mut(..key.len()) {
         Some(bytes) if key.is_ascii() => {
             bytes.copy_from_slice(key.as_bytes());
             bytes.make_ascii_lowercase();
-            std::str::from_utf8(bytes).unwrap_or_default()
+            bytes
         }
         _ => {
             owned = key.to_lowercase();
-            &owned
+            owned.as_bytes()
         }
     };
-    let lower_key = NameKey::of(lower);
+    // As text, for a name measured character by character (made when one first is).
+    let mut lower_text = None;
+    let lower_key = NameKey::bytes_of(lower);
     let len = lower_key.chars;
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
     // Filled in place when a first name is measured (most searches measure one or two).
@@ -269,7 +275,7 @@ pub(crate) fn search<'c>(
             continue;
         }
         // A name equal to the key but for case is the answer, whatever else is close.
-        if c.len() == lower.len() && c.eq_ignore_ascii_case(lower) {
+        if c.len() == lower.len() && c.as_bytes().eq_ignore_ascii_case(lower) {
             return Some(c);
         }
         // Any other name is at least one edit away.
@@ -286,7 +292,9 @@ pub(crate) fn search<'c>(
             }
             pattern.distance(c.as_bytes(), bound)
         } else {
-            edit_distance(lower, c, bound)
+            let text =
+                lower_text.get_or_insert_with(|| std::str::from_utf8(lower).unwrap_or_default());
+            edit_distance(text, c, bound)
         };
         if distance <= bound {
             best = Some(c);
@@ -313,13 +321,13 @@ impl BitPattern {
     };
 
     /// Whether `key` can be a pattern: ASCII and 1 to 64 bytes long.
-    fn fits(key: &str) -> bool {
+    fn fits(key: &[u8]) -> bool {
         !key.is_empty() && key.len() <= 64 && key.is_ascii()
     }
 
     /// Makes an empty pattern the pattern of `key`, which [`BitPattern::fits`].
-    fn fill(&mut self, key: &str) {
-        for (i, b) in key.bytes().enumerate() {
+    fn fill(&mut self, key: &[u8]) {
+        for (i, &b) in key.iter().enumerate() {
             if let Some(at) = self.positions.get_mut(usize::from(b)) {
                 *at |= 1 << (i & 63);
             }

@@ -114,9 +114,9 @@ fn old_search<'c>(
     let len = lower_key.chars;
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
     let mut pattern = BitPattern::EMPTY;
-    let bit_parallel = BitPattern::fits(&lower);
+    let bit_parallel = BitPattern::fits(lower.as_bytes());
     if bit_parallel {
-        pattern.fill(&lower);
+        pattern.fill(lower.as_bytes());
     }
     let mut best: Option<(usize, &str)> = None;
     for (c, c_key) in candidates {
@@ -246,11 +246,11 @@ fn the_bit_parallel_distance_is_the_levenshtein_distance() {
         words.push(word);
     }
     for a in &words {
-        if !BitPattern::fits(a) {
+        if !BitPattern::fits(a.as_bytes()) {
             continue;
         }
         let mut pattern = BitPattern::EMPTY;
-        pattern.fill(a);
+        pattern.fill(a.as_bytes());
         for b in &words {
             let exact = levenshtein(a, b);
             assert_eq!(
