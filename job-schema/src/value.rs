@@ -458,13 +458,13 @@ mod tests {
         }
         for _ in 0..200_000 {
             let bits = rng.bits();
-            same_text(Scalar::Int(bits as i64));
+            same_text(Scalar::Int(bits.cast_signed()));
             same_text(Scalar::UInt(bits >> (bits % 64)));
             // Any double, and decimals as JSON writes them: up to 17 digits, at any place
             // from 1e-7 to 1e17 (the bounds of the plain notation on both sides).
             same_text(Scalar::Float(f64::from_bits(bits)));
             let digits = rng.bits() % 10u64.pow(1 + (bits % 17) as u32);
-            let scale = 10f64.powi((bits >> 8) as i32 % 25 - 7);
+            let scale = 10f64.powi(i32::try_from((bits >> 8) % 25).unwrap_or(0) - 7);
             let sign = if bits & 1 << 20 == 0 { 1.0 } else { -1.0 };
             #[allow(clippy::cast_precision_loss)]
             let x = sign * digits as f64 / scale;
