@@ -69,7 +69,7 @@ pub fn enum_ints(value: Scalar<'_>, allowed: &'static [i64], path: &Path<'_>, si
                 None => rules::enum_values::check_int(i64::MAX, allowed),
             };
             if let Err(v) = result {
-                sink.error(path, v, Some(&value.to_text()));
+                value.with_text(|text| sink.error(path, v, Some(text)));
             }
         }
         _ => {}
@@ -81,7 +81,7 @@ pub fn bool01(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
     if let Scalar::Int(_) | Scalar::UInt(_) = value {
         let result = rules::bool01::check(value.as_i64().unwrap_or(i64::MAX));
         if let Err(v) = result {
-            sink.error(path, v, Some(&value.to_text()));
+            value.with_text(|text| sink.error(path, v, Some(text)));
         }
     }
 }
@@ -140,7 +140,7 @@ pub fn number(value: Scalar<'_>, path: &Path<'_>, sink: &mut Sink<'_>) {
         _ => Ok(()),
     };
     if let Err(v) = result {
-        sink.error(path, v, Some(&value.to_text()));
+        value.with_text(|text| sink.error(path, v, Some(text)));
     }
 }
 
@@ -178,7 +178,7 @@ pub fn range(
     }
     // The message writes the value as the number it was read as.
     if let Err(v) = rules::range::check(n, min, max) {
-        sink.error(path, v, Some(&value.to_text()));
+        value.with_text(|text| sink.error(path, v, Some(text)));
     }
 }
 

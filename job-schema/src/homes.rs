@@ -64,7 +64,21 @@ pub fn find<'h>(homes: &'h [Home], key: &str) -> Option<&'h Home> {
     }
     let mut folded = [0u8; HOME_KEY_LIMIT];
     let key = fold(key.as_bytes(), &mut folded)?;
-    homes.iter().find(|home| folds_to(home.key.as_bytes(), key))
+    // Most entries differ from the key in their first or last byte once folded: those two
+    // are compared before the whole entry is. Setting bit 5 lower-cases a letter and leaves
+    // two bytes equal that fold to the same byte (an entry that starts or ends with a
+    // separator is compared whole).
+    let (Some(&first), Some(&last)) = (key.first(), key.last()) else {
+        return homes.iter().find(|home| folds_to(home.key.as_bytes(), key));
+    };
+    let near = |b: u8, folded: u8| b | 0x20 == folded | 0x20 || is_separator(b);
+    homes.iter().find(|home| {
+        let entry = home.key.as_bytes();
+        match (entry.first(), entry.last()) {
+            (Some(&a), Some(&z)) => near(a, first) && near(z, last) && folds_to(entry, key),
+            _ => false,
+        }
+    })
 }
 
 /// `text` with ASCII letters lower-cased and `_`, `-` and spaces dropped, written into
@@ -306,5 +320,54 @@ mod tests {
             find(JOB_HOMES, &at_limit).map(|h| h.key),
             Some("job_number")
         );
+    }
+    #[test]
+    fn the_ends_compared_first_change_no_answer() {
+        // Every entry folded in full and compared, in table order.
+        fn plain<'h>(homes: &'h [Home], key: &str) -> Option<&'h Home> {
+            let fold_all = |text: &str| -> Vec<u8> {
+                text.bytes()
+                    .filter(|&b| !is_separator(b))
+                    .map(|b| b.to_ascii_lowercase())
+                    .collect()
+            };
+            if key.len() > HOME_KEY_LIMIT {
+                return None;
+            }
+            homes.iter().find(|h| fold_all(h.key) == fold_all(key))
+        }
+        // Entries of one byte, of separators only, and sharing first and last bytes.
+        let mut table: Vec<Home> = JOB_HOMES.to_vec();
+        for key in ["a", "_", "", "a_a", "aa", "t_s", "ts", "-X-"] {
+            table.push(Home {
+                key,
+                places: &["x"],
+                advice: "x",
+            });
+        }
+        let mut rng = crate::test_rng::Rng::new(0x4053_u64);
+        let mut found = 0;
+        for round in 0..20_000 {
+            let mut key: Vec<u8> = if round % 7 == 0 {
+                Vec::new()
+            } else {
+                table[rng.below(table.len())].key.bytes().collect()
+            };
+            for _ in 0..rng.below(4) {
+                let b = b"_- aAtsXx"[rng.below(9)];
+                let at = rng.below(key.len() + 1);
+                match rng.below(3) {
+                    0 => key.insert(at, b),
+                    1 if at < key.len() => key[at] = b,
+                    _ if at < key.len() => drop(key.remove(at)),
+                    _ => key.push(b),
+                }
+            }
+            let key = String::from_utf8(key).unwrap();
+            let expected = plain(&table, &key);
+            found += usize::from(expected.is_some());
+            assert_eq!(find(&table, &key), expected, "{key:?}");
+        }
+        assert!((2_000..19_000).contains(&found), "{found}");
     }
 }

@@ -74,6 +74,38 @@ impl Scalar<'_> {
             Scalar::Str(s) => Cow::Borrowed(s),
         }
     }
+
+    /// Calls `f` with [`Scalar::to_text`]'s text, written on the stack for a number (no
+    /// allocation: the issue that echoes it copies it once): integers by `itoa`, and a float
+    /// with a fraction whose magnitude is from `1e-5` up to `1e16` (where `to_text` writes
+    /// `f64`'s `Display`, in plain notation) by `zmij` when that takes at most 15 significant
+    /// digits; any other float as `to_text` writes it.
+    ///
+    /// Both write a shortest decimal that reads back as the float, and two different decimals
+    /// of at most 15 significant digits never read as the same double: up to 15 digits the
+    /// two agree. Beyond, both may pick different 17-digit decimals (`zmij` writes
+    /// `1184570801106344.2` where `Display` writes `1184570801106344.3`).
+    pub(crate) fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match *self {
+            Scalar::Int(i) => f(itoa::Buffer::new().format(i)),
+            Scalar::UInt(u) => f(itoa::Buffer::new().format(u)),
+            Scalar::Float(x) if x.fract() != 0.0 && (1e-5..1e16).contains(&x.abs()) => {
+                let mut buffer = zmij::Buffer::new();
+                let text = buffer.format_finite(x);
+                let significant = text
+                    .trim_start_matches(['-', '0', '.'])
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .count();
+                if significant <= 15 {
+                    f(text)
+                } else {
+                    f(&self.to_text())
+                }
+            }
+            _ => f(&self.to_text()),
+        }
+    }
 }
 
 /// An owned JSON scalar of any type, for deprecated and read-only fields that real traffic
@@ -394,5 +426,70 @@ impl FieldValue for AnyScalar {
     }
     fn unset() -> Self {
         AnyScalar::String(String::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `with_text` against `to_text` (itself tested against `Display` in `report::number`).
+    fn same_text(value: Scalar<'_>) {
+        let on_stack = value.with_text(str::to_owned);
+        assert_eq!(on_stack, value.to_text(), "{value:?}");
+    }
+
+    #[test]
+    fn the_text_on_the_stack_is_the_echoed_text() {
+        let mut rng = crate::test_rng::Rng::new(0xEC40_u64);
+        for i in [0, 1, -1, 7, 42, i64::MIN, i64::MAX, 1_739_155_210_000] {
+            same_text(Scalar::Int(i));
+        }
+        for u in [0, 1, u64::MAX, 1 << 63] {
+            same_text(Scalar::UInt(u));
+        }
+        for x in [
+            1e-5,
+            -1e-5,
+            0.5,
+            -0.0,
+            0.0,
+            1e16,
+            9_999_999_999_999_998.0,
+            1e-6,
+            0.1,
+            0.3,
+            153.612_173_1,
+            -123.456_789,
+            4_503_599_627_370_495.5,
+            1e308,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            5e-324,
+        ] {
+            same_text(Scalar::Float(x));
+        }
+        for _ in 0..200_000 {
+            let bits = rng.bits();
+            same_text(Scalar::Int(bits.cast_signed()));
+            same_text(Scalar::UInt(bits >> (bits % 64)));
+            // Any double, and decimals as JSON writes them: up to 17 digits, at any place
+            // from 1e-7 to 1e17 (the bounds of the plain notation on both sides).
+            same_text(Scalar::Float(f64::from_bits(bits)));
+            let digits = rng.bits() % 10u64.pow(1 + (bits % 17) as u32);
+            let scale = 10f64.powi(i32::try_from((bits >> 8) % 25).unwrap_or(0) - 7);
+            let sign = if bits & 1 << 20 == 0 { 1.0 } else { -1.0 };
+            #[allow(clippy::cast_precision_loss)]
+            let x = sign * digits as f64 / scale;
+            same_text(Scalar::Float(x));
+            let text = format!("{x}");
+            if let Ok(read) = text.parse::<f64>() {
+                same_text(Scalar::Float(read));
+            }
+        }
+        same_text(Scalar::Bool(true));
+        same_text(Scalar::Str("a\tb"));
     }
 }

@@ -169,22 +169,30 @@ pub fn suggest<'c>(
 }
 
 /// What the "did you mean" search needs to know of a name before measuring a key against it:
-/// its length in characters, whether it is ASCII, and which of 64 byte classes (a byte's low
-/// six bits) it holds. A key that holds `k` classes the name lacks (or lacks `k` it holds)
-/// is at least `k` edits away, so many names are passed over unmeasured.
+/// its length in characters, whether it is ASCII, and which of 32 byte classes (a byte's low
+/// five bits) it holds once and which twice or more. Between ASCII texts, a key whose bytes,
+/// counted by class up to two, differ from a name's by `k` (as multisets, the larger of what
+/// one holds beyond the other and the other beyond it) is at least `k` edits away: each edit
+/// removes or adds at most one byte on each side. So most names are passed over unmeasured.
 ///
 /// `#[derive(Schema)]` computes it for each field at compile time (`__private::Plumbing::__NAME_KEYS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameKey {
     chars: usize,
     ascii: bool,
+    /// The classes held (low 32 bits) and those held at least twice (high 32 bits), so that
+    /// one count of bits compares both.
     classes: u64,
 }
 
 impl NameKey {
     /// The key of `name`.
     pub const fn of(name: &str) -> NameKey {
-        let bytes = name.as_bytes();
+        NameKey::bytes_of(name.as_bytes())
+    }
+
+    /// The key of the UTF-8 text `bytes`.
+    const fn bytes_of(bytes: &[u8]) -> NameKey {
         let mut key = NameKey {
             chars: 0,
             ascii: true,
@@ -198,13 +206,16 @@ impl NameKey {
                 key.chars += 1;
             }
             key.ascii &= b < 0x80;
-            key.classes |= 1 << (b & 63);
+            let class = 1u64 << (b & 31);
+            // Held before: now held twice.
+            key.classes |= class | ((key.classes & class) << 32);
             i += 1;
         }
         key
     }
 
-    /// The fewest edits between two ASCII texts with these keys.
+    /// The fewest edits between two ASCII texts with these keys: the bytes one holds beyond
+    /// the other, counted by class up to two, whichever side holds more.
     const fn least_edits(self, other: NameKey) -> u32 {
         let missing = (self.classes & !other.classes).count_ones();
         let extra = (other.classes & !self.classes).count_ones();
@@ -217,34 +228,42 @@ impl NameKey {
 }
 
 /// [`suggest`] over names with their [`NameKey`]s when they are known.
+///
+/// The names are read once, in order; a name is measured only when its length and its
+/// [`NameKey`] leave it a chance to be closer than the closest so far (or, first, within the
+/// limit), so that the bound tightens as the search goes: after a name one edit away, only a
+/// name equal to the key but for case can change the answer, and no other is measured.
 pub(crate) fn search<'c>(
     key: &str,
     candidates: impl Iterator<Item = (&'c str, Option<NameKey>)>,
 ) -> Option<&'c str> {
-    // An ASCII key (nearly every key) is lower-cased on the stack.
+    // An ASCII key (nearly every key) is lower-cased on the stack, and read as bytes.
     let mut buffer = [0u8; 64];
     let owned;
-    let lower: &str = match buffer.get_mut(..key.len()) {
+    let lower: &[u8] = match buffer.get_mut(..key.len()) {
         Some(bytes) if key.is_ascii() => {
             bytes.copy_from_slice(key.as_bytes());
             bytes.make_ascii_lowercase();
-            std::str::from_utf8(bytes).unwrap_or_default()
+            bytes
         }
         _ => {
             owned = key.to_lowercase();
-            &owned
+            owned.as_bytes()
         }
     };
-    let lower_key = NameKey::of(lower);
+    // As text, for a name measured character by character (made when one first is).
+    let mut lower_text = None;
+    let lower_key = NameKey::bytes_of(lower);
     let len = lower_key.chars;
     let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
-    let pattern = BitPattern::new(lower);
-    let mut best: Option<(usize, &str)> = None;
+    // Filled in place when a first name is measured (most searches measure one or two).
+    let mut pattern = BitPattern::EMPTY;
+    let bit_parallel = BitPattern::fits(lower);
+    let mut best = None;
+    // The largest distance at which a name changes the answer: within the limit at first,
+    // then closer than the closest so far (so that, at equal distance, the first one stays).
+    let mut bound = limit;
     for (c, c_key) in candidates {
-        // A name equal to the key but for case is the answer, whatever else is close.
-        if c.len() == lower.len() && c.eq_ignore_ascii_case(lower) {
-            return Some(c);
-        }
         // The distance is at least the difference in length: skip the far ones unmeasured
         // (an ASCII name's length in characters is its length in bytes).
         let (chars, ascii) = match c_key {
@@ -252,26 +271,37 @@ pub(crate) fn search<'c>(
             None if c.is_ascii() => (c.len(), true),
             None => (c.chars().count(), false),
         };
-        if chars.abs_diff(len) > limit {
+        if chars.abs_diff(len) > bound {
             continue;
         }
-        // Only a candidate closer than the best so far can change the answer.
-        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
-        let distance = match &pattern {
-            Some(pattern) if ascii => {
-                // Between ASCII texts, a class is a set of characters.
-                if c_key.is_some_and(|c_key| lower_key.least_edits(c_key) as usize > bound) {
-                    continue;
-                }
-                pattern.distance(c.as_bytes(), bound)
+        // A name equal to the key but for case is the answer, whatever else is close.
+        if c.len() == lower.len() && c.as_bytes().eq_ignore_ascii_case(lower) {
+            return Some(c);
+        }
+        // Any other name is at least one edit away.
+        if bound == 0 {
+            continue;
+        }
+        let distance = if bit_parallel && ascii {
+            // Between ASCII texts, a class is a set of characters.
+            if c_key.is_some_and(|c_key| lower_key.least_edits(c_key) as usize > bound) {
+                continue;
             }
-            _ => edit_distance(lower, c, bound),
+            if pattern.len == 0 {
+                pattern.fill(lower);
+            }
+            pattern.distance(c.as_bytes(), bound)
+        } else {
+            let text =
+                lower_text.get_or_insert_with(|| std::str::from_utf8(lower).unwrap_or_default());
+            edit_distance(text, c, bound)
         };
-        if distance <= bound && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, c));
+        if distance <= bound {
+            best = Some(c);
+            bound = distance.saturating_sub(1);
         }
     }
-    best.map(|(_, c)| c)
+    best
 }
 
 /// A short ASCII key prepared for Myers' bit-parallel Levenshtein distance (as Hyyrö
@@ -284,19 +314,25 @@ struct BitPattern {
 }
 
 impl BitPattern {
-    /// The pattern of `key`, when it is ASCII and 1 to 64 bytes long.
-    fn new(key: &str) -> Option<BitPattern> {
-        if key.is_empty() || key.len() > 64 || !key.is_ascii() {
-            return None;
+    /// No pattern yet (see [`BitPattern::fill`]).
+    const EMPTY: BitPattern = BitPattern {
+        positions: [0; 128],
+        len: 0,
+    };
+
+    /// Whether `key` can be a pattern: ASCII and 1 to 64 bytes long.
+    fn fits(key: &[u8]) -> bool {
+        !key.is_empty() && key.len() <= 64 && key.is_ascii()
+    }
+
+    /// Makes an empty pattern the pattern of `key`, which [`BitPattern::fits`].
+    fn fill(&mut self, key: &[u8]) {
+        for (i, &b) in key.iter().enumerate() {
+            if let Some(at) = self.positions.get_mut(usize::from(b)) {
+                *at |= 1 << (i & 63);
+            }
         }
-        let mut positions = [0u64; 128];
-        for (i, b) in key.bytes().enumerate() {
-            positions[usize::from(b)] |= 1 << i;
-        }
-        Some(BitPattern {
-            positions,
-            len: key.len(),
-        })
+        self.len = key.len();
     }
 
     /// The Levenshtein distance between the key and the ASCII `text` when it is at most

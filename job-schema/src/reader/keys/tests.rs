@@ -103,6 +103,117 @@ fn the_pruned_search_finds_what_measuring_every_name_finds() {
     assert!((1_000..3_900).contains(&suggested), "{suggested}");
 }
 
+/// The search as it was before names were passed over by the bound of the closest so far and
+/// by bytes counted twice (kept to check that the answers did not change, ties included).
+fn old_search<'c>(
+    key: &str,
+    candidates: impl Iterator<Item = (&'c str, Option<NameKey>)>,
+) -> Option<&'c str> {
+    let lower = key.to_lowercase();
+    let lower_key = NameKey::of(&lower);
+    let len = lower_key.chars;
+    let limit = (len / 3).max(if len >= 4 { 2 } else { 1 });
+    let mut pattern = BitPattern::EMPTY;
+    let bit_parallel = BitPattern::fits(lower.as_bytes());
+    if bit_parallel {
+        pattern.fill(lower.as_bytes());
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for (c, c_key) in candidates {
+        if c.len() == lower.len() && c.eq_ignore_ascii_case(&lower) {
+            return Some(c);
+        }
+        let (chars, ascii) = match c_key {
+            Some(c_key) => (c_key.chars, c_key.ascii),
+            None if c.is_ascii() => (c.len(), true),
+            None => (c.chars().count(), false),
+        };
+        if chars.abs_diff(len) > limit {
+            continue;
+        }
+        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        let distance = if bit_parallel && ascii {
+            // The classes as they were: a byte's low six bits, held or not.
+            let classes = |text: &str| text.bytes().fold(0u64, |set, b| set | 1 << (b & 63));
+            let least = c_key.map_or(0, |_| {
+                let (k, c) = (classes(&lower), classes(c));
+                (k & !c).count_ones().max((c & !k).count_ones())
+            });
+            if least as usize > bound {
+                continue;
+            }
+            pattern.distance(c.as_bytes(), bound)
+        } else {
+            edit_distance(&lower, c, bound)
+        };
+        if distance <= bound && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[test]
+fn the_search_answers_as_the_old_search_did_ties_included() {
+    let mut names: Vec<&str> = crate::Job::FIELDS.iter().map(|f| f.name).collect();
+    // Names that tie (same length, one edit from the same keys), names that are not ASCII or
+    // not lower case, and names that repeat a byte many times.
+    names.extend([
+        "geo_numbex",
+        "geo_numbey",
+        "café",
+        "naïve_note",
+        "Zone",
+        "zone",
+        "STATUS_CODE",
+        "aaaa_bbbb",
+        "abab_abab",
+        "x",
+    ]);
+    let keyed: Vec<Option<NameKey>> = names.iter().map(|n| Some(NameKey::of(n))).collect();
+    let mut rng = crate::test_rng::Rng::new(0x5EA2_C401_u64);
+    let mut next = |n: usize| rng.below(n);
+    let mut suggested = 0;
+    let rounds = 60_000;
+    for round in 0..rounds {
+        let mut key: Vec<char> = if round % 5 == 0 {
+            Vec::new()
+        } else {
+            names[next(names.len())].chars().collect()
+        };
+        for _ in 0..next(7) {
+            let c = ['a', 'e', 'b', 'o', 's', '_', 'X', 'é', 'r', 'u', 'm'][next(11)];
+            let at = next(key.len() + 1);
+            match next(4) {
+                0 => key.insert(at, c),
+                1 if at < key.len() => key[at] = c,
+                2 if at + 1 < key.len() => key.swap(at, at + 1),
+                _ if at < key.len() => drop(key.remove(at)),
+                _ => key.push(c),
+            }
+        }
+        let key: String = key.into_iter().collect();
+        // Table order matters for ties: every other round, the names in reverse.
+        let order: Vec<usize> = if round % 2 == 0 {
+            (0..names.len()).collect()
+        } else {
+            (0..names.len()).rev().collect()
+        };
+        let with_keys = || order.iter().map(|&i| (names[i], keyed[i]));
+        let without = || order.iter().map(|&i| (names[i], None));
+        let expected = old_search(&key, with_keys());
+        suggested += usize::from(expected.is_some());
+        assert_eq!(search(&key, with_keys()), expected, "{key:?}");
+        assert_eq!(old_search(&key, without()), expected, "{key:?}");
+        assert_eq!(search(&key, without()), expected, "{key:?}");
+    }
+    // Both answers are exercised.
+    assert!(
+        (rounds / 4..rounds * 19 / 20).contains(&suggested),
+        "{suggested}"
+    );
+}
+
 #[test]
 fn the_bit_parallel_distance_is_the_levenshtein_distance() {
     let mut words: Vec<String> = [
@@ -135,9 +246,11 @@ fn the_bit_parallel_distance_is_the_levenshtein_distance() {
         words.push(word);
     }
     for a in &words {
-        let Some(pattern) = BitPattern::new(a) else {
+        if !BitPattern::fits(a.as_bytes()) {
             continue;
-        };
+        }
+        let mut pattern = BitPattern::EMPTY;
+        pattern.fill(a.as_bytes());
         for b in &words {
             let exact = levenshtein(a, b);
             assert_eq!(
