@@ -47,63 +47,52 @@ pub fn emit(model: &Struct) -> TokenStream {
                 .push(quote!(#wire => __schema_core::option::Option::Some(#i),));
         }
     }
-    // The reader matches a key in the input itself, before scanning it, with a decision
-    // table built here (see `key_trie`); names that need escaping in JSON, and very long
-    // ones, are left to the scan.
-    let plain_names: Vec<(usize, String)> = model
+    // The reader matches a key in the input itself, before scanning it: the
+    // first byte picks the names that start with it, and each is compared with its closing
+    // quote, so a match is exact. Names that need escaping in JSON are left to the scan.
+    let mut by_first: std::collections::BTreeMap<u8, Vec<TokenStream>> =
+        std::collections::BTreeMap::new();
+    for (i, wire) in model
         .fields
         .iter()
         .enumerate()
         .flat_map(|(i, f)| names_of(f).into_iter().map(move |w| (i, w)))
-        .filter(|(_, wire)| {
-            !wire.is_empty()
-                && wire.len() < KEY_WINDOW
-                && wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\')
-        })
-        .collect();
-    let field_at = if let Some(trie) = key_trie(&plain_names) {
-        let entries = plain_names.iter().map(|(i, wire)| {
-            let (words, masks) = key_words(wire);
+    {
+        let plain = wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+        if let (Some(&first), true) = (wire.as_bytes().first(), plain) {
+            let quoted = syn::LitByteStr::new(format!("{wire}\"").as_bytes(), Span::call_site());
             let len = wire.len();
-            quote! {
-                #rt::KeyEntry { field: #i, len: #len, words: [#(#words),*], masks: [#(#masks),*] }
-            }
-        });
-        let depth = trie.depth;
-        let at = syn::LitByteStr::new(&trie.at, Span::call_site());
-        let next = syn::LitByteStr::new(&trie.next, Span::call_site());
-        let leaf = syn::LitByteStr::new(&trie.leaf, Span::call_site());
-        quote! {
-            const __SCHEMA_KEYS: #rt::KeyTrie = #rt::KeyTrie {
-                depth: #depth,
-                at: #at,
-                next: #next,
-                leaf: #leaf,
-                entries: &[#(#entries),*],
-            };
-            #rt::field_at(__schema_rest, &__SCHEMA_KEYS)
+            by_first.entry(first).or_default().push(quote! {
+                if __schema_rest.starts_with(#quoted) {
+                    return __schema_core::option::Option::Some((#i, #len));
+                }
+            });
         }
-    } else {
-        quote!(__schema_core::option::Option::None)
-    };
+    }
+    let firsts = by_first
+        .iter()
+        .map(|(first, tests)| quote!(#first => { #(#tests)* __schema_core::option::Option::None }));
     let names = by_length.iter().map(|(len, arms)| {
         quote!(#len => match __schema_key { #(#arms)* _ => __schema_core::option::Option::None },)
     });
     // Fields whose rule calls are the same (every `datetime` field, every `uuid` field) share
     // one arm: the jump on the index then has a few targets instead of one per field, which a
     // processor guesses right more often when keys come in any order.
-    let mut arms: Vec<(String, Vec<usize>, TokenStream)> = Vec::new();
+    let mut arms: Vec<(Vec<usize>, TokenStream)> = Vec::new();
+    let mut arm_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, f) in model.fields.iter().enumerate() {
         let body = rules(f, &rt);
-        let text = body.to_string();
-        match arms.iter_mut().find(|(seen, _, _)| *seen == text) {
-            Some((_, indices, _)) => indices.push(i),
-            None => arms.push((text, vec![i], body)),
+        match arm_of.entry(body.to_string()) {
+            std::collections::hash_map::Entry::Occupied(arm) => arms[*arm.get()].0.push(i),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(arms.len());
+                arms.push((vec![i], body));
+            }
         }
     }
     let checks = arms
         .iter()
-        .map(|(_, indices, body)| quote!(#(#indices)|* => { #body }));
+        .map(|(indices, body)| quote!(#(#indices)|* => { #body }));
     let asserts = model.fields.iter().map(|f| assertions(f, runtime));
     let validates = model.fields.iter().enumerate().map(|(i, f)| {
         let (field, ty) = (&f.ident, &f.ty);
@@ -337,7 +326,10 @@ pub fn emit(model: &Struct) -> TokenStream {
 
                 #[inline]
                 fn __field_at(__schema_rest: &[u8]) -> __schema_core::option::Option<(usize, usize)> {
-                    #field_at
+                    match *__schema_rest.first()? {
+                        #(#firsts)*
+                        _ => __schema_core::option::Option::None,
+                    }
                 }
 
                 #[allow(unused_variables)]
@@ -428,107 +420,6 @@ fn deserialize_impl(ident: &syn::Ident, rt: &TokenStream, body: &TokenStream) ->
             }
         }
     }
-}
-
-/// The bytes of input the runtime's key lookup reads at once (`reader::key_trie::WINDOW`): a
-/// name and its closing quote must fit in it.
-const KEY_WINDOW: usize = 32;
-
-/// The decision table of the runtime's `field_at` (see `job-schema/src/reader/key_trie.rs`).
-struct KeyTrie {
-    depth: usize,
-    at: Vec<u8>,
-    next: Vec<u8>,
-    leaf: Vec<u8>,
-}
-
-/// Builds the decision table for `names` (each shorter than [`KEY_WINDOW`], without quotes,
-/// backslashes or control bytes, all different): node 0 is dead, node 1 the root. A node with
-/// several candidate names reads the byte at the position that splits them into the most
-/// groups, among the positions that lie within every candidate's name or are its closing
-/// quote (the first position where two names differ always does), so that a key that is a
-/// name finds it whatever follows the key. `None` when the table would need more than 255
-/// nodes (the reader then scans every key).
-fn key_trie(names: &[(usize, String)]) -> Option<KeyTrie> {
-    fn quoted(name: &str, at: usize) -> u8 {
-        name.as_bytes().get(at).copied().unwrap_or(b'"')
-    }
-    fn build(trie: &mut KeyTrie, names: &[(usize, String)], set: &[usize]) -> Option<(u8, usize)> {
-        let node = trie.at.len();
-        let id = u8::try_from(node).ok()?;
-        trie.at.push(0);
-        trie.leaf.push(0);
-        trie.next.extend([id; 256]);
-        if let [only] = set {
-            trie.leaf[node] = u8::try_from(only + 1).ok()?;
-            return Some((id, 0));
-        }
-        let shortest = set.iter().map(|&e| names[e].1.len()).min()?;
-        let groups = |at: usize| {
-            let mut groups = std::collections::BTreeMap::<u8, Vec<usize>>::new();
-            for &e in set {
-                groups.entry(quoted(&names[e].1, at)).or_default().push(e);
-            }
-            groups
-        };
-        let at = (0..=shortest).max_by_key(|&at| {
-            let groups = groups(at);
-            let largest = groups.values().map(Vec::len).max().unwrap_or(0);
-            // Most groups first, then the smallest largest group, then the earliest position.
-            (
-                groups.len(),
-                std::cmp::Reverse(largest),
-                std::cmp::Reverse(at),
-            )
-        })?;
-        let split = groups(at);
-        if split.len() < 2 {
-            // Two equal names (the model rejects them): no table.
-            return None;
-        }
-        trie.at[node] = u8::try_from(at).ok()?;
-        trie.next[node * 256..node * 256 + 256].fill(0);
-        let mut depth = 0;
-        for (byte, group) in split {
-            let (child, below) = build(trie, names, &group)?;
-            trie.next[node * 256 + usize::from(byte)] = child;
-            depth = depth.max(below + 1);
-        }
-        Some((id, depth))
-    }
-    if names.is_empty() {
-        return None;
-    }
-    let mut trie = KeyTrie {
-        depth: 0,
-        at: vec![0],
-        next: vec![0; 256],
-        leaf: vec![0],
-    };
-    let all: Vec<usize> = (0..names.len()).collect();
-    let (_, depth) = build(&mut trie, names, &all)?;
-    trie.depth = depth;
-    Some(trie)
-}
-
-/// A name and its closing quote as four little-endian words (zero after the quote), and the
-/// masks of those bytes.
-fn key_words(name: &str) -> ([u64; 4], [u64; 4]) {
-    let mut bytes = [0u8; KEY_WINDOW];
-    let mut mask = [0u8; KEY_WINDOW];
-    for (at, byte) in name.bytes().chain([b'"']).enumerate() {
-        bytes[at] = byte;
-        mask[at] = 0xFF;
-    }
-    let word = |from: &[u8; KEY_WINDOW], k: usize| {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(&from[8 * k..8 * k + 8]);
-        u64::from_le_bytes(eight)
-    };
-    (
-        [0, 1, 2, 3].map(|k| word(&bytes, k)),
-        [0, 1, 2, 3].map(|k| word(&mask, k)),
-    )
 }
 
 /// The message of a deprecated field's warning, before its note.

@@ -4,10 +4,8 @@
 pub use crate::apply::*;
 pub use crate::de::deserialize;
 pub use crate::homes::Home;
-pub use crate::reader::{
-    field_at, read_nested, store_value, unknown, KeyEntry, KeyTrie, NameKey, SyntaxError, Tokenizer,
-};
 use crate::reader::{given_type, is_custom_key, type_error};
+pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
 pub use crate::{
     AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,

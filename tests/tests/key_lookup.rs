@@ -1,7 +1,7 @@
-//! The reader's key lookup (the decision table the derive builds, `reader/key_trie.rs`) on
-//! names it leaves to the scan (32 bytes or longer, names that need escaping in JSON) and on
-//! names it takes (aliases, a name that is the start of another, a key at the very end of the
-//! input): each key lands in its field, and a near miss is an unknown key.
+//! The reader's key lookup (the generated match on the key's length and bytes, matched in the
+//! input, and the scan for the keys it does not match there) on names that need escaping in
+//! JSON, long names, aliases, a name that is the start of another and a key at the very end
+//! of the input: each key lands in its field, and a near miss is an unknown key.
 
 use job_schema::{Code, Options, Schema};
 

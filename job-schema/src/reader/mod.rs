@@ -16,7 +16,6 @@
 //! its shape.
 
 mod accept;
-mod key_trie;
 mod keys;
 mod tokenizer;
 mod walker;
@@ -27,7 +26,6 @@ use crate::report::{Issue, Report, Violation};
 use crate::sink::Sink;
 use crate::Schema;
 
-pub use key_trie::{field_at, KeyEntry, KeyTrie};
 pub(crate) use keys::is_custom_key;
 pub use keys::{unknown, NameKey};
 use tokenizer::Fault;
