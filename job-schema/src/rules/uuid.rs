@@ -19,14 +19,59 @@ use crate::rules;
 /// assert!(!uuid::is_uuid("{5f1b7e42-36a4-4c09-9d3e-2b1f0c6a8e17}"));
 /// ```
 pub fn is_uuid(value: &str) -> bool {
+    /// A word with `byte` at every one of its eight bytes.
+    const fn spread(byte: u8) -> u64 {
+        u64::from_le_bytes([byte; 8])
+    }
+    /// The hyphens' bytes in the words read at 8 (bytes 8 and 13) and at 16 (18 and 23).
+    const HYPHENS_AT_8: u64 = 0x0000_FF00_0000_00FF;
+    const HYPHENS_AT_16: u64 = 0xFF00_0000_00FF_0000;
+    /// The top bit of each byte.
+    const TOPS: u64 = spread(0x80);
+    /// The top bits of the bytes of `word` that are not hex digits. For a byte `y` below
+    /// 0x80, `y + (0x80 - lo)` has its top bit set exactly when `y >= lo` and
+    /// `y + (0x7F - hi)` exactly when `y > hi`, with no carry into the next byte; a letter
+    /// is tested with bit 0x20 set, which maps `A`–`F` onto `a`–`f` and nothing else there.
+    const fn not_hex(word: u64) -> u64 {
+        let low = word & !TOPS;
+        let digit = low.wrapping_add(spread(0x80 - b'0')) & !low.wrapping_add(spread(0x7F - b'9'));
+        let lower = low | spread(0x20);
+        let letter =
+            lower.wrapping_add(spread(0x80 - b'a')) & !lower.wrapping_add(spread(0x7F - b'f'));
+        (word | !(digit | letter)) & TOPS
+    }
+    let Ok(bytes) = <&[u8; 36]>::try_from(value.as_bytes()) else {
+        return false;
+    };
+    let word = |at: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(eight)
+    };
+    // Five words cover the 36 bytes (the last two overlap); the four hyphens are compared
+    // under a mask, then stand in as `0` for the hex test.
+    let (middle_8, middle_16) = (word(8), word(16));
+    let hyphens = ((middle_8 & HYPHENS_AT_8) ^ (spread(b'-') & HYPHENS_AT_8))
+        | ((middle_16 & HYPHENS_AT_16) ^ (spread(b'-') & HYPHENS_AT_16));
+    let zeroed = |word: u64, at: u64| (word & !at) | (spread(b'0') & at);
+    let wrong = hyphens
+        | not_hex(word(0))
+        | not_hex(zeroed(middle_8, HYPHENS_AT_8))
+        | not_hex(zeroed(middle_16, HYPHENS_AT_16))
+        | not_hex(word(24))
+        | not_hex(word(28));
+    wrong == 0
+}
+
+/// [`is_uuid`] written byte by byte with a table: the tests' oracle.
+#[cfg(test)]
+fn is_uuid_by_table(value: &str) -> bool {
     let Ok(bytes) = <&[u8; 36]>::try_from(value.as_bytes()) else {
         return false;
     };
     if bytes[8] != b'-' || bytes[13] != b'-' || bytes[18] != b'-' || bytes[23] != b'-' {
         return false;
     }
-    // Every byte looked up without an early exit: 32 table reads the compiler keeps
-    // branch-free, for a check that runs on every UUID field of every body.
     let mut all = true;
     for (i, &c) in bytes.iter().enumerate() {
         if !matches!(i, 8 | 13 | 18 | 23) {
@@ -37,6 +82,7 @@ pub fn is_uuid(value: &str) -> bool {
 }
 
 /// Which bytes are hex digits, either case.
+#[cfg(test)]
 const HEX: [bool; 256] = {
     let mut table = [false; 256];
     let mut c = 0;
@@ -104,6 +150,64 @@ mod tests {
             };
             assert!(!is_uuid(std::str::from_utf8(&bytes).unwrap()), "{at}");
         }
+    }
+
+    #[test]
+    fn every_byte_at_every_position_agrees_with_the_table() {
+        // Each of the 36 positions of a good UUID (lower and upper case) holds each of the
+        // 256 bytes in turn: the words must judge as the table does, byte by byte.
+        let mut accepted = 0;
+        for base in [GOOD.to_owned(), GOOD.to_uppercase()] {
+            for at in 0..36 {
+                for b in 0..=u8::MAX {
+                    let mut bytes = base.as_bytes().to_vec();
+                    bytes[at] = b;
+                    let text = String::from_utf8_lossy(&bytes);
+                    let expected = is_uuid_by_table(&text);
+                    accepted += usize::from(expected);
+                    assert_eq!(is_uuid(&text), expected, "{text:?}");
+                }
+            }
+        }
+        // 22 hex digits at each of 32 positions, 1 hyphen at each of 4, in both cases.
+        assert_eq!(accepted, 2 * (32 * 22 + 4));
+    }
+
+    #[test]
+    fn random_near_uuids_agree_with_the_table() {
+        let mut rng = crate::test_rng::Rng::new(0x0005_EED5_u64);
+        // Bytes next to the hex ranges and the hyphen, and a few others.
+        let odd = b"/09:@AFG`afg-,.\x00\x7f\x80\xb0\xc6\xe6 ";
+        let hex = b"0123456789abcdefABCDEF";
+        let mut counts = [0usize; 2];
+        for round in 0..200_000 {
+            let mut bytes: Vec<u8> = (0..36)
+                .map(|i| {
+                    if matches!(i, 8 | 13 | 18 | 23) {
+                        b'-'
+                    } else {
+                        hex[rng.below(hex.len())]
+                    }
+                })
+                .collect();
+            // Two rounds in three, one to four bytes changed; an edit may change the length.
+            if round % 3 != 0 {
+                for _ in 0..=rng.below(4) {
+                    let at = rng.below(bytes.len());
+                    match rng.below(10) {
+                        0 => drop(bytes.remove(at)),
+                        1 => bytes.insert(at, odd[rng.below(odd.len())]),
+                        _ => bytes[at] = odd[rng.below(odd.len())],
+                    }
+                }
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let expected = is_uuid_by_table(&text);
+            counts[usize::from(expected)] += 1;
+            assert_eq!(is_uuid(&text), expected, "{text:?}");
+        }
+        // Both findings were reached often.
+        assert!(counts.iter().all(|&c| c > 50_000), "{counts:?}");
     }
 
     #[test]
