@@ -67,13 +67,14 @@ pub(crate) fn shape(value: &str) -> Shape {
     if wrong != 0 {
         return Shape::Malformed;
     }
-    // The digit at byte `at` of word `k`, and two- and four-digit numbers from them.
+    // Each word times 0x0A01 holds, at the byte after each pair of digits, ten times the
+    // first plus the second (at most 99: no carry into the next byte).
+    let pairs = values.map(|value| value.wrapping_mul(0x0A01));
     #[allow(clippy::cast_possible_truncation)]
-    let digit = |k: usize, at: u32| u32::from((values[k] >> (8 * at)) as u8);
-    let two = |k: usize, at: u32| digit(k, at) * 10 + digit(k, at + 1);
-    let year = two(0, 0) * 100 + two(0, 2);
-    let (month, day) = (two(0, 5), two(1, 0));
-    let (hour, minute, second) = (two(2, 0), two(2, 3), two(2, 6));
+    let two = |k: usize, at: u32| u32::from((pairs[k] >> (8 * at)) as u8);
+    let year = two(0, 1) * 100 + two(0, 3);
+    let (month, day) = (two(0, 6), two(1, 1));
+    let (hour, minute, second) = (two(2, 1), two(2, 4), two(2, 7));
     let time_real = hour <= 23 && minute <= 59 && second <= 59;
     if time_real && year >= 1 && day >= 1 && day <= days_in_month(year, month) {
         Shape::Real
@@ -368,6 +369,34 @@ mod tests {
         }
         // Every finding was reached often.
         assert!(counts.iter().all(|&c| c > 10_000), "{counts:?}");
+    }
+
+    #[test]
+    fn every_year_month_and_day_agrees_with_the_reading_by_parts() {
+        // Every year, month 00-13 and day 00-32: the numbers taken from the words by
+        // multiplication must be the numbers the parts give.
+        let mut real = 0;
+        for year in 0..10_000 {
+            for month in 0..14 {
+                for day in 0..33 {
+                    let value = format!("{year:04}-{month:02}-{day:02} 23:59:59");
+                    let expected = shape_by_parts(&value);
+                    real += usize::from(expected == Shape::Real);
+                    assert_eq!(shape(&value), expected, "{value:?}");
+                }
+            }
+        }
+        // 9,999 years of 365 days, and 2,424 leap days (years 1 to 9999).
+        assert_eq!(real, 9_999 * 365 + 2_424);
+        // Every time of day, and the first invalid hour, minute and second.
+        for hour in 0..100 {
+            for minute in 0..100 {
+                for second in [0, 59, 60, 99] {
+                    let value = format!("2024-02-29 {hour:02}:{minute:02}:{second:02}");
+                    assert_eq!(shape(&value), shape_by_parts(&value), "{value:?}");
+                }
+            }
+        }
     }
 
     #[test]
