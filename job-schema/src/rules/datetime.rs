@@ -56,12 +56,12 @@ pub(crate) fn shape(value: &str) -> Shape {
     let mut wrong = 0;
     let mut values = [0u64; 3];
     for k in 0..3 {
-        // A digit is 0x30 to 0x39: its high nibble is 3 and its low nibble plus 6 stays
-        // below 16.
+        // A digit is 0x30 to 0x39: minus `0` it is at most 9, so neither it nor it plus 6
+        // has a bit in its high nibble (a carry out of a byte comes only from a byte that
+        // is already wrong).
         let value = (words[k] ^ spread(b'0', DIGITS[k])) & DIGITS[k];
         wrong |= (words[k] & SEPARATORS[k]) ^ EXPECTED[k];
-        wrong |= value & spread(0xF0, DIGITS[k]);
-        wrong |= value.wrapping_add(spread(6, DIGITS[k])) & spread(0x10, DIGITS[k]);
+        wrong |= (value | value.wrapping_add(spread(6, DIGITS[k]))) & spread(0xF0, DIGITS[k]);
         values[k] = value;
     }
     if wrong != 0 {
