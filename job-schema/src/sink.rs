@@ -317,23 +317,34 @@ impl FieldOrder {
         self.close_key(u64::from(place) * 2, mark, sink);
     }
 
+    /// A key that raised no issue costs one comparison: the sink's open span already
+    /// starts at `mark` (set there by the close before, or by [`FieldOrder::new`], and given
+    /// back by a nested order's [`FieldOrder::finish`]), which is where the next key's issues
+    /// start.
     #[inline]
     fn close_key(&mut self, key: u64, mark: (usize, usize), sink: &mut Sink<'_>) {
+        if sink.mark() == mark {
+            debug_assert_eq!(sink.span.get(), Some(mark));
+            return;
+        }
+        self.close_span(key, mark, sink);
+    }
+
+    /// [`FieldOrder::close_key`] for a key that raised issues: records their span.
+    fn close_span(&mut self, key: u64, mark: (usize, usize), sink: &mut Sink<'_>) {
         let end = sink.mark();
-        if end != mark {
-            if self.spans.last().is_some_and(|last| last.key > key) {
-                self.sorted = false;
-            }
-            self.spans.push(Span {
-                key,
-                errors: (mark.0, end.0),
-                warnings: (mark.1, end.1),
-            });
-            if end.0.saturating_sub(self.base.0) > COMPACT_AT
-                || end.1.saturating_sub(self.base.1) > COMPACT_AT
-            {
-                self.compact(sink);
-            }
+        if self.spans.last().is_some_and(|last| last.key > key) {
+            self.sorted = false;
+        }
+        self.spans.push(Span {
+            key,
+            errors: (mark.0, end.0),
+            warnings: (mark.1, end.1),
+        });
+        if end.0.saturating_sub(self.base.0) > COMPACT_AT
+            || end.1.saturating_sub(self.base.1) > COMPACT_AT
+        {
+            self.compact(sink);
         }
         // The next key's issues start here, and may go before any of those closed so far.
         sink.span.set(Some(sink.mark()));

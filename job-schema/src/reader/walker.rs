@@ -140,7 +140,7 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     let extra_place = place(fields.len());
     tokens.enter()?;
     let mut order = FieldOrder::new(sink);
-    let mut seen = Seen::default();
+    let mut seen = Seen::<S>::default();
     let mut extra_keys: ExtraKeys<'de> = ExtraKeys::default();
     let mut first = true;
     while tokens.next_key(&mut first)? {
@@ -208,13 +208,13 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
         S::__check_field(index, None, &path, sink);
         order.close(place(index), mark, sink);
     };
-    let mut noticed = seen.first & Layout::<S>::NOTICED;
+    let mut noticed = seen.first() & Layout::<S>::NOTICED;
     while noticed != 0 {
         let index = noticed.trailing_zeros() as usize;
         noticed &= noticed - 1;
         presence(index, sink, &mut order);
     }
-    let mut required = Layout::<S>::REQUIRED & !seen.first;
+    let mut required = Layout::<S>::REQUIRED & !seen.first();
     while required != 0 {
         let index = required.trailing_zeros() as usize;
         required &= required - 1;
