@@ -144,7 +144,6 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     let mut extra_keys: ExtraKeys<'de> = ExtraKeys::default();
     let mut first = true;
     while tokens.next_key(&mut first)? {
-        let mark = sink.mark();
         // A plain key that names a field is matched in the input, without scanning it;
         // any other key is scanned and looked up.
         let field = if let Some((index, len)) = S::__field_at(tokens.rest()) {
@@ -194,19 +193,17 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                 extra_place
             }
         };
-        order.close(at, mark, sink);
+        order.close(at, sink);
     }
     let presence = |index: usize, sink: &mut Sink<'_>, order: &mut FieldOrder| {
-        let mark = sink.mark();
         let path = parent.field_of(&fields[index]);
         sink.presence(&fields[index], &path);
-        order.close_leading(place(index), mark, sink);
+        order.close_leading(place(index), sink);
     };
     let missing = |index: usize, sink: &mut Sink<'_>, order: &mut FieldOrder| {
-        let mark = sink.mark();
         let path = parent.field_of(&fields[index]);
         S::__check_field(index, None, &path, sink);
-        order.close(place(index), mark, sink);
+        order.close(place(index), sink);
     };
     let mut noticed = seen.first() & Layout::<S>::NOTICED;
     while noticed != 0 {
