@@ -226,9 +226,9 @@ const FIRST_ROOM: usize = 8;
 
 /// Keeps a record's issues in field order while the reader meets its keys in input order.
 ///
-/// Issues go straight into the report; the reader marks where each key's issues start and
-/// closes the span with the key's place in the order (its field index, or one past the last
-/// field for custom and unknown keys). When every span closes at or after the place of the
+/// Issues go straight into the report; the reader closes each key with its place in the
+/// order (its field index, or one past the last field for custom and unknown keys), and the
+/// key's issues are those that arrived since the key before was closed. When every span closes at or after the place of the
 /// one before (keys in field order, or issues only at one key), there is nothing to do.
 /// Otherwise [`FieldOrder::finish`] sorts each list's issues out of order by one small integer
 /// each (its span's place above its arrival index) and puts them in that order in place,
@@ -247,6 +247,10 @@ const FIRST_ROOM: usize = 8;
 #[derive(Debug)]
 pub struct FieldOrder {
     base: (usize, usize),
+    /// Where the issues of the next key start (the number of errors, of warnings): the
+    /// start of the sink's open span, kept here too so that a key is closed without a mark
+    /// taken before it.
+    open: (usize, usize),
     /// The closed spans with issues, in arrival order (after a compaction: in place order,
     /// then in arrival order).
     spans: Vec<Span>,
@@ -296,47 +300,63 @@ impl FieldOrder {
         let base = sink.mark();
         FieldOrder {
             base,
+            open: base,
             spans: SPANS.try_with(Cell::take).unwrap_or_default(),
             sorted: true,
             outer: sink.span.replace(Some(base)),
         }
     }
 
-    /// Ends a key whose issues began at `mark` (from [`Sink::mark`]): they go after the
-    /// issues of earlier places and of this place, before those of later places.
+    /// Ends a key: its issues (those since the key before was closed, or since the order
+    /// began) go after the issues of earlier places and of this place, before those of later
+    /// places.
     #[inline]
-    pub fn close(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
-        self.close_key(u64::from(place) * 2 + 1, mark, sink);
+    pub fn close(&mut self, place: u32, sink: &mut Sink<'_>) {
+        self.close_key(u64::from(place) * 2 + 1, sink);
     }
 
     /// [`FieldOrder::close`] for issues that lead their place: they go before the issues
     /// closed at the same place (a field's presence warning, emitted after the object was
     /// read, goes before the field's rule errors).
     #[inline]
-    pub fn close_leading(&mut self, place: u32, mark: (usize, usize), sink: &mut Sink<'_>) {
-        self.close_key(u64::from(place) * 2, mark, sink);
+    pub fn close_leading(&mut self, place: u32, sink: &mut Sink<'_>) {
+        self.close_key(u64::from(place) * 2, sink);
     }
 
+    /// A key that raised no issue costs one comparison: the lists still end where the
+    /// open span starts (a nested object's order gives the span back at its
+    /// [`FieldOrder::finish`], and keeps the lists' issues from the span's start on), which
+    /// is where the next key's issues start.
     #[inline]
-    fn close_key(&mut self, key: u64, mark: (usize, usize), sink: &mut Sink<'_>) {
+    fn close_key(&mut self, key: u64, sink: &mut Sink<'_>) {
         let end = sink.mark();
-        if end != mark {
-            if self.spans.last().is_some_and(|last| last.key > key) {
-                self.sorted = false;
-            }
-            self.spans.push(Span {
-                key,
-                errors: (mark.0, end.0),
-                warnings: (mark.1, end.1),
-            });
-            if end.0.saturating_sub(self.base.0) > COMPACT_AT
-                || end.1.saturating_sub(self.base.1) > COMPACT_AT
-            {
-                self.compact(sink);
-            }
+        if end == self.open {
+            debug_assert_eq!(sink.span.get(), Some(end));
+            return;
+        }
+        self.close_span(key, end, sink);
+    }
+
+    /// [`FieldOrder::close_key`] for a key that raised issues: records their span, from
+    /// `self.open` to `end`.
+    fn close_span(&mut self, key: u64, end: (usize, usize), sink: &mut Sink<'_>) {
+        let mark = self.open;
+        if self.spans.last().is_some_and(|last| last.key > key) {
+            self.sorted = false;
+        }
+        self.spans.push(Span {
+            key,
+            errors: (mark.0, end.0),
+            warnings: (mark.1, end.1),
+        });
+        if end.0.saturating_sub(self.base.0) > COMPACT_AT
+            || end.1.saturating_sub(self.base.1) > COMPACT_AT
+        {
+            self.compact(sink);
         }
         // The next key's issues start here, and may go before any of those closed so far.
-        sink.span.set(Some(sink.mark()));
+        self.open = sink.mark();
+        sink.span.set(Some(self.open));
     }
 
     /// Puts the record's issues in order: nothing to do when the spans closed in order,

@@ -219,3 +219,26 @@ fn fields_past_the_128th_are_read_like_the_first() {
     assert_eq!(parsed.record.f139.as_deref(), Some("z"));
     assert_eq!(parsed.record.f130, "b");
 }
+
+#[test]
+fn fields_of_the_second_word_are_tracked_apart_from_the_first() {
+    // Fields 64 to 127 are the second of the two words of the first 128: a repeat is found
+    // there, and a field there is not mistaken for the one 64 places before it (nor 128).
+    let body = br#"{"f3": "a", "f130": "b", "f70": "x", "f6": "y", "f70": "z", "f127": "w",
+        "f63": "v", "f64": "u", "f0": "t", "f128": "s", "f64": "r"}"#;
+    for report in [
+        Wide::check_json(body, Options::default()),
+        Wide::from_json(body).unwrap_err(),
+    ] {
+        let (errors, warnings) = found(&report);
+        assert_eq!(
+            errors,
+            [
+                pair("f64", Code::DuplicateField),
+                pair("f70", Code::DuplicateField)
+            ],
+            "{report}"
+        );
+        assert!(warnings.is_empty(), "{report}");
+    }
+}

@@ -140,11 +140,10 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     let extra_place = place(fields.len());
     tokens.enter()?;
     let mut order = FieldOrder::new(sink);
-    let mut seen = Seen::default();
+    let mut seen = Seen::<S>::default();
     let mut extra_keys: ExtraKeys<'de> = ExtraKeys::default();
     let mut first = true;
     while tokens.next_key(&mut first)? {
-        let mark = sink.mark();
         // A plain key that names a field is matched in the input, without scanning it;
         // any other key is scanned and looked up.
         let field = if let Some((index, len)) = S::__field_at(tokens.rest()) {
@@ -194,27 +193,25 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
                 extra_place
             }
         };
-        order.close(at, mark, sink);
+        order.close(at, sink);
     }
     let presence = |index: usize, sink: &mut Sink<'_>, order: &mut FieldOrder| {
-        let mark = sink.mark();
         let path = parent.field_of(&fields[index]);
         sink.presence(&fields[index], &path);
-        order.close_leading(place(index), mark, sink);
+        order.close_leading(place(index), sink);
     };
     let missing = |index: usize, sink: &mut Sink<'_>, order: &mut FieldOrder| {
-        let mark = sink.mark();
         let path = parent.field_of(&fields[index]);
         S::__check_field(index, None, &path, sink);
-        order.close(place(index), mark, sink);
+        order.close(place(index), sink);
     };
-    let mut noticed = seen.first & Layout::<S>::NOTICED;
+    let mut noticed = seen.first() & Layout::<S>::NOTICED;
     while noticed != 0 {
         let index = noticed.trailing_zeros() as usize;
         noticed &= noticed - 1;
         presence(index, sink, &mut order);
     }
-    let mut required = Layout::<S>::REQUIRED & !seen.first;
+    let mut required = Layout::<S>::REQUIRED & !seen.first();
     while required != 0 {
         let index = required.trailing_zeros() as usize;
         required &= required - 1;

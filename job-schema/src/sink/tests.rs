@@ -24,7 +24,6 @@ fn issues_end_in_place_order_whatever_order_the_keys_come_in() {
         let keys = if round % 2 == 0 { next(12) } else { next(120) };
         for arrival in 0..keys {
             let place = u32::try_from(next(8)).unwrap();
-            let mark = sink.mark();
             for k in 0..next(3) {
                 let tag = format!("{round}:{arrival}:e{k}");
                 sink.report.errors.push(issue(tag.clone()));
@@ -35,17 +34,16 @@ fn issues_end_in_place_order_whatever_order_the_keys_come_in() {
                 sink.report.warnings.push(issue(tag.clone()));
                 expected_warnings.push((place, 1, arrival, tag));
             }
-            order.close(place, mark, &mut sink);
+            order.close(place, &mut sink);
         }
         // Leading issues at the end (at most one key per place), as presence warnings
         // are emitted.
         for place in 0..8u32 {
             if next(3) == 0 {
-                let mark = sink.mark();
                 let tag = format!("{round}:lead{place}");
                 sink.report.warnings.push(issue(tag.clone()));
                 expected_warnings.push((place, 0, 0, tag));
-                order.close_leading(place, mark, &mut sink);
+                order.close_leading(place, &mut sink);
             }
         }
         match (order.sorted, order.lists_sorted()) {
@@ -158,12 +156,11 @@ fn feed(items: &[Item], sink: &mut Sink<'_>, longest: &mut usize) {
             Item::Object(keys) => {
                 let mut order = FieldOrder::new(sink);
                 for key in keys {
-                    let mark = sink.mark();
                     feed(&key.items, sink, longest);
                     if key.leading {
-                        order.close_leading(key.place, mark, sink);
+                        order.close_leading(key.place, sink);
                     } else {
-                        order.close(key.place, mark, sink);
+                        order.close(key.place, sink);
                     }
                 }
                 order.finish(sink);

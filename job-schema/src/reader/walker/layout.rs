@@ -23,6 +23,8 @@ impl<S: Schema> Layout<S> {
         }
         found
     };
+    /// Whether the struct has at most 64 fields, so that [`Seen`] needs one word.
+    pub(super) const FEW: bool = S::FIELDS.len() <= 64;
 }
 
 /// Which fields [`mask`] selects.
@@ -62,20 +64,47 @@ const fn mask(fields: &[FieldSpec], select: Select) -> u128 {
 }
 
 /// The fields of an object that were met: a bit set, on the stack for the first 128.
-#[derive(Default)]
-pub(super) struct Seen {
-    pub(super) first: u128,
-    pub(super) rest: Vec<u64>,
+///
+/// The first 128 fields are two `u64` words; for a struct of at most 64 fields
+/// ([`Layout::FEW`]) only the first word is used, so that marking a key is one shift of a
+/// `u64` (a shift of a `u128` by a variable amount costs a branch and two shifts).
+pub(super) struct Seen<S> {
+    words: [u64; 2],
+    rest: Vec<u64>,
+    of: std::marker::PhantomData<S>,
 }
 
-impl Seen {
-    /// Marks field `index` as met; `false` when it was met before.
+impl<S> Default for Seen<S> {
+    fn default() -> Self {
+        Seen {
+            words: [0; 2],
+            rest: Vec::new(),
+            of: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<S: Schema> Seen<S> {
+    /// The word of the first two and the bit in it of field `index` (below 128).
+    #[inline]
+    fn word_bit(index: usize) -> (usize, u64) {
+        if Layout::<S>::FEW {
+            // `index` is below the struct's field count, so at most 63 here.
+            debug_assert!(index < 64);
+            (0, 1 << (index % 64))
+        } else {
+            ((index / 64) % 2, 1 << (index % 64))
+        }
+    }
+
+    /// Marks field `index` (below the struct's field count) as met; `false` when it was met
+    /// before.
     #[inline]
     pub(super) fn first_time(&mut self, index: usize) -> bool {
-        if index < 128 {
-            let bit = 1u128 << index;
-            let new = self.first & bit == 0;
-            self.first |= bit;
+        if Layout::<S>::FEW || index < 128 {
+            let (word, bit) = Self::word_bit(index);
+            let new = self.words[word] & bit == 0;
+            self.words[word] |= bit;
             return new;
         }
         let (word, bit) = ((index - 128) / 64, 1u64 << ((index - 128) % 64));
@@ -89,11 +118,19 @@ impl Seen {
 
     /// Whether field `index` was met.
     pub(super) fn has(&self, index: usize) -> bool {
-        if index < 128 {
-            return self.first & (1u128 << index) != 0;
+        if Layout::<S>::FEW || index < 128 {
+            let (word, bit) = Self::word_bit(index);
+            return self.words[word] & bit != 0;
         }
         let (word, bit) = ((index - 128) / 64, 1u64 << ((index - 128) % 64));
         self.rest.get(word).is_some_and(|w| w & bit != 0)
+    }
+
+    /// The first 128 fields met, as a bit set (for [`Layout::NOTICED`] and
+    /// [`Layout::REQUIRED`]).
+    #[inline]
+    pub(super) fn first(&self) -> u128 {
+        u128::from(self.words[1]) << 64 | u128::from(self.words[0])
     }
 }
 
