@@ -73,8 +73,9 @@ pub trait Plumbing: Field {
     const __DENY_UNKNOWN_FIELDS: bool = false;
 
     /// For each field in table order, whether its type takes every scalar of its shape
-    /// ([`Field::TAKES_ALL_OF_SHAPE`]): once a body has an error, storing such a value has
-    /// nothing to report and is skipped. Empty by default (every value is stored).
+    /// ([`Field::TAKES_ALL_OF_SHAPE`]): once a body has an error, storing a value of the
+    /// shape's own JSON type in such a field has nothing to report and is skipped (other
+    /// values are still asked `fits`). Empty by default (every value is stored).
     const __TAKES_ALL_OF_SHAPE: &'static [bool] = &[];
 
     /// The index of the field that reads `key`, if one does.

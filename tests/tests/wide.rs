@@ -1,5 +1,5 @@
-//! A struct of more than 128 fields: the reader tracks the first 128 in one bit set and the
-//! rest beside it, with the same issues (repeats, required, deprecated, rules) either side.
+//! A struct of more than 128 fields: the reader tracks the first 128 in two `u64` words and
+//! the rest beside them, with the same issues (repeats, required, deprecated, rules) either side.
 
 use job_schema::{Code, Options, Report, Schema, Validate};
 

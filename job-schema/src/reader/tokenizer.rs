@@ -202,6 +202,23 @@ fn continues_number(b: Option<&u8>) -> bool {
     matches!(b, Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'-' | b'+'))
 }
 
+/// The character a one-character escape stands for (`\n` for the `n` of `\n`), or `None`
+/// for `u` and for a byte that does not make an escape.
+#[inline]
+fn simple_escape(escape: u8) -> Option<char> {
+    Some(match escape {
+        b'n' => '\n',
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b't' => '\t',
+        b'r' => '\r',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        _ => return None,
+    })
+}
+
 /// The input and the tokenizer's fault cell, borrowed apart from its scratch buffer, so that
 /// unescaping writes to the one while it reads the other.
 #[derive(Clone, Copy)]
@@ -283,15 +300,10 @@ impl<'de> Input<'_, 'de> {
             return Err(self.fault(at, Syntax::EofString, Syntax::EofString));
         };
         *i += 2;
+        if let Some(c) = simple_escape(escape) {
+            return Ok(c);
+        }
         let c = match escape {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
             b'u' => {
                 let unit = self.hex4(*i)?;
                 *i += 4;
@@ -504,22 +516,18 @@ impl<'de> Tokenizer<'de> {
         scratch.push_str(input.slice(start, i));
         loop {
             // At a backslash: the one-character escapes here, `\u` out of line.
-            let simple = match input.text.as_bytes().get(i + 1) {
-                Some(b'n') => '\n',
-                Some(b'"') => '"',
-                Some(b'\\') => '\\',
-                Some(b'/') => '/',
-                Some(b't') => '\t',
-                Some(b'r') => '\r',
-                Some(b'b') => '\u{8}',
-                Some(b'f') => '\u{c}',
-                _ => '\0',
-            };
-            if simple == '\0' {
-                scratch.push(input.escape(&mut i)?);
-            } else {
-                scratch.push(simple);
-                i += 2;
+            match input
+                .text
+                .as_bytes()
+                .get(i + 1)
+                .copied()
+                .and_then(simple_escape)
+            {
+                Some(simple) => {
+                    scratch.push(simple);
+                    i += 2;
+                }
+                None => scratch.push(input.escape(&mut i)?),
             }
             let from = i;
             i = input.plain_run(from);

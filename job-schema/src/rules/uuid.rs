@@ -174,6 +174,24 @@ mod tests {
     }
 
     #[test]
+    fn a_two_byte_character_at_every_place_is_refused() {
+        // 36 bytes with one character of U+0080..U+07FF in place of two ASCII bytes: the
+        // low seven bits of its bytes are often hex digits or `-` (`°` is C2 B0), so only
+        // the test of the high bit refuses them (the test above builds text from bytes, and
+        // a lone byte past ASCII becomes a three-byte U+FFFD, which changes the length).
+        for base in [GOOD.to_owned(), GOOD.to_uppercase()] {
+            for at in 0..35 {
+                for c in '\u{80}'..='\u{7ff}' {
+                    let text = format!("{}{c}{}", &base[..at], &base[at + 2..]);
+                    assert_eq!(text.len(), 36);
+                    assert!(!is_uuid(&text), "{text:?}");
+                    assert!(!is_uuid_by_table(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn random_near_uuids_agree_with_the_table() {
         let mut rng = crate::test_rng::Rng::new(0x0005_EED5_u64);
         // Bytes next to the hex ranges and the hyphen, and a few others.
