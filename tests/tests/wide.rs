@@ -2,6 +2,7 @@
 //! the rest beside them, with the same issues (repeats, required, deprecated, rules) either side.
 
 use job_schema::{Code, Options, Report, Schema, Validate};
+use job_schema_tests::{errors, pairs, warnings};
 
 #[derive(Schema, Default, Debug)]
 struct Wide {
@@ -151,22 +152,12 @@ struct Wide {
     f139: Option<String>,
 }
 
-/// (field, code) of each issue of a list.
-type Found = Vec<(String, Code)>;
-
-/// The errors and the warnings of `report`.
-fn found(report: &Report) -> (Found, Found) {
-    let pairs = |issues: &[job_schema::Issue]| {
-        issues
-            .iter()
-            .map(|i| (i.field.to_string(), i.code))
-            .collect()
-    };
-    (pairs(&report.errors), pairs(&report.warnings))
-}
-
-fn pair(field: &str, code: Code) -> (String, Code) {
-    (field.to_owned(), code)
+/// The reports of `body` from both doors (`check_json`, and `from_json`, which must refuse it).
+fn both_doors(body: &[u8]) -> [Report; 2] {
+    [
+        Wide::check_json(body, Options::default()),
+        Wide::from_json(body).unwrap_err(),
+    ]
 }
 
 #[test]
@@ -174,28 +165,22 @@ fn fields_past_the_128th_are_read_like_the_first() {
     assert_eq!(Wide::FIELDS.len(), 140);
     let body = br#"{"f139": "a", "f138": "too long", "f135": "x", "f3": "here", "f139": "b",
         "f0": "a", "f0": "b", "f200": 1, "f129": 5}"#;
-    for report in [
-        Wide::check_json(body, Options::default()),
-        Wide::from_json(body).unwrap_err(),
-    ] {
-        let (errors, warnings) = found(&report);
+    for report in both_doors(body) {
+        let (errors, warnings) = (errors(&report), warnings(&report));
         assert_eq!(
             errors,
-            [
-                pair("f0", Code::DuplicateField),
-                pair("f129", Code::Type),
-                pair("f130", Code::Required),
-                pair("f138", Code::MaxLen),
-                pair("f139", Code::DuplicateField),
-            ],
+            pairs(&[
+                ("f0", Code::DuplicateField),
+                ("f129", Code::Type),
+                ("f130", Code::Required),
+                ("f138", Code::MaxLen),
+                ("f139", Code::DuplicateField),
+            ]),
             "{report}"
         );
         assert_eq!(
             warnings,
-            [
-                pair("f135", Code::Deprecated),
-                pair("f200", Code::UnknownField)
-            ],
+            pairs(&[("f135", Code::Deprecated), ("f200", Code::UnknownField)]),
             "{report}"
         );
     }
@@ -208,12 +193,13 @@ fn fields_past_the_128th_are_read_like_the_first() {
         f138: Some("too long".into()),
         ..Wide::default()
     };
-    let (errors, warnings) = found(&wide.validate().unwrap_err());
+    let report = wide.validate().unwrap_err();
+    let (errors, warnings) = (errors(&report), warnings(&report));
     assert_eq!(
         errors,
-        [pair("f130", Code::Required), pair("f138", Code::MaxLen)]
+        pairs(&[("f130", Code::Required), ("f138", Code::MaxLen)])
     );
-    assert_eq!(warnings, [pair("f135", Code::Deprecated)]);
+    assert_eq!(warnings, pairs(&[("f135", Code::Deprecated)]));
     // A body that sets every required field and nothing wrong is valid.
     let parsed = Wide::from_json(br#"{"f3": "a", "f130": "b", "f139": "z"}"#).expect("valid");
     assert_eq!(parsed.record.f139.as_deref(), Some("z"));
@@ -226,17 +212,11 @@ fn fields_of_the_second_word_are_tracked_apart_from_the_first() {
     // there, and a field there is not mistaken for the one 64 places before it (nor 128).
     let body = br#"{"f3": "a", "f130": "b", "f70": "x", "f6": "y", "f70": "z", "f127": "w",
         "f63": "v", "f64": "u", "f0": "t", "f128": "s", "f64": "r"}"#;
-    for report in [
-        Wide::check_json(body, Options::default()),
-        Wide::from_json(body).unwrap_err(),
-    ] {
-        let (errors, warnings) = found(&report);
+    for report in both_doors(body) {
+        let (errors, warnings) = (errors(&report), warnings(&report));
         assert_eq!(
             errors,
-            [
-                pair("f64", Code::DuplicateField),
-                pair("f70", Code::DuplicateField)
-            ],
+            pairs(&[("f64", Code::DuplicateField), ("f70", Code::DuplicateField)]),
             "{report}"
         );
         assert!(warnings.is_empty(), "{report}");
