@@ -135,7 +135,18 @@ impl<'r> Sink<'r> {
             }
             FieldClass::ReadOnly | FieldClass::Writable => return,
         };
-        self.record_warning(|| Issue::presence(path, code, spec.notice, params));
+        // The warning written straight into its list, the common case, without the closure
+        // of `record_warning` (which strict mode takes, an error then).
+        if self.options.is_strict() {
+            self.record_error(|| Issue::presence(path, code, spec.notice, params));
+        } else if self.warning_room() == 0 {
+            self.omit(0, 1);
+        } else {
+            push(
+                &mut self.report.warnings,
+                Issue::presence(path, code, spec.notice, params),
+            );
+        }
     }
 
     /// How many more errors can be among the first [`ISSUE_LIMIT`] of the report, as far as
@@ -321,6 +332,29 @@ impl FieldOrder {
     #[inline]
     pub fn close_leading(&mut self, place: u32, sink: &mut Sink<'_>) {
         self.close_key(u64::from(place) * 2, sink);
+    }
+
+    /// The places below 128 of the spans closed so far that hold issues in the errors list
+    /// (`[0]`) and in the warnings list (`[1]`), as bit sets.
+    ///
+    /// Issues emitted in ascending place order (presence warnings, missing fields) can be
+    /// closed as one run under the first one's place, instead of one span each, as long as
+    /// no span of their list lies strictly inside the run's places (see `read_object`).
+    pub(crate) fn held_places(&self) -> [u128; 2] {
+        let mut held = [0u128; 2];
+        for span in &self.spans {
+            let place = span.key >> 1;
+            if place < 128 {
+                let bit = 1u128 << place;
+                if span.errors.1 > span.errors.0 {
+                    held[0] |= bit;
+                }
+                if span.warnings.1 > span.warnings.0 {
+                    held[1] |= bit;
+                }
+            }
+        }
+        held
     }
 
     /// A key that raised no issue costs one comparison: the lists still end where the

@@ -195,6 +195,120 @@ mod tests {
         }
     }
 
+    /// Fields whose presence warnings and missing-field errors interleave, in strict mode in
+    /// one list.
+    #[derive(Debug, crate::Schema)]
+    struct Interleaved {
+        #[schema(required, max_len = 3)]
+        a: String,
+        #[schema(deprecated)]
+        b: Option<String>,
+        #[schema(required, uuid)]
+        c: String,
+        #[schema(read_only, max_len = 2)]
+        d: Option<String>,
+        #[schema(deprecated = "Gone.", uuid)]
+        e: Option<String>,
+        #[schema(required)]
+        f: String,
+        #[schema(read_only)]
+        g: Option<String>,
+        #[schema(required, max_len = 1)]
+        h: String,
+        #[schema(deprecated)]
+        i: Option<String>,
+    }
+
+    /// A random object of keys from `names` (some repeated, some unknown or custom), values
+    /// from a small pool that draws errors, warnings or nothing.
+    fn random_object(rng: &mut crate::test_rng::Rng, names: &[&str]) -> Vec<u8> {
+        const VALUES: [&str; 10] = [
+            "\"x\"",
+            "\"\"",
+            "null",
+            "0",
+            "1",
+            "\"c7319be2-03f5-46fc-be02-2341cca844db\"",
+            "\"2024-01-02 03:04:05\"",
+            "[1]",
+            "{}",
+            "\"Quote\"",
+        ];
+        let extra = ["unknown_k", "statuss", "customfield_x", "aa"];
+        let mut body = String::from("{");
+        for k in 0..rng.below(names.len() + 4) {
+            if k > 0 {
+                body.push(',');
+            }
+            let key = if rng.below(8) == 0 {
+                extra[rng.below(extra.len())]
+            } else {
+                names[rng.below(names.len())]
+            };
+            body.push_str(&format!("\"{key}\": {}", VALUES[rng.below(VALUES.len())]));
+        }
+        body.push('}');
+        body.into_bytes()
+    }
+
+    /// Both doors' reports of `body`, read with runs and with one span per issue (the oracle).
+    fn with_and_without_runs<S: Schema>(body: &[u8], options: Options) -> [String; 2] {
+        let read = || {
+            let checked = S::check_json(body, options);
+            let built = S::from_json_with(body, options).map(|parsed| parsed.warnings);
+            format!("{checked:?}\n{built:?}")
+        };
+        let with_runs = read();
+        super::walker::ONE_SPAN_EACH.with(|flag| flag.set(true));
+        let oracle = read();
+        super::walker::ONE_SPAN_EACH.with(|flag| flag.set(false));
+        [with_runs, oracle]
+    }
+
+    #[test]
+    fn presence_and_missing_runs_give_the_reports_of_one_span_each() {
+        let mut rng = crate::test_rng::Rng::new(0x0ADE_5EED);
+        let options = [
+            Options::default(),
+            Options::default().strict(),
+            Options::default().record(),
+            Options::default().update(),
+            Options::default().strict().update(),
+        ];
+        let job: Vec<&str> = Job::FIELDS.iter().map(|f| f.name).collect();
+        let interleaved: Vec<&str> = Interleaved::FIELDS.iter().map(|f| f.name).collect();
+        // Bodies whose report holds issues of several presence warnings and missing fields in
+        // one list, with other issues among them: the cases where runs must be split.
+        let mut split = 0;
+        for round in 0..3_000 {
+            let options = options[round % options.len()];
+            for (names, job_body) in [(&job, true), (&interleaved, false)] {
+                let body = random_object(&mut rng, names);
+                let [with_runs, oracle] = if job_body {
+                    with_and_without_runs::<Job>(&body, options)
+                } else {
+                    with_and_without_runs::<Interleaved>(&body, options)
+                };
+                assert_eq!(with_runs, oracle, "{}", String::from_utf8_lossy(&body));
+                let report = if job_body {
+                    Job::check_json(&body, options)
+                } else {
+                    Interleaved::check_json(&body, options)
+                };
+                let kinds = |issues: &[crate::Issue]| {
+                    let lead = issues.iter().filter(|i| {
+                        matches!(i.code, Code::Deprecated | Code::ReadOnly | Code::Required)
+                    });
+                    (lead.count(), issues.len())
+                };
+                for (lead, all) in [kinds(&report.errors), kinds(&report.warnings)] {
+                    split += usize::from(lead >= 2 && all > lead);
+                }
+            }
+        }
+        assert!(split > 1_000, "{split}");
+    }
+
     /// The codes of the errors of `report`.
     fn codes(report: &Report) -> Vec<(String, Code)> {
         let issues = report.errors.iter();

@@ -205,18 +205,51 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
         S::__check_field(index, None, &path, sink);
         order.close(place(index), sink);
     };
-    let mut noticed = seen.first() & Layout::<S>::NOTICED;
-    while noticed != 0 {
-        let index = noticed.trailing_zeros() as usize;
-        noticed &= noticed - 1;
-        presence(index, sink, &mut order);
+    // The presence warnings and the missing fields of the first 128 fields come in
+    // ascending place order, so a run of them is closed as one span under its first place
+    // unless an issue of another kind (a key's, or one of the other loop's, in either list)
+    // lies at a place inside the run, where it would have to go between them.
+    let noticed = seen.first() & Layout::<S>::NOTICED;
+    let required = Layout::<S>::REQUIRED & !seen.first();
+    let [held_errors, held_warnings] = order.held_places();
+    let held = if one_span_each() {
+        u128::MAX
+    } else {
+        held_errors | held_warnings
+    };
+    let mut run = Run::default();
+    let mut bits = noticed;
+    while bits != 0 {
+        let index = bits.trailing_zeros();
+        bits &= bits - 1;
+        // A presence warning leads its place: an issue at the place of the run's last
+        // one, or between it and this one, goes between them.
+        run.extend(
+            index,
+            (held | required) & places(run.last, index),
+            sink,
+            &mut order,
+        );
+        let path = parent.field_of(&fields[index as usize]);
+        sink.presence(&fields[index as usize], &path);
     }
-    let mut required = Layout::<S>::REQUIRED & !seen.first();
-    while required != 0 {
-        let index = required.trailing_zeros() as usize;
-        required &= required - 1;
-        missing(index, sink, &mut order);
+    run.close_leading(sink, &mut order);
+    let mut bits = required;
+    while bits != 0 {
+        let index = bits.trailing_zeros();
+        bits &= bits - 1;
+        // A missing field's issues follow its place: an issue after the run's last place,
+        // up to this one's, goes between them.
+        run.extend(
+            index,
+            (held | noticed) & places(run.last + 1, index + 1),
+            sink,
+            &mut order,
+        );
+        let path = parent.field_of(&fields[index as usize]);
+        S::__check_field(index as usize, None, &path, sink);
     }
+    run.close(sink, &mut order);
     // Fields past the first 128, one by one (none in a struct of 128 fields or fewer).
     for (index, field) in fields.iter().enumerate().skip(128) {
         if seen.has(index) && picks(field, Select::Noticed) {
@@ -230,6 +263,74 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     }
     order.finish(sink);
     Ok(())
+}
+
+/// A run of issues emitted in ascending place order (presence warnings, then missing
+/// fields), to be closed as one span under the place of its first issue.
+#[derive(Default)]
+struct Run {
+    /// The place of the run's first issue, when a run is open.
+    first: Option<u32>,
+    /// The place of the run's last issue (or of the last run's).
+    last: u32,
+}
+
+impl Run {
+    /// Adds place `index` to the run, first closing the open run when `between` (the
+    /// places held by other issues between the run's last place and `index`) is not empty.
+    #[inline]
+    fn extend(&mut self, index: u32, between: u128, sink: &mut Sink<'_>, order: &mut FieldOrder) {
+        if self.first.is_some() && between != 0 {
+            self.close_leading(sink, order);
+        }
+        self.first.get_or_insert(index);
+        self.last = index;
+    }
+
+    /// Closes the open run of presence warnings, whose issues lead their places.
+    #[inline]
+    fn close_leading(&mut self, sink: &mut Sink<'_>, order: &mut FieldOrder) {
+        if let Some(first) = self.first.take() {
+            order.close_leading(first, sink);
+        }
+    }
+
+    /// Closes the open run of missing fields, whose issues follow their places.
+    #[inline]
+    fn close(&mut self, sink: &mut Sink<'_>, order: &mut FieldOrder) {
+        if let Some(first) = self.first.take() {
+            order.close(first, sink);
+        }
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Whether `read_object` closes a span for each presence warning and missing field, as
+    /// it did before runs: the tests' oracle for the runs.
+    pub(crate) static ONE_SPAN_EACH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether every presence warning and missing field gets a span of its own (in tests only).
+#[inline]
+fn one_span_each() -> bool {
+    #[cfg(test)]
+    return ONE_SPAN_EACH.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
+}
+
+/// The places from `start` up to, not including, `end` (both at most 128), as a bit set.
+#[inline]
+fn places(start: u32, end: u32) -> u128 {
+    let below = |n: u32| {
+        if n >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << n) - 1
+        }
+    };
+    below(end) & !below(start)
 }
 
 /// Reads the value at the position as field `index` of `S`, into `record` if any.

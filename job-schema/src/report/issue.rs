@@ -62,8 +62,9 @@ impl Issue {
     }
 
     /// A warning that a field is present, with a message that does not depend on its value.
-    /// Inlined, so that the issue is written where it is pushed.
-    #[inline]
+    /// Always inlined, so that the issue is written where it is pushed.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn presence(
         path: &Path<'_>,
         code: Code,
