@@ -245,7 +245,10 @@ mod tests {
             } else {
                 names[rng.below(names.len())]
             };
-            body.push_str(&format!("\"{key}\": {}", VALUES[rng.below(VALUES.len())]));
+            body.push('"');
+            body.push_str(key);
+            body.push_str("\": ");
+            body.push_str(VALUES[rng.below(VALUES.len())]);
         }
         body.push('}');
         body.into_bytes()

@@ -217,7 +217,7 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     } else {
         held_errors | held_warnings
     };
-    let mut run = Run::default();
+    let mut run = Run::new(true);
     let mut bits = noticed;
     while bits != 0 {
         let index = bits.trailing_zeros();
@@ -233,7 +233,8 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
         let path = parent.field_of(&fields[index as usize]);
         sink.presence(&fields[index as usize], &path);
     }
-    run.close_leading(sink, &mut order);
+    run.close(sink, &mut order);
+    let mut run = Run::new(false);
     let mut bits = required;
     while bits != 0 {
         let index = bits.trailing_zeros();
@@ -265,41 +266,48 @@ fn read_object<'de, S: Schema, const BUILD: bool>(
     Ok(())
 }
 
-/// A run of issues emitted in ascending place order (presence warnings, then missing
+/// A run of issues emitted in ascending place order (presence warnings, or missing
 /// fields), to be closed as one span under the place of its first issue.
-#[derive(Default)]
 struct Run {
     /// The place of the run's first issue, when a run is open.
     first: Option<u32>,
     /// The place of the run's last issue (or of the last run's).
     last: u32,
+    /// Whether the issues lead their places (presence warnings) rather than follow them
+    /// (missing fields).
+    leading: bool,
 }
 
 impl Run {
+    /// No run open yet, of issues that lead their places or not.
+    fn new(leading: bool) -> Run {
+        Run {
+            first: None,
+            last: 0,
+            leading,
+        }
+    }
+
     /// Adds place `index` to the run, first closing the open run when `between` (the
     /// places held by other issues between the run's last place and `index`) is not empty.
     #[inline]
     fn extend(&mut self, index: u32, between: u128, sink: &mut Sink<'_>, order: &mut FieldOrder) {
         if self.first.is_some() && between != 0 {
-            self.close_leading(sink, order);
+            self.close(sink, order);
         }
         self.first.get_or_insert(index);
         self.last = index;
     }
 
-    /// Closes the open run of presence warnings, whose issues lead their places.
-    #[inline]
-    fn close_leading(&mut self, sink: &mut Sink<'_>, order: &mut FieldOrder) {
-        if let Some(first) = self.first.take() {
-            order.close_leading(first, sink);
-        }
-    }
-
-    /// Closes the open run of missing fields, whose issues follow their places.
+    /// Closes the open run, if any, under the place of its first issue.
     #[inline]
     fn close(&mut self, sink: &mut Sink<'_>, order: &mut FieldOrder) {
         if let Some(first) = self.first.take() {
-            order.close(first, sink);
+            if self.leading {
+                order.close_leading(first, sink);
+            } else {
+                order.close(first, sink);
+            }
         }
     }
 }
