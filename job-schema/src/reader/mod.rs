@@ -47,16 +47,39 @@ pub struct Parsed<T> {
 
 /// Reads one record of type `S` from `bytes`: the record and its warnings, or a report with
 /// every error and every warning.
+///
+/// The record is built where it is returned: the `Ok` is made first, with the record unset,
+/// and the walker fills it in place, so that a large record is not copied from an `Option`
+/// into the `Parsed` and on into the `Result` (three copies of `Job`'s 1.4 KiB a body before;
+/// BENCHMARKS, step 18c). A body with an error replaces it with the report.
 pub fn read<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<S>, Report> {
     let mut report = Report::new();
-    let record = read_into::<S, true>(bytes, options, &Path::ROOT, &mut report);
-    match record {
-        Some(record) if !report.has_errors() => Ok(Parsed {
-            record,
-            warnings: report.warnings,
-        }),
-        _ => Err(report),
+    let mut read = Ok(Parsed {
+        record: S::unset(),
+        warnings: Vec::new(),
+    });
+    if let Ok(parsed) = &mut read {
+        let mark = report.mark();
+        let outcome = Tokenizer::new(bytes).and_then(|mut tokens| {
+            let mut sink = Sink::new(&mut report, options);
+            let read = walker::read_root_in_place::<S>(
+                &mut tokens,
+                &Path::ROOT,
+                &mut sink,
+                &mut parsed.record,
+            );
+            read.map_err(|SyntaxError| tokens.fault_met())
+        });
+        if let Err(fault) = outcome {
+            report.rewind(mark);
+            report.errors.push(syntax_issue(&Path::ROOT, bytes, fault));
+        }
     }
+    match &mut read {
+        Ok(parsed) if !report.has_errors() => parsed.warnings = report.warnings,
+        _ => read = Err(report),
+    }
+    read
 }
 
 /// Checks one record of type `S` in `bytes` without building it.
@@ -66,21 +89,10 @@ pub fn check<S: Schema>(bytes: &[u8], options: Options) -> Report {
     report
 }
 
-/// Reads (`BUILD`) or checks one record at `path`, appending its issues to `report`.
-/// Malformed JSON replaces whatever this record had found with one `json_syntax` error.
-pub fn read_into<S: Schema, const BUILD: bool>(
-    bytes: &[u8],
-    options: Options,
-    path: &Path<'_>,
-    report: &mut Report,
-) -> Option<S> {
-    let mut record = None;
-    read_to::<S, BUILD>(bytes, options, path, report, &mut record);
-    record
-}
-
-/// [`read_into`] with the record written to `record` (left `None` by a check, so that a check
-/// never moves an empty `Option<S>` around).
+/// Reads (`BUILD`, into `record`) or checks one record at `path`, appending its issues to
+/// `report` (a check leaves `record` `None`, so that it never moves an empty `Option<S>`
+/// around). Malformed JSON replaces whatever this record had found with one `json_syntax`
+/// error.
 fn read_to<S: Schema, const BUILD: bool>(
     bytes: &[u8],
     options: Options,

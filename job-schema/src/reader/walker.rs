@@ -41,6 +41,24 @@ pub(crate) fn read_root<S: Schema, const BUILD: bool>(
     tokens.end()
 }
 
+/// Reads the body of `tokens` as one record of `S` at `path`, built into `record` (already
+/// unset): [`read_root`] for a record that is built where its caller returns it. A body that
+/// is not an object is one `type` error, and `record` is left as it is.
+pub(crate) fn read_root_in_place<S: Schema>(
+    tokens: &mut Tokenizer<'_>,
+    path: &Path<'_>,
+    sink: &mut Sink<'_>,
+    record: &mut S,
+) -> Result<(), SyntaxError> {
+    if tokens.peek() == Some(b'{') {
+        read_object::<S, true>(tokens, path, sink, Some(record))?;
+    } else {
+        // Not an object: its `type` error (nothing is built).
+        read_record::<S, true>(tokens, path, sink, &mut None)?;
+    }
+    tokens.end()
+}
+
 /// Reads the body of `tokens` as a JSON array of records of `S` (the body of a GET
 /// response): each element is checked at its index (`[3].status`, pointer `/3/status`), and
 /// when `BUILD` each object element is built into `records` too. An element that is not an
