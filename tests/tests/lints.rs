@@ -27,6 +27,15 @@ pub struct Site {
     pub lat: Option<String>,
 }
 
+/// No key the generated match can test in the input: the only name needs escaping in JSON,
+/// so the match is empty and every key goes to the scan.
+#[derive(Schema, serde::Deserialize)]
+pub struct OnlyEscaped {
+    /// A key with a quote in it.
+    #[serde(rename = "a\"b")]
+    pub quoted: Option<String>,
+}
+
 /// A job, with every rule.
 #[derive(Schema, serde::Serialize, serde::Deserialize)]
 pub struct Job {
@@ -184,4 +193,12 @@ fn reads_json_into_the_record() {
             .map(String::as_str),
         Some("77")
     );
+}
+
+#[test]
+fn a_struct_with_no_plain_name_reads_its_escaped_key() {
+    let read =
+        OnlyEscaped::from_json(br#"{"a\"b": "v"}"#).unwrap_or_else(|report| panic!("{report}"));
+    assert_eq!(read.record.quoted.as_deref(), Some("v"));
+    assert!(read.warnings.is_empty());
 }

@@ -33,6 +33,61 @@ fn a_custom_key_is_the_prefix_then_lower_case_letters_digits_and_underscores() {
     assert!(is_custom_key("cf_", "cf_a_1"));
 }
 
+/// `is_custom_key` as it was first written: every byte of the rest tested in one loop.
+fn is_custom_key_byte_by_byte(prefix: &str, key: &str) -> bool {
+    key.strip_prefix(prefix).is_some_and(|rest| {
+        !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
+    })
+}
+
+#[test]
+fn the_block_test_of_a_custom_key_agrees_with_the_byte_loop() {
+    // Every length up to 50 (either side of the blocks of 8 and 16 and of their overlap),
+    // each with one byte out of the class at every position, and none.
+    let mut tried = 0;
+    for len in 0..=50 {
+        for bad_at in (0..len).map(Some).chain([None]) {
+            for bad in ['A', '-', ' ', '`', '{', '/', ':', '^', 'é'] {
+                let rest: String = (0..len)
+                    .map(|i| {
+                        if Some(i) == bad_at {
+                            bad
+                        } else {
+                            ['a', 'z', '0', '9', '_', 'm'][i % 6]
+                        }
+                    })
+                    .collect();
+                for prefix in ["customfield_", "cf_", ""] {
+                    let key = format!("{prefix}{rest}");
+                    assert_eq!(
+                        is_custom_key(prefix, &key),
+                        is_custom_key_byte_by_byte(prefix, &key),
+                        "{key:?}"
+                    );
+                    tried += 1;
+                }
+            }
+        }
+    }
+    assert!(tried > 30_000, "{tried}");
+    // Keys that do not start with the prefix, or end inside it.
+    for key in [
+        "customfield",
+        "customfielda",
+        "xcustomfield_a",
+        "Customfield_a",
+    ] {
+        assert!(!is_custom_key("customfield_", key), "{key}");
+    }
+    assert!(is_custom_key(
+        "customfield_",
+        "customfield_xero_tracking_cat_1"
+    ));
+}
+
 #[test]
 fn repeats_among_extra_keys_are_found_past_the_inline_ones() {
     let mut keys = ExtraKeys::default();
