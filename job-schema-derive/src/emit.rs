@@ -47,21 +47,31 @@ pub fn emit(model: &Struct) -> TokenStream {
                 .push(quote!(#wire => __schema_core::option::Option::Some(#i),));
         }
     }
-    // The reader matches a key in the input itself, before scanning it: a short tree of
-    // byte tests (`key_tree`) picks the one name the key can be, which is then compared with
-    // its closing quote, so a match is exact. Names that need escaping in JSON are left to
-    // the scan.
-    let plain_names: Vec<(usize, Vec<u8>)> = model
+    // The reader matches a key in the input itself, before scanning it: the
+    // first byte picks the names that start with it, and each is compared with its closing
+    // quote, so a match is exact. Names that need escaping in JSON are left to the scan.
+    let mut by_first: std::collections::BTreeMap<u8, Vec<TokenStream>> =
+        std::collections::BTreeMap::new();
+    for (i, wire) in model
         .fields
         .iter()
         .enumerate()
         .flat_map(|(i, f)| names_of(f).into_iter().map(move |w| (i, w)))
-        .filter(|(_, wire)| {
-            !wire.is_empty() && wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\')
-        })
-        .map(|(i, wire)| (i, format!("{wire}\"").into_bytes()))
-        .collect();
-    let field_at = key_tree(&plain_names, &rt);
+    {
+        let plain = wire.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+        if let (Some(&first), true) = (wire.as_bytes().first(), plain) {
+            let quoted = syn::LitByteStr::new(format!("{wire}\"").as_bytes(), Span::call_site());
+            let len = wire.len();
+            by_first.entry(first).or_default().push(quote! {
+                if __schema_rest.starts_with(#quoted) {
+                    return __schema_core::option::Option::Some((#i, #len));
+                }
+            });
+        }
+    }
+    let firsts = by_first
+        .iter()
+        .map(|(first, tests)| quote!(#first => { #(#tests)* __schema_core::option::Option::None }));
     let names = by_length.iter().map(|(len, arms)| {
         quote!(#len => match __schema_key { #(#arms)* _ => __schema_core::option::Option::None },)
     });
@@ -316,7 +326,10 @@ pub fn emit(model: &Struct) -> TokenStream {
 
                 #[inline]
                 fn __field_at(__schema_rest: &[u8]) -> __schema_core::option::Option<(usize, usize)> {
-                    #field_at
+                    match *__schema_rest.first()? {
+                        #(#firsts)*
+                        _ => __schema_core::option::Option::None,
+                    }
                 }
 
                 #[allow(unused_variables)]
@@ -370,66 +383,6 @@ pub fn emit(model: &Struct) -> TokenStream {
             #deserialize
         };
         #interop
-    }
-}
-
-/// The body of `__field_at` for `names` (each a field's index and a plain name followed by
-/// its closing quote): a tree of `match`es on single bytes of `__schema_rest`, each at the
-/// position that splits the names still possible into the most groups, down to one name,
-/// which is then compared whole. A position is only tested below the shortest quoted name
-/// still possible, so two names always differ at one (a name that is the start of another
-/// differs from it at its quote). A byte the input does not have (read as 0, which no plain
-/// name holds), or one no name has there, answers `None`, which sends the key to the scan:
-/// never wrong, only slower. The byte is read by a runtime function rather than `get(..)?`:
-/// fewer instructions for rustc on each match.
-fn key_tree(names: &[(usize, Vec<u8>)], rt: &TokenStream) -> TokenStream {
-    let none = quote!(__schema_core::option::Option::None);
-    let leaf = |(index, quoted): &(usize, Vec<u8>)| {
-        let literal = syn::LitByteStr::new(quoted, Span::call_site());
-        let len = quoted.len() - 1;
-        quote! {
-            if __schema_rest.starts_with(#literal) {
-                return __schema_core::option::Option::Some((#index, #len));
-            }
-        }
-    };
-    let Some(shortest) = names.iter().map(|(_, quoted)| quoted.len()).min() else {
-        return none;
-    };
-    if names.len() == 1 {
-        let test = leaf(&names[0]);
-        return quote!(#test #none);
-    }
-    // The position with the most distinct bytes, then the smallest largest group, then
-    // the first.
-    let split = (0..shortest)
-        .map(|at| {
-            let mut groups: std::collections::BTreeMap<u8, Vec<(usize, Vec<u8>)>> =
-                std::collections::BTreeMap::new();
-            for name in names {
-                groups.entry(name.1[at]).or_default().push(name.clone());
-            }
-            (at, groups)
-        })
-        .filter(|(_, groups)| groups.len() > 1)
-        .min_by_key(|(at, groups)| {
-            let largest = groups.values().map(Vec::len).max().unwrap_or(0);
-            (std::cmp::Reverse(groups.len()), largest, *at)
-        });
-    let Some((at, groups)) = split else {
-        // Equal names (a compile error elsewhere): compared one after the other.
-        let tests = names.iter().map(leaf);
-        return quote!(#(#tests)* #none);
-    };
-    let arms = groups.iter().map(|(byte, group)| {
-        let body = key_tree(group, rt);
-        quote!(#byte => { #body })
-    });
-    quote! {
-        match #rt::key_byte(__schema_rest, #at) {
-            #(#arms)*
-            _ => #none,
-        }
     }
 }
 

@@ -338,10 +338,3 @@ pub const fn assert_numeric<T: ?Sized + NumericField>() {}
 pub const fn assert_field<T: Field>() {}
 /// Compiles only when `T` collects custom keys.
 pub const fn assert_custom<T: CustomFields>() {}
-
-/// The byte of a key's `rest` at `at`, or 0 (which no plain field name holds) past its end.
-#[inline]
-#[must_use]
-pub fn key_byte(rest: &[u8], at: usize) -> u8 {
-    rest.get(at).copied().unwrap_or(0)
-}

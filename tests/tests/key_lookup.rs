@@ -110,8 +110,9 @@ fn an_escaped_key_is_the_same_name() {
     assert_eq!(record.x.as_deref(), Some("v"));
 }
 
-/// Names chosen against the tree of byte tests that `__field_at` is generated as: lengths
-/// either side of 8 and 16 bytes (words of the comparison), names that are the start of
+/// Names chosen against the ways a generated key match can go wrong (written for a tree of
+/// byte tests, measured and not kept, step 18b; they hold for any form): lengths either side
+/// of 8 and 16 bytes (words of the comparison), names that are the start of
 /// others in a chain, a long shared start that only a late byte tells apart, names that
 /// differ in their last byte only, one that differs from another at its first byte only, a
 /// name with a two-byte character, and an alias.
