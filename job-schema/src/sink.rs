@@ -278,6 +278,13 @@ thread_local! {
     static SPANS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many spans [`FieldOrder`] has closed on this thread (tests count them: a run of
+    /// presence warnings is one span, not one a warning).
+    pub(crate) static SPANS_CLOSED: Cell<u64> = const { Cell::new(0) };
+}
+
 /// The most spans kept between records.
 const KEEP_SPANS: usize = 256;
 
@@ -374,6 +381,8 @@ impl FieldOrder {
     /// [`FieldOrder::close_key`] for a key that raised issues: records their span, from
     /// `self.open` to `end`.
     fn close_span(&mut self, key: u64, end: (usize, usize), sink: &mut Sink<'_>) {
+        #[cfg(test)]
+        SPANS_CLOSED.with(|count| count.set(count.get() + 1));
         let mark = self.open;
         if self.spans.last().is_some_and(|last| last.key > key) {
             self.sorted = false;

@@ -162,6 +162,9 @@ fn syntax_issue(path: &Path<'_>, bytes: &[u8], fault: Fault) -> Issue {
 }
 
 #[cfg(test)]
+mod runs_tests;
+
+#[cfg(test)]
 mod tests {
     use super::keys::COMPARISONS;
     use crate::{Code, Job, Options, Report, Schema};
