@@ -117,7 +117,6 @@ fn an_escaped_key_is_the_same_name() {
 /// differ in their last byte only, one that differs from another at its first byte only, a
 /// name with a two-byte character, and an alias.
 #[derive(Schema, Default, Debug, serde::Deserialize)]
-#[allow(non_snake_case)]
 struct Tree {
     seven_7: Option<String>,
     eight_88: Option<String>,

@@ -22,9 +22,9 @@ pub fn is_custom_key(prefix: &str, key: &str) -> bool {
 }
 
 /// Whether `rest` is one or more of `[a-z0-9_]`, tested in blocks of fixed size (16 bytes,
-/// or 8 when shorter), the last block overlapping the one before it: each block is one test
-/// over every byte without early exit, which compiles to vector instructions with no loop
-/// over the bytes left over.
+/// or 8 when shorter; byte by byte under 8), the last block overlapping the one before it:
+/// each block is one test over every byte without early exit, which compiles to vector
+/// instructions with no loop over the bytes left over.
 fn custom_rest(rest: &[u8]) -> bool {
     fn fits(b: u8) -> bool {
         matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_')
