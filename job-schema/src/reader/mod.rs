@@ -59,21 +59,9 @@ pub fn read<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<S>, Repo
         warnings: Vec::new(),
     });
     if let Ok(parsed) = &mut read {
-        let mark = report.mark();
-        let outcome = Tokenizer::new(bytes).and_then(|mut tokens| {
-            let mut sink = Sink::new(&mut report, options);
-            let read = walker::read_root_in_place::<S>(
-                &mut tokens,
-                &Path::ROOT,
-                &mut sink,
-                &mut parsed.record,
-            );
-            read.map_err(|SyntaxError| tokens.fault_met())
+        read_body(bytes, options, &mut report, |tokens, sink| {
+            walker::read_root_in_place::<S>(tokens, &Path::ROOT, sink, &mut parsed.record)
         });
-        if let Err(fault) = outcome {
-            report.rewind(mark);
-            report.errors.push(syntax_issue(&Path::ROOT, bytes, fault));
-        }
     }
     match &mut read {
         Ok(parsed) if !report.has_errors() => parsed.warnings = report.warnings,
@@ -85,31 +73,30 @@ pub fn read<S: Schema>(bytes: &[u8], options: Options) -> Result<Parsed<S>, Repo
 /// Checks one record of type `S` in `bytes` without building it.
 pub fn check<S: Schema>(bytes: &[u8], options: Options) -> Report {
     let mut report = Report::new();
-    read_to::<S, false>(bytes, options, &Path::ROOT, &mut report, &mut None);
+    read_body(bytes, options, &mut report, |tokens, sink| {
+        walker::read_root::<S>(tokens, &Path::ROOT, sink)
+    });
     report
 }
 
-/// Reads (`BUILD`, into `record`) or checks one record at `path`, appending its issues to
-/// `report` (a check leaves `record` `None`, so that it never moves an empty `Option<S>`
-/// around). Malformed JSON replaces whatever this record had found with one `json_syntax`
-/// error.
-fn read_to<S: Schema, const BUILD: bool>(
+/// Runs `root` (the walker's reading of one record) over the tokens of `bytes`, its issues
+/// appended to `report`. Malformed JSON replaces whatever the record had found with one
+/// `json_syntax` error.
+#[inline]
+fn read_body(
     bytes: &[u8],
     options: Options,
-    path: &Path<'_>,
     report: &mut Report,
-    record: &mut Option<S>,
+    root: impl FnOnce(&mut Tokenizer<'_>, &mut Sink<'_>) -> Result<(), SyntaxError>,
 ) {
     let mark = report.mark();
     let read = Tokenizer::new(bytes).and_then(|mut tokens| {
         let mut sink = Sink::new(report, options);
-        let read = walker::read_root::<S, BUILD>(&mut tokens, path, &mut sink, record);
-        read.map_err(|SyntaxError| tokens.fault_met())
+        root(&mut tokens, &mut sink).map_err(|SyntaxError| tokens.fault_met())
     });
     if let Err(fault) = read {
         report.rewind(mark);
-        *record = None;
-        report.errors.push(syntax_issue(path, bytes, fault));
+        report.errors.push(syntax_issue(&Path::ROOT, bytes, fault));
     }
 }
 

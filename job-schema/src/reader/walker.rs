@@ -29,15 +29,14 @@ mod layout;
 
 use layout::{picks, place, Layout, Seen, Select};
 
-/// Reads the body of `tokens` as one record of `S` at `path`: checks it, and when `BUILD`
-/// builds the record into `record` too. A body that is not an object is one `type` error.
-pub(crate) fn read_root<S: Schema, const BUILD: bool>(
+/// Checks the body of `tokens` as one record of `S` at `path`, building nothing. A body
+/// that is not an object is one `type` error.
+pub(crate) fn read_root<S: Schema>(
     tokens: &mut Tokenizer<'_>,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
-    record: &mut Option<S>,
 ) -> Result<(), SyntaxError> {
-    read_record::<S, BUILD>(tokens, path, sink, record)?;
+    read_record::<S, false>(tokens, path, sink, &mut None)?;
     tokens.end()
 }
 
