@@ -1,13 +1,13 @@
 //! The runs of presence warnings and missing fields (`read_object`'s end) against one span
-//! each (the oracle, `walker::ONE_SPAN_EACH`) where `reader::tests` does not reach: fields
-//! past 64 and 128 (the upper word of the places' bit set, and the fields read one by one),
-//! nested objects, objects compacted within `ISSUE_LIMIT`, the array door; and that runs
-//! form at all (spans counted).
+//! each (the oracle, `walker::ONE_SPAN_EACH`): `Job` and a small struct whose warnings and
+//! missing fields interleave, fields past 64 and 128 (the upper word of the places' bit set,
+//! and the fields read one by one), nested objects, objects compacted within `ISSUE_LIMIT`,
+//! the array door; and that runs form at all (spans counted).
 
 use super::walker::ONE_SPAN_EACH;
 use crate::sink::SPANS_CLOSED;
 use crate::test_rng::Rng;
-use crate::{Options, Schema};
+use crate::{Code, Issue, Job, Options, Schema};
 
 /// A struct of 140 fields: fifteen groups of eight (required, deprecated, read-only, plain,
 /// with and without rules, so that places 63 and 64 hold a read-only and a required field),
@@ -94,31 +94,14 @@ broad! {
     f112 f113 f114 f115 f116 f117 f118 f119;
 }
 
-/// A small struct whose presence warnings and missing fields interleave.
-#[derive(Debug, crate::Schema)]
-struct Small {
-    #[schema(required, max_len = 3)]
-    a: String,
-    #[schema(deprecated)]
-    b: Option<String>,
-    #[schema(required, uuid)]
-    c: String,
-    #[schema(read_only, max_len = 2)]
-    d: Option<String>,
-    #[schema(deprecated = "Gone.", uuid)]
-    e: Option<String>,
-    #[schema(required)]
-    f: String,
-}
-
 /// Objects inside an object: the inner orders' spans within the outer one's.
-#[derive(Debug, crate::Schema)]
+#[derive(Debug, Schema)]
 struct Nest {
     #[schema(deprecated)]
     a: Option<String>,
     #[schema(required)]
     b: String,
-    inner: Option<Small>,
+    inner: Option<Interleaved>,
     #[schema(read_only, max_len = 1)]
     c: Option<String>,
     #[schema(required, max_len = 1)]
@@ -145,7 +128,7 @@ const VALUES: [&str; 9] = [
 #[derive(Clone, Copy)]
 enum Of {
     Broad,
-    Small,
+    Interleaved,
     Nest,
 }
 
@@ -154,7 +137,7 @@ enum Of {
 fn object(rng: &mut Rng, of: Of, keys: usize, depth: u8) -> String {
     let fields = match of {
         Of::Broad => Broad::FIELDS,
-        Of::Small => Small::FIELDS,
+        Of::Interleaved => Interleaved::FIELDS,
         Of::Nest => Nest::FIELDS,
     };
     let mut body = String::from("{");
@@ -173,7 +156,7 @@ fn object(rng: &mut Rng, of: Of, keys: usize, depth: u8) -> String {
         match (of, key) {
             (Of::Nest, "inner") if depth < 2 => {
                 let n = rng.below(12);
-                body.push_str(&object(rng, Of::Small, n, depth + 1));
+                body.push_str(&object(rng, Of::Interleaved, n, depth + 1));
             }
             (Of::Nest, "broad") if depth < 2 => {
                 let n = rng.below(200);
@@ -246,11 +229,11 @@ fn compacted_objects_read_as_with_one_span_each() {
     for round in 0..40 {
         let options = options[round % options.len()];
         let n = 2_100 + rng.below(2_500);
-        for of in [Of::Broad, Of::Small, Of::Nest] {
+        for of in [Of::Broad, Of::Interleaved, Of::Nest] {
             let body = object(&mut rng, of, n, 0);
             match of {
                 Of::Broad => same_as_one_span_each::<Broad>(&body, options),
-                Of::Small => same_as_one_span_each::<Small>(&body, options),
+                Of::Interleaved => same_as_one_span_each::<Interleaved>(&body, options),
                 Of::Nest => same_as_one_span_each::<Nest>(&body, options),
             }
         }
@@ -262,19 +245,112 @@ fn presence_warnings_in_order_close_one_span() {
     // Four deprecated and read-only fields present, every required field given, no other
     // issue: one run, so one span for the object (and one for the array's element).
     let body = r#"{"b": "x", "a": "x", "c": "c7319be2-03f5-46fc-be02-2341cca844db",
-        "d": "x", "f": "x", "e": "c7319be2-03f5-46fc-be02-2341cca844db"}"#;
+        "d": "x", "f": "x", "h": "x", "e": "c7319be2-03f5-46fc-be02-2341cca844db"}"#;
     let options = Options::default();
-    let report = Small::check_json(body.as_bytes(), options);
+    let report = Interleaved::check_json(body.as_bytes(), options);
     assert_eq!(
         (report.errors.len(), report.warnings.len()),
         (0, 3),
         "{report}"
     );
-    let (_, spans) = reports::<Small>(body.as_bytes(), options);
+    let (_, spans) = reports::<Interleaved>(body.as_bytes(), options);
     // Three entry points (check, build, array), one span each.
     assert_eq!(spans, 3);
     ONE_SPAN_EACH.with(|flag| flag.set(true));
-    let (_, oracle_spans) = reports::<Small>(body.as_bytes(), options);
+    let (_, oracle_spans) = reports::<Interleaved>(body.as_bytes(), options);
     ONE_SPAN_EACH.with(|flag| flag.set(false));
     assert_eq!(oracle_spans, 3 * 3);
+}
+
+/// Fields whose presence warnings and missing-field errors interleave, in strict mode in
+/// one list.
+#[derive(Debug, Schema)]
+struct Interleaved {
+    #[schema(required, max_len = 3)]
+    a: String,
+    #[schema(deprecated)]
+    b: Option<String>,
+    #[schema(required, uuid)]
+    c: String,
+    #[schema(read_only, max_len = 2)]
+    d: Option<String>,
+    #[schema(deprecated = "Gone.", uuid)]
+    e: Option<String>,
+    #[schema(required)]
+    f: String,
+    #[schema(read_only)]
+    g: Option<String>,
+    #[schema(required, max_len = 1)]
+    h: String,
+    #[schema(deprecated)]
+    i: Option<String>,
+}
+
+/// A random object of keys from `names` (some repeated, some unknown or custom), values
+/// from a small pool that draws errors, warnings or nothing.
+fn random_object(rng: &mut Rng, names: &[&str]) -> String {
+    const VALUES: [&str; 10] = [
+        "\"x\"",
+        "\"\"",
+        "null",
+        "0",
+        "1",
+        "\"c7319be2-03f5-46fc-be02-2341cca844db\"",
+        "\"2024-01-02 03:04:05\"",
+        "[1]",
+        "{}",
+        "\"Quote\"",
+    ];
+    let extra = ["unknown_k", "statuss", "customfield_x", "aa"];
+    let mut body = String::from("{");
+    for k in 0..rng.below(names.len() + 4) {
+        if k > 0 {
+            body.push(',');
+        }
+        let key = if rng.below(8) == 0 {
+            extra[rng.below(extra.len())]
+        } else {
+            names[rng.below(names.len())]
+        };
+        body.push('"');
+        body.push_str(key);
+        body.push_str("\": ");
+        body.push_str(VALUES[rng.below(VALUES.len())]);
+    }
+    body.push('}');
+    body
+}
+
+#[test]
+fn presence_and_missing_runs_give_the_reports_of_one_span_each() {
+    let mut rng = Rng::new(0x0ADE_5EED);
+    let options = option_sets();
+    let job: Vec<&str> = Job::FIELDS.iter().map(|f| f.name).collect();
+    let interleaved: Vec<&str> = Interleaved::FIELDS.iter().map(|f| f.name).collect();
+    // Bodies whose report holds issues of several presence warnings and missing fields in
+    // one list, with other issues among them: the cases where runs must be split.
+    let mut split = 0;
+    for round in 0..3_000 {
+        let options = options[round % options.len()];
+        for (names, job_body) in [(&job, true), (&interleaved, false)] {
+            let body = random_object(&mut rng, names);
+            let report = if job_body {
+                same_as_one_span_each::<Job>(&body, options);
+                Job::check_json(body.as_bytes(), options)
+            } else {
+                same_as_one_span_each::<Interleaved>(&body, options);
+                Interleaved::check_json(body.as_bytes(), options)
+            };
+            let kinds = |issues: &[Issue]| {
+                let lead = issues.iter().filter(|i| {
+                    matches!(i.code, Code::Deprecated | Code::ReadOnly | Code::Required)
+                });
+                (lead.count(), issues.len())
+            };
+            for (lead, all) in [kinds(&report.errors), kinds(&report.warnings)] {
+                split += usize::from(lead >= 2 && all > lead);
+            }
+        }
+    }
+    assert!(split > 1_000, "{split}");
 }
