@@ -27,6 +27,22 @@ fn read(body: &str) -> Keys {
     }
 }
 
+/// `body` read as `S`, which must hold no error (warnings allowed).
+fn read_valid<S: Schema>(body: &str) -> S {
+    match S::from_json(body.as_bytes()) {
+        Ok(read) => read.record,
+        Err(report) => panic!("{body}: {report}"),
+    }
+}
+
+/// Asserts that of the fields `got`, only the one at `index` holds `"v"` (the others none).
+fn only_at(got: &[&Option<String>], index: usize, body: &str) {
+    for (at, value) in got.iter().enumerate() {
+        let expected = (at == index).then(|| "v".to_owned());
+        assert_eq!(**value, expected, "{body}, field {at}");
+    }
+}
+
 #[test]
 fn every_name_finds_its_field_wherever_it_stands() {
     // Names of 31 and 32 bytes, either side of a word boundary of the comparison with the
@@ -49,10 +65,7 @@ fn every_name_finds_its_field_wherever_it_stands() {
             format!("{{\"{key}\": \"v\", \"padding_key_for_length\": null, \"more\": 1}}"),
         ] {
             // The padding keys are unknown: warnings, not errors.
-            let record = match Keys::from_json(body.as_bytes()) {
-                Ok(read) => read.record,
-                Err(report) => panic!("{body}: {report}"),
-            };
+            let record: Keys = read_valid(&body);
             let got = [
                 &record.quote_sent,
                 &record.quote_sent_stamp,
@@ -61,10 +74,7 @@ fn every_name_finds_its_field_wherever_it_stands() {
                 &record.with_quote,
                 &record.x,
             ];
-            for (at, value) in got.iter().enumerate() {
-                let expected = (at == field).then(|| "v".to_owned());
-                assert_eq!(**value, expected, "{body}, field {at}");
-            }
+            only_at(&got, field, &body);
         }
     }
     assert_eq!(
@@ -247,10 +257,7 @@ fn tree_names_land_in_their_fields_through_the_reader() {
             format!("{{\"{first_escaped}\":\"v\"}}"),
             format!("{{\"{last_escaped}\":\"v\"}}"),
         ] {
-            let record = match Tree::from_json(body.as_bytes()) {
-                Ok(read) => read.record,
-                Err(report) => panic!("{body}: {report}"),
-            };
+            let record: Tree = read_valid(&body);
             let got = [
                 &record.seven_7,
                 &record.eight_88,
@@ -269,10 +276,7 @@ fn tree_names_land_in_their_fields_through_the_reader() {
                 &record.naive,
                 &record.z,
             ];
-            for (at, value) in got.iter().enumerate() {
-                let expected = (at == index).then(|| "v".to_owned());
-                assert_eq!(**value, expected, "{body}, field {at}");
-            }
+            only_at(&got, index, &body);
         }
     }
 }

@@ -112,14 +112,16 @@ struct Nest {
 }
 
 /// Values that draw an error, a warning or nothing, depending on the field.
-const VALUES: [&str; 9] = [
+const VALUES: [&str; 11] = [
     "\"x\"",
     "\"\"",
     "null",
     "0",
     "1",
     "\"c7319be2-03f5-46fc-be02-2341cca844db\"",
+    "\"2024-01-02 03:04:05\"",
     "[1]",
+    "{}",
     "\"Quote\"",
     "\"abc\"",
 ];
@@ -289,18 +291,6 @@ struct Interleaved {
 /// A random object of keys from `names` (some repeated, some unknown or custom), values
 /// from a small pool that draws errors, warnings or nothing.
 fn random_object(rng: &mut Rng, names: &[&str]) -> String {
-    const VALUES: [&str; 10] = [
-        "\"x\"",
-        "\"\"",
-        "null",
-        "0",
-        "1",
-        "\"c7319be2-03f5-46fc-be02-2341cca844db\"",
-        "\"2024-01-02 03:04:05\"",
-        "[1]",
-        "{}",
-        "\"Quote\"",
-    ];
     let extra = ["unknown_k", "statuss", "customfield_x", "aa"];
     let mut body = String::from("{");
     for k in 0..rng.below(names.len() + 4) {
