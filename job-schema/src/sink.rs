@@ -239,12 +239,12 @@ const FIRST_ROOM: usize = 8;
 ///
 /// Issues go straight into the report; the reader closes each key with its place in the
 /// order (its field index, or one past the last field for custom and unknown keys), and the
-/// key's issues are those that arrived since the key before was closed. When every span closes at or after the place of the
-/// one before (keys in field order, or issues only at one key), there is nothing to do.
-/// Otherwise [`FieldOrder::finish`] sorts each list's issues out of order by one small integer
-/// each (its span's place above its arrival index) and puts them in that order in place,
-/// moving each issue at most once per swap of a permutation cycle: the cost
-/// stays `n log n` however many issues a body holds.
+/// key's issues are those that arrived since the key before was closed. When every span
+/// closes at or after the place of the one before (keys in field order, or issues only at one
+/// key), there is nothing to do. Otherwise [`FieldOrder::finish`] sorts each list's issues
+/// out of order by one small integer each (its span's place above its arrival index) and puts
+/// them in that order in place, moving each issue at most once per swap of a permutation
+/// cycle: the cost stays `n log n` however many issues a body holds.
 ///
 /// It also keeps the report within [`ISSUE_LIMIT`] while the object is read. The final order
 /// of the object's issues is by place, then by arrival; issues closed later can come before

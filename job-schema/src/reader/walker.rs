@@ -42,19 +42,18 @@ pub(crate) fn read_root<S: Schema>(
 
 /// Reads the body of `tokens` as one record of `S` at `path`, built into `record` (already
 /// unset): [`read_root`] for a record that is built where its caller returns it. A body that
-/// is not an object is one `type` error, and `record` is left as it is.
+/// is not an object is checked by [`read_root`] (one `type` error), and `record` is left as
+/// it is.
 pub(crate) fn read_root_in_place<S: Schema>(
     tokens: &mut Tokenizer<'_>,
     path: &Path<'_>,
     sink: &mut Sink<'_>,
     record: &mut S,
 ) -> Result<(), SyntaxError> {
-    if tokens.peek() == Some(b'{') {
-        read_object::<S, true>(tokens, path, sink, Some(record))?;
-    } else {
-        // Not an object: its `type` error (nothing is built).
-        read_record::<S, true>(tokens, path, sink, &mut None)?;
+    if tokens.peek() != Some(b'{') {
+        return read_root::<S>(tokens, path, sink);
     }
+    read_object::<S, true>(tokens, path, sink, Some(record))?;
     tokens.end()
 }
 
