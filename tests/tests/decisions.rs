@@ -369,3 +369,20 @@ fn a_lax_form_its_type_cannot_hold_is_reported_after_an_earlier_error_too() {
     let after = Amounts::from_json(br#"{"name": "abcdefg", "amount": "5"}"#).unwrap_err();
     assert_eq!(errors(&after), pairs(&[("name", Code::MaxLen)]));
 }
+
+#[test]
+fn an_empty_text_is_kept_where_the_field_holds_text_and_unset_where_it_cannot() {
+    let body = br#"{"status": "Quote", "job_address": "", "company_uuid": "", "lat": ""}"#;
+    let parsed = Job::from_json(body).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    // A plain text field keeps the empty text; a UUID or number field cannot hold it.
+    assert_eq!(parsed.record.job_address.as_deref(), Some(""));
+    assert_eq!(parsed.record.company_uuid, None);
+    assert_eq!(parsed.record.lat, None);
+    // The canonical form keeps the empty text and passes strict mode.
+    let canonical = parsed.record.to_json();
+    assert!(canonical.contains(r#""job_address":"""#), "{canonical}");
+    assert!(!canonical.contains("company_uuid"), "{canonical}");
+    let strict = Job::check_json(canonical.as_bytes(), Options::default().strict());
+    assert!(strict.is_empty(), "{strict:?}");
+}
