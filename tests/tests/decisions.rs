@@ -1,7 +1,7 @@
 //! The decisions of `docs/decisions.md` that no other test holds: an integer that does not
 //! fit the field's Rust type, a number beyond a double in a float field, an absent field of
 //! a non-`Option` type, `&'static str` fields, the types a `number` field lists, and which
-//! field types take every value of their shape.
+//! field types take every value of their shape, and where `""` is kept as the empty text.
 
 use job_schema::{Code, Job, Options, Schema, Validate};
 use job_schema_tests::{errors, pairs};
