@@ -4,11 +4,11 @@
 //! A record is edited as a JSON object (its canonical form, [`Job::to_json`]'s) and read
 //! back with the record direction, so that every stored record is one the reader accepts.
 
-use std::collections::BTreeMap;
+use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use job_schema::{AnyScalar, FieldClass, FieldSpec, Job, Options, Report, Schema};
-use serde::de::IgnoredAny;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// A record as a JSON object: its set fields, custom fields flattened.
@@ -32,7 +32,7 @@ pub fn created(body: &Job, uuid: &str, job_id: u64, now: &str) -> Result<Job, Re
     job_from(fields)
 }
 
-/// The top-level keys of an update body that the reader accepted, each once.
+/// The top-level keys of an update body that the reader accepted, in the order sent.
 ///
 /// Only the keys are decoded: every value is skipped by serde's `IgnoredAny`, which
 /// serde_json passes over without evaluating numbers and with a stack of one byte a level
@@ -43,8 +43,32 @@ pub fn created(body: &Job, uuid: &str, job_id: u64, now: &str) -> Result<Job, Re
 /// reader and serde_json disagree about the body (not expected); the caller must then
 /// change nothing and say so, never act as if no key was sent.
 pub fn sent_keys(body: &[u8]) -> Result<Vec<String>, serde_json::Error> {
-    serde_json::from_slice::<BTreeMap<String, IgnoredAny>>(body)
-        .map(|keys| keys.into_keys().collect())
+    serde_json::from_slice::<SentKeys>(body).map(|keys| keys.0)
+}
+
+/// The keys of a JSON object in the order sent, its values skipped.
+struct SentKeys(Vec<String>);
+
+impl<'de> Deserialize<'de> for SentKeys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SentKeys, D::Error> {
+        deserializer.deserialize_map(SentKeys(Vec::new()))
+    }
+}
+
+impl<'de> Visitor<'de> for SentKeys {
+    type Value = SentKeys;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<SentKeys, A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<IgnoredAny>()?;
+            self.0.push(key);
+        }
+        Ok(self)
+    }
 }
 
 /// The stored record after an update: each field of `stored` whose key is in `sent` (the
@@ -340,9 +364,9 @@ mod tests {
                 assert_eq!(job.job_address.as_deref(), Some("New St"), "{short}");
             }
         }
-        // A key given twice is listed once; an escaped key is listed decoded.
-        let sent = sent_keys(br#"{"lat": 1, "l\u0061t": 2, "lng": 3}"#).expect("the keys");
-        assert_eq!(sent, ["lat", "lng"]);
+        // Keys are listed decoded, in the order sent.
+        let sent = sent_keys(br#"{"lng": 1, "l\u0061t": 2, "": 3}"#).expect("the keys");
+        assert_eq!(sent, ["lng", "lat", ""]);
         // Bodies that are not an object are an error, never an empty list.
         for body in [&b"[]"[..], b"null", b"", b"{\"a\": 1", b"{\"a\": 1} x"] {
             assert!(
