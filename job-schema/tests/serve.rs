@@ -7,7 +7,7 @@ mod serve_support;
 use std::io::Write;
 use std::thread;
 
-use job_schema::{Job, JobStatus, Validate};
+use job_schema::{FieldClass, Job, JobStatus, Schema, Shape, Validate};
 use serde_json::Value;
 
 use serve_support::{assert_stored, temp_dir, Server, JOBS, JSON};
@@ -223,29 +223,111 @@ fn no_body_makes_the_server_fail() {
         }
         bodies.push(body);
     }
+    // Before each update a bare record with the real record's uuid is stored (a create with
+    // a stored uuid replaces the record), so that the update finds it and each field the
+    // update sets differs from the stored one.
+    let uuid = "dd9c9912-cfcb-4788-b3c9-23422856efeb";
+    let path = &format!("/api_1.0/job/{uuid}.json");
+    let bare = format!(r#"{{"uuid": "{uuid}", "status": "Quote"}}"#);
+    let mut applied = 0;
     for body in &bodies {
+        let shown = String::from_utf8_lossy(&body[..body.len().min(80)]);
         let reply = server.post("/api_1.0/job.json", JSON, body);
         assert!(
             reply.status == 200 || reply.status == 400,
-            "{} for {:?}",
+            "{} for {shown:?}",
             reply.status,
-            String::from_utf8_lossy(&body[..body.len().min(80)])
         );
         if reply.status == 400 {
             reply.assert_api_error();
         }
-        let update = server.post(
-            "/api_1.0/job/dd9c9912-cfcb-4788-b3c9-23422856efeb.json",
-            JSON,
-            body,
-        );
+        assert_eq!(server.create(&bare), uuid);
+        let update = server.post(path, JSON, body);
         assert!(
-            matches!(update.status, 200 | 400 | 404),
-            "{}",
+            matches!(update.status, 200 | 400),
+            "{} for {shown:?}",
             update.status
         );
+        if update.status == 400 {
+            update.assert_api_error();
+            continue;
+        }
+        // An accepted update is applied: each writable text field it sets reads back with
+        // the value sent.
+        let stored = server.get(path).json();
+        assert_eq!(stored["uuid"], uuid);
+        if let Ok(Value::Object(sent)) = serde_json::from_slice::<Value>(body) {
+            for (name, value) in &sent {
+                if let Some(text) = value.as_str().filter(|text| sets_text(name, text)) {
+                    assert_eq!(stored[name], text, "{name} for {shown:?}");
+                    applied += 1;
+                }
+            }
+        }
     }
+    // The seed gives a few accepted updates (46 fields checked): the check is not vacuous.
+    assert!(applied >= 40, "only {applied} fields were checked");
     assert_eq!(server.get("/api_1.0/job.json").status, 200);
+}
+
+/// Whether an update that sends `text` in the key `name` sets the stored field to `text`:
+/// a writable text field (not `uuid`, which the path names), and a value the lax reader
+/// does not take for unset (empty, or a zero date).
+fn sets_text(name: &str, text: &str) -> bool {
+    let field = Job::FIELDS.iter().find(|field| field.name == name);
+    field.is_some_and(|field| {
+        field.shape == Shape::Text
+            && !field.list
+            && field.class != FieldClass::ReadOnly
+            && name != "uuid"
+            && !text.bytes().all(|b| b"0-: ".contains(&b))
+    })
+}
+
+/// An update body the reader accepts is applied, whatever its unknown keys hold: a number
+/// beyond a double and nesting the reader allows (127 arrays in the record's object) are
+/// JSON that `serde_json::Value` refuses, and once made the server answer 200 and keep the
+/// record as it was.
+#[test]
+fn an_update_the_reader_accepts_is_applied() {
+    let server = Server::start(&[]);
+    let uuid = server.create(r#"{"status":"Quote","job_address":"Old St"}"#);
+    let path = format!("/api_1.0/job/{uuid}.json");
+    let address = |server: &Server| server.get(&path).json()["job_address"].clone();
+
+    let reply = server.post(&path, JSON, br#"{"job_address":"New St","note_x":1e400}"#);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json()["errorCode"], 0);
+    assert_eq!(reply.codes("warnings"), ["unknown_field"]);
+    let stored = server.get(&path).json();
+    assert_stored(&stored);
+    assert_eq!(stored["job_address"], "New St");
+    assert_eq!(stored["status"], "Quote");
+
+    // 127 arrays in the object: 128 levels, the reader's limit. The key after the deep
+    // value counts as well as the one before it.
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let body = format!(
+        r#"{{"job_address":"Deep St","note_y":{},"purchase_order_number":"PO-9"}}"#,
+        nested(127)
+    );
+    let reply = server.post(&path, JSON, body.as_bytes());
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.codes("warnings"), ["unknown_field"]);
+    let stored = server.get(&path).json();
+    assert_stored(&stored);
+    assert_eq!(stored["job_address"], "Deep St");
+    assert_eq!(stored["purchase_order_number"], "PO-9");
+
+    // One level more, or ten thousand, is malformed: 400, and the record is unchanged.
+    for depth in [128, 10_000] {
+        let body = format!(r#"{{"job_address":"Too Deep","note_z":{}}}"#, nested(depth));
+        let reply = server.post(&path, JSON, body.as_bytes());
+        reply.assert_api_error();
+        assert_eq!(reply.codes("errors"), ["json_syntax"], "depth {depth}");
+        assert_eq!(address(&server), "Deep St", "depth {depth}");
+    }
+    assert_eq!(server.list().len(), 1);
 }
 
 #[test]

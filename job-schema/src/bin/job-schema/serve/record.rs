@@ -4,9 +4,11 @@
 //! A record is edited as a JSON object (its canonical form, [`Job::to_json`]'s) and read
 //! back with the record direction, so that every stored record is one the reader accepts.
 
+use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use job_schema::{AnyScalar, FieldClass, FieldSpec, Job, Options, Report, Schema};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// A record as a JSON object: its set fields, custom fields flattened.
@@ -30,21 +32,56 @@ pub fn created(body: &Job, uuid: &str, job_id: u64, now: &str) -> Result<Job, Re
     job_from(fields)
 }
 
-/// The stored record after an update: each field of `stored` whose key `body` holds takes
-/// the value `update` (the same body, read) has for it, or is unset when the body unsets it
-/// (`null`; in lax mode also what the reader takes for unset, such as `""` in a field with a
-/// format rule or a zero date). Left alone: keys the body does not hold,
-/// unknown keys, read-only fields and `uuid` (the path names the record), and `status` when
-/// the body unsets it (a job always has a status). A change of status stamps that status's
-/// date unless the body gives it; `edit_date` is now.
-pub fn updated(stored: &Job, body: &[u8], update: &Job, now: &str) -> Result<Job, Report> {
-    let sent: Vec<String> = match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(map)) => map.into_iter().map(|(name, _)| name).collect(),
-        _ => Vec::new(),
-    };
+/// The top-level keys of an update body that the reader accepted, in the order sent.
+///
+/// Only the keys are decoded: every value is skipped by serde's `IgnoredAny`, which
+/// serde_json passes over without evaluating numbers and with a stack of one byte a level
+/// instead of recursion, so a value the reader accepts and `serde_json::Value` refuses (a
+/// number beyond a double such as `1e400`, nesting beyond serde_json's 128 levels) cannot
+/// make the list come out wrong. Time is linear in the body and memory at most a byte a
+/// level of nesting and the keys themselves, within the body limit. An error means the
+/// reader and serde_json disagree about the body (not expected); the caller must then
+/// change nothing and say so, never act as if no key was sent.
+pub fn sent_keys(body: &[u8]) -> Result<Vec<String>, serde_json::Error> {
+    serde_json::from_slice::<SentKeys>(body).map(|keys| keys.0)
+}
+
+/// The keys of a JSON object in the order sent, its values skipped.
+struct SentKeys(Vec<String>);
+
+impl<'de> Deserialize<'de> for SentKeys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SentKeys, D::Error> {
+        deserializer.deserialize_map(SentKeys(Vec::new()))
+    }
+}
+
+impl<'de> Visitor<'de> for SentKeys {
+    type Value = SentKeys;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<SentKeys, A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<IgnoredAny>()?;
+            self.0.push(key);
+        }
+        Ok(self)
+    }
+}
+
+/// The stored record after an update: each field of `stored` whose key is in `sent` (the
+/// body's keys, [`sent_keys`]) takes the value `update` (the same body, read) has for it, or
+/// is unset when the body unsets it (`null`; in lax mode also what the reader takes for
+/// unset, such as `""` in a field with a format rule or a zero date). Left alone: keys the
+/// body does not hold, unknown keys, read-only fields and `uuid` (the path names the
+/// record), and `status` when the body unsets it (a job always has a status). A change of
+/// status stamps that status's date unless the body gives it; `edit_date` is now.
+pub fn updated(stored: &Job, sent: &[String], update: &Job, now: &str) -> Result<Job, Report> {
     let changes = fields_of(update);
     let mut fields = fields_of(stored);
-    for name in &sent {
+    for name in sent {
         let spec = spec(name);
         let custom = spec.is_none() && name.starts_with("customfield_");
         if name == "uuid" || is_read_only(name) || (spec.is_none() && !custom) {
@@ -258,7 +295,8 @@ mod tests {
         let update = Job::from_json_with(body, Options::default().update())
             .expect("a valid update")
             .record;
-        let job = updated(&stored(), body, &update, "2026-03-02 08:00:00").expect("updated");
+        let sent = sent_keys(body).expect("the keys");
+        let job = updated(&stored(), &sent, &update, "2026-03-02 08:00:00").expect("updated");
         assert_eq!(job.status, "Work Order");
         assert_eq!(job.work_order_date.as_deref(), Some("2026-03-02 08:00:00"));
         assert_eq!(job.quote_date.as_deref(), Some("2026-03-01 12:00:00"));
@@ -281,9 +319,63 @@ mod tests {
         let update = Job::from_json_with(body, Options::default().update())
             .expect("a valid update")
             .record;
-        let job = updated(&stored(), body, &update, "2026-03-02 08:00:00").expect("updated");
+        let sent = sent_keys(body).expect("the keys");
+        let job = updated(&stored(), &sent, &update, "2026-03-02 08:00:00").expect("updated");
         assert_eq!(job.status, "Quote");
         assert_eq!(job.lat, Some(-27.5));
+    }
+
+    #[test]
+    fn the_keys_sent_are_listed_whatever_the_values_hold() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        // (the unknown key's value, whether serde_json::Value refuses the body, whether the
+        // reader accepts it); 127 arrays in the object are 128 levels, the reader's limit.
+        let cases = [
+            ("1e400".to_owned(), true, true),
+            ("-1e-99999".to_owned(), false, true),
+            (nested(127), true, true),
+            (nested(128), true, false),
+            (nested(10_000), true, false),
+            (
+                format!(
+                    r#"{{"a": {}, "b": [1e400, "\u00e9", {{"c": null}}]}}"#,
+                    nested(5_000)
+                ),
+                true,
+                false,
+            ),
+        ];
+        for (value, value_refuses, reader_accepts) in cases {
+            let body =
+                format!(r#"{{"job_address": "New St", "note": {value}, "status": "Quote"}}"#);
+            let short = &value[..value.len().min(20)];
+            assert_eq!(
+                serde_json::from_str::<Value>(&body).is_err(),
+                value_refuses,
+                "{short}"
+            );
+            let sent = sent_keys(body.as_bytes()).expect("the keys");
+            assert_eq!(sent, ["job_address", "note", "status"], "{short}");
+            let update = Job::from_json_with(body.as_bytes(), Options::default().update());
+            assert_eq!(update.is_ok(), reader_accepts, "{short}");
+            if let Ok(update) = update {
+                let job = updated(&stored(), &sent, &update.record, "2026-03-02 08:00:00")
+                    .expect("updated");
+                assert_eq!(job.job_address.as_deref(), Some("New St"), "{short}");
+            }
+        }
+        // Keys are listed decoded, in the order sent.
+        let sent = sent_keys(br#"{"lng": 1, "l\u0061t": 2, "": 3}"#).expect("the keys");
+        assert_eq!(sent, ["lng", "lat", ""]);
+        // Bodies that are not an object are an error, never an empty list.
+        for body in [&b"[]"[..], b"null", b"", b"{\"a\": 1", b"{\"a\": 1} x"] {
+            assert!(
+                sent_keys(body).is_err(),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+        assert_eq!(sent_keys(b"{}").expect("no keys"), Vec::<String>::new());
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!
 //! A body that is not JSON or breaks a rule gets 400 with the API's error and the report; a
 //! body over [`BODY_LIMIT`] 413; a `Content-Type` other than `application/json` 415; any
-//! other path 404.
+//! other path 404. An update whose keys cannot be listed (the reader accepted the body and
+//! serde_json would not: not expected) gets 500 and changes nothing.
 
 use std::sync::Arc;
 
@@ -132,12 +133,16 @@ async fn update(
         body,
         ..
     } = checked;
+    let sent = match record::sent_keys(&body) {
+        Ok(sent) => sent,
+        Err(error) => return keys_unlisted(&error),
+    };
     let written = {
         let uuid = uuid.clone();
         blocking(move || {
             let now = record::now();
             app.store.change(&uuid, |stored| {
-                record::updated(stored, &body, &changes, &now)
+                record::updated(stored, &sent, &changes, &now)
             })
         })
         .await
@@ -167,6 +172,15 @@ async fn delete(State(app): State<App>, Path(file): Path<String>) -> Response {
     }
 }
 
+/// 500 for an update body whose keys cannot be listed (the reader accepted it and serde_json
+/// does not: not expected): nothing is changed, rather than a 200 for an update that applied
+/// no key.
+fn keys_unlisted(error: &serde_json::Error) -> Response {
+    let message =
+        format!("the keys of the update body could not be listed ({error}); nothing was changed");
+    answer::status(StatusCode::INTERNAL_SERVER_ERROR, &message)
+}
+
 /// 404 for a path that is no endpoint; its body, if any, is not read.
 async fn no_route() -> Response {
     answer::closing(answer::status(StatusCode::NOT_FOUND, "no such endpoint"))
@@ -187,5 +201,21 @@ fn refused_answer(refused: &Refused, uuid: &str) -> Response {
         Refused::NotFound => answer::not_found(uuid),
         Refused::Invalid(report) => answer::bad_request(report),
         Refused::Disk(_) => answer::status(StatusCode::INTERNAL_SERVER_ERROR, &refused.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_update_whose_keys_cannot_be_listed_is_a_server_error() {
+        // The extractor never passes on such a body; if the two parsers ever disagree, the
+        // answer is 500, not an empty list of keys and a 200.
+        for body in [&b"[1]"[..], b"{\"job_address\": "] {
+            let error = record::sent_keys(body).expect_err("no keys");
+            let failure = keys_unlisted(&error);
+            assert_eq!(failure.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        }
     }
 }
