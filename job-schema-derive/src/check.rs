@@ -3,6 +3,8 @@
 //! `String`, say) are not made here: `emit` asserts them with trait bounds, so the compiler
 //! decides from the real type, never from its name.
 
+mod allowed;
+
 use std::collections::HashSet;
 
 use proc_macro2::Span;
@@ -286,6 +288,14 @@ fn check_field(raw: RawField, errors: &mut Errors) -> Field {
             }
         }
     }
+    // An allowed value another rule rejects, and rules no value passes together. A list that
+    // did not check out (mixed, repeated) has its own errors already.
+    let allowed = if field.enum_values.is_some() {
+        enum_lits
+    } else {
+        &[]
+    };
+    allowed::check(&field, allowed, errors);
     field
 }
 

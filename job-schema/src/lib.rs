@@ -137,8 +137,11 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// Wire names follow serde's attributes (below). A doc comment on a field
 /// becomes its [`FieldSpec::doc`]. A schema that cannot hold does not compile: a rule on a
 /// type it does not apply to, a rule given twice, `max_len = 0`, an empty or repeated
-/// `enum_values` list, an allowed value longer than `max_len`, two format rules on one field,
-/// `range` with a min above its max, `required` with `deprecated` or `read_only`.
+/// `enum_values` list, an allowed value another rule of the field rejects (longer than
+/// `max_len`, outside `range`, not 0 or 1 under `bool01`, not in its `uuid`, `datetime`,
+/// `date` or `number` format), two format rules on one field, `range` with a min above its
+/// max or holding neither 0 nor 1 under `bool01`, a `max_len` shorter than any value of the
+/// field's format, `required` with `deprecated` or `read_only`.
 ///
 /// ```
 /// use job_schema::{Code, Options, Schema, Validate};
