@@ -256,7 +256,7 @@ fn numbers_take_the_range_and_lax_numeric_strings() {
         lax["anyOf"],
         json!([
             {"type": "number", "minimum": -90, "maximum": 90},
-            {"type": "string", "pattern": patterns::NUMBER},
+            {"type": "string", "pattern": patterns::NUMBER, "not": {"pattern": "\\n"}},
             {"enum": [null, ""]},
         ])
     );
@@ -265,7 +265,7 @@ fn numbers_take_the_range_and_lax_numeric_strings() {
     assert_eq!(property(&visit, "weight")["maximum"], 90);
     assert_eq!(
         property(&visit, "amount"),
-        json!({"type": "string", "pattern": patterns::NUMBER})
+        json!({"type": "string", "pattern": patterns::NUMBER, "not": {"pattern": "\\n"}})
     );
     // Lax: a text `number` field takes JSON numbers too.
     let amount = property(&json_schema::<Visit>(LAX), "amount");
@@ -412,15 +412,22 @@ fn bounds_are_written_as_integers_when_whole() {
     assert_eq!(values::number_value(1e300), json!(1e300));
 }
 
-/// Whether `text` passes the length keywords of a string schema (`minLength`, `maxLength`,
-/// and a `not` of them), the part of the schema that does not depend on the regex engine.
+/// Whether `text` passes the keywords of a string schema besides its `pattern`, which do
+/// not depend on the regex engine's `$`: `minLength`, `maxLength`, and a `not` of them or
+/// of the pattern `\n` (a newline anywhere, the same in every engine).
 fn lengths_pass(schema: &Value, text: &str) -> bool {
     let length = text.chars().count() as u64;
     let within = |schema: &Value| {
         schema["minLength"].as_u64().is_none_or(|min| length >= min)
             && schema["maxLength"].as_u64().is_none_or(|max| length <= max)
     };
-    within(schema) && (schema.get("not").is_none() || !within(&schema["not"]))
+    let refused = |not: &Value| {
+        within(not)
+            && not["pattern"]
+                .as_str()
+                .is_none_or(|pattern| pattern == r"\n" && text.contains('\n'))
+    };
+    within(schema) && schema.get("not").is_none_or(|not| !refused(not))
 }
 
 /// Whether `pattern` matches `text` with `$` read as Python's `re`, PCRE and Java read it
@@ -437,7 +444,8 @@ fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() 
     let uuid_ok = |s: &str| rules::uuid::check(s, strict_mode).is_ok();
     let datetime_ok = |s: &str| rules::datetime::check(s, strict_mode).is_ok();
     let date_ok = |s: &str| rules::date::check(s, strict_mode).is_ok();
-    let cases: [(&str, &dyn Fn(&str) -> bool, &[&str]); 3] = [
+    let number_ok = |s: &str| rules::number::check_str(s, strict_mode).is_ok();
+    let cases: [(&str, &dyn Fn(&str) -> bool, &[&str]); 4] = [
         (
             "company_uuid",
             &uuid_ok,
@@ -456,13 +464,24 @@ fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() 
             &date_ok,
             &["2026-02-10", "2024-02-29", "2026-02-10 02:53:30", "9999-12-31 23:59:59"],
         ),
+        // Numeric text in lax mode (`lat`), and in a text field with `number` (`amount`).
+        ("lat", &number_ok, &["-27.5", "153", "1e5", "007"]),
     ];
     for options in [strict(), LAX] {
         let schema = json_schema::<Job>(options);
         for (field, accepts, values) in cases {
             let property = property(&schema, field);
-            // Lax mode adds the unset forms as literals beside the format's schema.
-            let format = property.get("anyOf").map_or(&property, |any| &any[0]);
+            // Lax mode adds the unset forms as literals beside the format's schema (and a
+            // number field its numbers before its numeric text).
+            let alternatives = match property.get("anyOf") {
+                Some(any) => any.as_array().unwrap().iter().collect(),
+                None => vec![&property],
+            };
+            let Some(format) = alternatives.into_iter().find(|s| s["type"] == "string") else {
+                // Strict mode: `lat` takes no text.
+                assert_eq!(property["type"], "number", "{field}");
+                continue;
+            };
             assert!(format["pattern"].is_string(), "{field}: {format}");
             for value in values {
                 assert!(accepts(value), "{value}");
@@ -489,6 +508,9 @@ fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() 
         property(&job, "date")["not"],
         json!({"minLength": 11, "maxLength": 18})
     );
+    let amount = property(&json_schema::<Visit>(strict()), "amount");
+    assert!(lengths_pass(&amount, "-27.5"));
+    assert!(!lengths_pass(&amount, "-27.5\n"));
     assert_eq!(patterns::UUID.matches("[0-9a-fA-F]").count(), 5);
     assert_eq!(8 + 4 + 4 + 4 + 12 + 4, patterns::UUID_LENGTH);
     assert_eq!("YYYY-MM-DD".len(), patterns::DATE_LENGTH);

@@ -142,6 +142,7 @@ impl Union {
                 let mut schema = Map::new();
                 schema.insert("type".into(), "string".into());
                 schema.insert("pattern".into(), patterns::NUMBER.into());
+                schema.insert("not".into(), json!({ "pattern": patterns::NEWLINE }));
                 self.schemas.push(schema);
             }
         }
@@ -324,7 +325,12 @@ fn text(field: &FieldSpec, options: Options, element: bool) -> Map<String, Value
             }
             Rule::UuidList => pattern = Some(patterns::uuid_list()),
             // `range` without `number` takes numeric text only, as `number` does.
-            Rule::Number | Rule::Range { .. } => pattern = Some(patterns::NUMBER.to_owned()),
+            // Numeric text has no fixed length: a newline anywhere is refused instead (no
+            // format pattern and `range` meet on one field, the derive refuses them).
+            Rule::Number | Rule::Range { .. } => {
+                pattern = Some(patterns::NUMBER.to_owned());
+                schema.insert("not".into(), json!({ "pattern": patterns::NEWLINE }));
+            }
             Rule::Required | Rule::EnumInts(_) | Rule::Bool01 => {}
         }
     }
