@@ -639,7 +639,10 @@ fn a_custom_key_that_is_a_fields_name_is_a_duplicate_field() {
         let issue = &duplicates(&built)[..];
         assert_eq!(issue.len(), 1, "{built:?}");
         assert_eq!(duplicates(&read), issue, "{options:?}");
-        assert_eq!((&*issue[0].field, &*issue[0].pointer), ("status", "/status"));
+        assert_eq!(
+            (&*issue[0].field, &*issue[0].pointer),
+            ("status", "/status")
+        );
         assert_eq!(issue[0].value, None);
         assert!(issue[0].message().starts_with("appears more than once"));
         // It is not also an unknown key.
@@ -658,7 +661,8 @@ fn a_custom_key_that_is_a_fields_name_is_a_duplicate_field() {
     }
     // A custom key proper, and a key of another case, are what they were.
     let mut job = Job::new(JobStatus::Quote);
-    job.custom_fields.insert("customfield_colour".into(), "red".into());
+    job.custom_fields
+        .insert("customfield_colour".into(), "red".into());
     job.custom_fields.insert("Status".into(), "x".into());
     let report = job.report(Options::default());
     assert!(!report.has_errors(), "{report:?}");
@@ -682,12 +686,19 @@ fn a_custom_key_that_is_a_renamed_field_or_an_alias_is_a_duplicate_field() {
         site.extra.insert(key.into(), "x".into());
         let report = site.validate().unwrap_err();
         // Named as the reader names a value read under an alias: by the wire name.
-        assert_eq!(errors(&report), pairs(&[("siteName", Code::DuplicateField)]), "{key}");
+        assert_eq!(
+            errors(&report),
+            pairs(&[("siteName", Code::DuplicateField)]),
+            "{key}"
+        );
     }
     // The Rust name is no wire name: an unknown key, a warning.
     let mut site = Site::default();
     site.extra.insert("site_name".into(), "x".into());
     let report = site.report(Options::default());
     assert!(!report.has_errors(), "{report:?}");
-    assert_eq!(warnings(&report), pairs(&[("site_name", Code::UnknownField)]));
+    assert_eq!(
+        warnings(&report),
+        pairs(&[("site_name", Code::UnknownField)])
+    );
 }

@@ -143,8 +143,7 @@ fn validate_and_the_reader_report_the_same_issues_field_by_field() {
             for sample in samples() {
                 let mut body = serde_json::json!({ "status": "Quote" });
                 body[spec.name] = sample.clone();
-                if spec.name == "status" && sample == "" && options.direction == Direction::Update
-                {
+                if spec.name == "status" && sample == "" && options.direction == Direction::Update {
                     // A record's `""` in its plain `status` is an unset status (its
                     // `to_json` leaves it out), where the body's `""` is a value, judged in
                     // strict mode: the record stands for the body without the key.

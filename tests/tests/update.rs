@@ -77,7 +77,10 @@ fn round_trip(body: &[u8], options: Options) -> String {
 
 #[test]
 fn an_update_without_a_status_writes_none_and_passes_its_own_strict_check() {
-    for options in [Options::default().update(), Options::default().strict().update()] {
+    for options in [
+        Options::default().update(),
+        Options::default().strict().update(),
+    ] {
         assert_eq!(round_trip(br#"{"lat": 1}"#, options), r#"{"lat":1.0}"#);
         assert_eq!(round_trip(b"{}", options), "{}");
         // A status that is there is written and read back.
@@ -97,7 +100,10 @@ fn an_update_without_a_status_writes_none_and_passes_its_own_strict_check() {
 fn a_record_with_an_empty_status_is_an_update_without_one() {
     let mut job = Job::default();
     job.lat = Some(1.0);
-    for options in [Options::default().update(), Options::default().strict().update()] {
+    for options in [
+        Options::default().update(),
+        Options::default().strict().update(),
+    ] {
         assert!(job.validate_with(options).is_ok(), "{options:?}");
     }
     // In the create (and record) direction it is still the missing required field, and
@@ -110,6 +116,8 @@ fn a_record_with_an_empty_status_is_an_update_without_one() {
     }
     // A status that is not empty is judged as before.
     job.status = "Done".into();
-    let report = job.validate_with(Options::default().strict().update()).unwrap_err();
+    let report = job
+        .validate_with(Options::default().strict().update())
+        .unwrap_err();
     assert_eq!(found(&report), [("status".to_string(), Code::EnumValues)]);
 }

@@ -140,7 +140,8 @@ fn required_is_present_not_null_and_not_empty_except_in_update() {
 fn each_format_rule_is_a_pattern_and_lax_adds_its_unset_forms() {
     let lax = json_schema::<Job>(LAX);
     let job = json_schema::<Job>(strict());
-    let uuid = json!({"type": "string", "format": "uuid", "maxLength": 36, "pattern": patterns::UUID});
+    let uuid =
+        json!({"type": "string", "format": "uuid", "maxLength": 36, "pattern": patterns::UUID});
     assert_eq!(property(&job, "company_uuid")["pattern"], uuid["pattern"]);
     assert_eq!(
         property(&lax, "company_uuid")["anyOf"],
@@ -457,12 +458,21 @@ fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() 
         (
             "quote_date",
             &datetime_ok,
-            &["2026-02-10 02:53:30", "2024-02-29 23:59:59", "0001-01-01 00:00:00"],
+            &[
+                "2026-02-10 02:53:30",
+                "2024-02-29 23:59:59",
+                "0001-01-01 00:00:00",
+            ],
         ),
         (
             "date",
             &date_ok,
-            &["2026-02-10", "2024-02-29", "2026-02-10 02:53:30", "9999-12-31 23:59:59"],
+            &[
+                "2026-02-10",
+                "2024-02-29",
+                "2026-02-10 02:53:30",
+                "9999-12-31 23:59:59",
+            ],
         ),
         // Numeric text in lax mode (`lat`), and in a text field with `number` (`amount`).
         ("lat", &number_ok, &["-27.5", "153", "1e5", "007"]),
