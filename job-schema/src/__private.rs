@@ -244,10 +244,8 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
 ) {
     let custom_prefix = S::CUSTOM_PREFIX.unwrap_or("");
     for key in custom.custom_keys() {
-        let named = S::FIELDS
-            .iter()
-            .find(|spec| spec.name == key || spec.aliases.contains(&key));
-        if let Some(spec) = named {
+        // The reader's own lookup: wire names and aliases, one match per key.
+        if let Some(spec) = S::__field_index(key).and_then(|index| S::FIELDS.get(index)) {
             // The reader's error for a repeated key, at the field as the reader names it.
             let violation = Violation::new(Code::DuplicateField, DUPLICATE_MESSAGE);
             sink.error(&prefix.field_of(spec), violation, None);
