@@ -98,8 +98,10 @@ fn an_update_without_a_status_writes_none_and_passes_its_own_strict_check() {
 
 #[test]
 fn a_record_with_an_empty_status_is_an_update_without_one() {
-    let mut job = Job::default();
-    job.lat = Some(1.0);
+    let mut job = Job {
+        lat: Some(1.0),
+        ..Job::default()
+    };
     for options in [
         Options::default().update(),
         Options::default().strict().update(),

@@ -438,15 +438,19 @@ fn dollar_before_newline_matches(rule_accepts: impl Fn(&str) -> bool, text: &str
     rule_accepts(text) || text.strip_suffix('\n').is_some_and(&rule_accepts)
 }
 
+/// A rule's verdict on a text.
+type Accepts = dyn Fn(&str) -> bool;
+
 #[test]
 fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() {
     use crate::rules;
-    let strict_mode = strict().mode;
-    let uuid_ok = |s: &str| rules::uuid::check(s, strict_mode).is_ok();
-    let datetime_ok = |s: &str| rules::datetime::check(s, strict_mode).is_ok();
-    let date_ok = |s: &str| rules::date::check(s, strict_mode).is_ok();
-    let number_ok = |s: &str| rules::number::check_str(s, strict_mode).is_ok();
-    let cases: [(&str, &dyn Fn(&str) -> bool, &[&str]); 4] = [
+    let strict_mode = Mode::Strict;
+    assert_eq!(strict().mode, strict_mode);
+    let uuid_ok = move |s: &str| rules::uuid::check(s, strict_mode).is_ok();
+    let datetime_ok = move |s: &str| rules::datetime::check(s, strict_mode).is_ok();
+    let date_ok = move |s: &str| rules::date::check(s, strict_mode).is_ok();
+    let number_ok = move |s: &str| rules::number::check_str(s, strict_mode).is_ok();
+    let cases: [(&str, &Accepts, &[&str]); 4] = [
         (
             "company_uuid",
             &uuid_ok,
