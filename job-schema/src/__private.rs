@@ -11,6 +11,7 @@ pub use crate::{
     AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,
     Shape, Sink, Validate,
 };
+use crate::{Code, Direction, Violation};
 pub use core::{compile_error, concat, module_path, stringify};
 pub use serde;
 pub use std::borrow::Cow;
@@ -172,21 +173,38 @@ fn validate_present<S: Schema, T: Field>(
     let spec = &S::FIELDS[index];
     let path = prefix.field_of(spec);
     let present = value.is_present();
-    if present {
-        sink.presence(spec, &path);
-    }
     if T::LIST && present {
+        sink.presence(spec, &path);
         value.validate_elements::<S>(index, &path, sink);
     } else if T::SHAPE == Shape::Nested && present {
+        sink.presence(spec, &path);
         value.dive(&path, sink);
     } else {
         value.with_scalar(|scalar| {
+            // A plain (non-`Option`) field holding `""` in the update direction is unset:
+            // it has no `None` to say so, and its record leaves it out of the JSON it
+            // writes (`Job::status`), so it is judged as the absent field it stands for.
+            let scalar = if !T::OPTIONAL && update_unset(scalar, sink) {
+                None
+            } else {
+                if present {
+                    sink.presence(spec, &path);
+                }
+                scalar
+            };
             if T::SHAPE == Shape::Any && strict_read_only_refuses(spec, scalar, &path, sink) {
                 return;
             }
             S::__check_field(index, scalar, &path, sink);
         });
     }
+}
+
+/// Whether `scalar`, the value of a plain (non-`Option`) field, is that field's unset value
+/// (`""`) in the update direction, where `validate()` judges it as absent.
+#[inline]
+fn update_unset(scalar: Option<Scalar<'_>>, sink: &Sink<'_>) -> bool {
+    scalar == Some(Scalar::Str("")) && sink.options().direction == Direction::Update
 }
 
 /// Strict mode: a read-only field that holds any scalar takes a string only, and the reader
@@ -215,8 +233,10 @@ fn strict_read_only_refuses(
     }
 }
 
-/// Validates the keys of a `custom_prefix` map of a built record: a key that does not match
-/// the prefix and `[a-z0-9_]+` is an unknown field.
+/// Validates the keys of a `custom_prefix` map of a built record: a key that is a field's
+/// wire name (or one of its aliases) is a `duplicate_field` error, since the record's JSON
+/// would hold that key twice, or hand the map's text to the field unchecked; a key that does
+/// not match the prefix and `[a-z0-9_]+` is an unknown field.
 pub fn validate_custom<S: Schema, C: CustomFields>(
     custom: &C,
     prefix: &Path<'_>,
@@ -224,7 +244,12 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
 ) {
     let custom_prefix = S::CUSTOM_PREFIX.unwrap_or("");
     for key in custom.custom_keys() {
-        if !is_custom_key(custom_prefix, key) {
+        // The reader's own lookup: wire names and aliases, one match per key.
+        if let Some(spec) = S::__field_index(key).and_then(|index| S::FIELDS.get(index)) {
+            // The reader's error for a repeated key, at the field as the reader names it.
+            let violation = Violation::new(Code::DuplicateField, DUPLICATE_MESSAGE);
+            sink.error(&prefix.field_of(spec), violation, None);
+        } else if !is_custom_key(custom_prefix, key) {
             unknown(
                 key,
                 S::FIELDS,
@@ -237,6 +262,11 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
         }
     }
 }
+
+/// The message of the reader's `duplicate_field` error (`reader::keys::duplicate`), which
+/// `validate_custom` gives a custom key that is a field's name; a test holds the two equal.
+const DUPLICATE_MESSAGE: &str =
+    "appears more than once; every copy is rejected rather than guessing which one counts";
 
 /// Text types: `max_len`, `uuid`, `datetime`, `date`, `uuid_list` and string
 /// `enum_values` apply to them.

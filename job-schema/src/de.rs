@@ -23,8 +23,16 @@
 //!   exactly, finite floats in the shortest form that reads back as the same double. An
 //!   infinite float, which only a format other than JSON can hold, is written `1e999` (or
 //!   `-1e999`), which the reader reads as an infinity and judges as it judges `1e400`; NaN,
-//!   which no JSON number is, is an error. serde_json itself refuses a number beyond a double
-//!   (`1e400`), which [`Schema::from_json`] reads as an infinity and judges in its field.
+//!   which no JSON number is, is an error. Where serde_json reads a number otherwise than
+//!   [`Schema::from_json`], this door follows serde_json, since the number reaches it only as
+//!   serde_json gives it:
+//!   - serde_json refuses a number beyond a double (`1e400`) with its own error ("number out
+//!     of range"), before any field sees it; [`Schema::from_json`] reads it as an infinity
+//!     and judges it in its field (a `number` error in `lat`), with the rest of the report.
+//!   - serde_json hands `-0` over as the float `-0.0`, which it cannot tell from `-0.0`
+//!     written out; [`Schema::from_json`] reads `-0` as the integer 0. So `"active": -0`
+//!     is 0 to [`Schema::from_json`] and a `type` error here, as `"active": -0.0` is in
+//!     both; in a field that takes any number the two read the same value.
 //! - A map key must be a string, as a JSON object's keys are; bytes and enums have no JSON
 //!   form and are errors too.
 

@@ -95,6 +95,9 @@ pub struct Job {
         enum_values("Quote", "Work Order", "Unsuccessful", "Completed"),
         max_len = 20
     )]
+    // Unset (`""`, which only the update direction leaves) is left out of the JSON, as an
+    // unset `Option` is: `"status": ""` would fail the record's own strict check.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub status: String,
 
     /// Longitude coordinate of the job location. Used for mapping and geolocation features. This is automatically populated based on the job address through geocoding.

@@ -54,7 +54,7 @@ use serde_json::Value;
 use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use crate::report::omitted_line;
-use crate::{Issue, Options, Report, Validate};
+use crate::{Code, Issue, Options, Report, Validate};
 
 /// validator's key for the errors of a value as a whole (its `schema` validations').
 const ALL: &str = "__all__";
@@ -106,7 +106,10 @@ fn error(issue: &Issue) -> ValidationError {
         params.insert(Cow::Borrowed("value"), Value::String(value.to_string()));
     }
     ValidationError {
-        code: Cow::Borrowed(issue.code.as_str()),
+        code: match issue.code {
+            Code::Unrecognized => Cow::Owned(issue.code_str().to_owned()),
+            known => Cow::Borrowed(known.as_str()),
+        },
         message: Some(Cow::Owned(issue.message().into_owned())),
         params,
     }

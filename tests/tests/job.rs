@@ -615,3 +615,90 @@ fn a_ten_megabyte_string_gives_one_short_error() {
         assert!(report.to_json().len() < 2_000, "{field}");
     }
 }
+
+/// The `duplicate_field` errors of a report.
+fn duplicates(report: &job_schema::Report) -> Vec<job_schema::Issue> {
+    report
+        .errors
+        .iter()
+        .filter(|issue| issue.code == Code::DuplicateField)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_custom_key_that_is_a_fields_name_is_a_duplicate_field() {
+    for options in [Options::default(), Options::default().strict()] {
+        let mut job = Job::new(JobStatus::Quote);
+        job.custom_fields.insert("status".into(), "x".into());
+        let built = job.validate_with(options).unwrap_err();
+        // Written out, the key is there twice, which the reader refuses with the same error.
+        let json = job.to_json();
+        assert_eq!(json.matches(r#""status":"#).count(), 2, "{json}");
+        let read = Job::check_json(json.as_bytes(), options);
+        let issue = &duplicates(&built)[..];
+        assert_eq!(issue.len(), 1, "{built:?}");
+        assert_eq!(duplicates(&read), issue, "{options:?}");
+        assert_eq!(
+            (&*issue[0].field, &*issue[0].pointer),
+            ("status", "/status")
+        );
+        assert_eq!(issue[0].value, None);
+        assert!(issue[0].message().starts_with("appears more than once"));
+        // It is not also an unknown key.
+        assert!(built.warnings.is_empty(), "{built:?}");
+
+        // A field the record leaves unset: its name in the map would hand the map's text to
+        // the field, past its rules (`lat` is a number).
+        let mut job = Job::new(JobStatus::Quote);
+        job.custom_fields.insert("lat".into(), "north".into());
+        let built = job.validate_with(options).unwrap_err();
+        assert_eq!(
+            errors(&built),
+            pairs(&[("lat", Code::DuplicateField)]),
+            "{options:?}"
+        );
+    }
+    // A custom key proper, and a key of another case, are what they were.
+    let mut job = Job::new(JobStatus::Quote);
+    job.custom_fields
+        .insert("customfield_colour".into(), "red".into());
+    job.custom_fields.insert("Status".into(), "x".into());
+    let report = job.report(Options::default());
+    assert!(!report.has_errors(), "{report:?}");
+    assert_eq!(warnings(&report), pairs(&[("Status", Code::UnknownField)]));
+}
+
+/// A record whose wire names are serde's: a rename and an alias.
+#[derive(Debug, Default, Schema)]
+struct Site {
+    #[serde(rename = "siteName", alias = "site")]
+    site_name: Option<String>,
+    #[schema(custom_prefix = "cf_")]
+    #[serde(flatten)]
+    extra: std::collections::BTreeMap<String, String>,
+}
+
+#[test]
+fn a_custom_key_that_is_a_renamed_field_or_an_alias_is_a_duplicate_field() {
+    for key in ["siteName", "site"] {
+        let mut site = Site::default();
+        site.extra.insert(key.into(), "x".into());
+        let report = site.validate().unwrap_err();
+        // Named as the reader names a value read under an alias: by the wire name.
+        assert_eq!(
+            errors(&report),
+            pairs(&[("siteName", Code::DuplicateField)]),
+            "{key}"
+        );
+    }
+    // The Rust name is no wire name: an unknown key, a warning.
+    let mut site = Site::default();
+    site.extra.insert("site_name".into(), "x".into());
+    let report = site.report(Options::default());
+    assert!(!report.has_errors(), "{report:?}");
+    assert_eq!(
+        warnings(&report),
+        pairs(&[("site_name", Code::UnknownField)])
+    );
+}

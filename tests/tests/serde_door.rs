@@ -138,6 +138,30 @@ fn numbers_meet_serde_jsons_judgement_first() {
 }
 
 #[test]
+fn negative_zero_is_a_float_to_serde_json() {
+    // The reader reads `-0` as the integer 0, which a flag takes; serde_json hands every
+    // deserializer `-0` as the float -0.0, which the flag refuses, as both doors refuse
+    // `-0.0`.
+    let body = r#"{"status": "Quote", "active": -0}"#;
+    assert_eq!(
+        Job::from_json(body.as_bytes()).unwrap().record.active,
+        Some(0)
+    );
+    let error = serde_json::from_str::<Job>(body).unwrap_err().to_string();
+    let float = r#"{"status": "Quote", "active": -0.0}"#;
+    assert_eq!(error, report_text(float.as_bytes()));
+    assert!(error.starts_with("active: "), "{error}");
+    assert_eq!(
+        error,
+        serde_json::from_str::<Job>(float).unwrap_err().to_string()
+    );
+    // In a field that takes any number the two agree: -0 and -0.0 are the same value.
+    let lat = r#"{"status": "Quote", "lat": -0}"#;
+    let read = Job::from_json(lat.as_bytes()).unwrap().record;
+    assert_eq!(serde_json::from_str::<Job>(lat).unwrap(), read);
+}
+
+#[test]
 fn from_value_reads_the_value() {
     let value = json!({
         "status": "Completed",

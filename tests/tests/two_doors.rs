@@ -2,7 +2,7 @@
 //! issues (fields, codes, messages, parameters) as the JSON reader reports for the same
 //! values sent as JSON, field by field.
 
-use job_schema::{Code, FieldValue, Job, Scalar, Schema, Validate};
+use job_schema::{Code, Direction, FieldValue, Job, Scalar, Schema, Validate};
 use job_schema_tests::option_sets;
 
 /// A field of `Job`: `status` is a `String`, every other field an `Option` of a field value.
@@ -143,6 +143,12 @@ fn validate_and_the_reader_report_the_same_issues_field_by_field() {
             for sample in samples() {
                 let mut body = serde_json::json!({ "status": "Quote" });
                 body[spec.name] = sample.clone();
+                if spec.name == "status" && sample == "" && options.direction == Direction::Update {
+                    // A record's `""` in its plain `status` is an unset status (its
+                    // `to_json` leaves it out), where the body's `""` is a value, judged in
+                    // strict mode: the record stands for the body without the key.
+                    body = serde_json::json!({});
+                }
                 let read = Job::check_json(body.to_string().as_bytes(), options);
                 if read.errors.iter().any(|i| i.code == Code::Type) {
                     // A JSON type the field cannot take cannot be built in code either.

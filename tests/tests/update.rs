@@ -56,3 +56,70 @@ fn strict_update_judges_an_empty_required_field_by_its_other_rules() {
     assert_eq!(found(&report), [("status".to_string(), Code::EnumValues)]);
     assert!(!Job::check_json(b"{}", strict).has_errors());
 }
+
+/// Reads `body` in the update direction with `options`, writes the record back with
+/// `to_json`, and checks the two doors agree on it: the record's own `validate_with` and the
+/// reader of its JSON, in strict mode.
+fn round_trip(body: &[u8], options: Options) -> String {
+    let strict = Options::default().strict().update();
+    let read = Job::from_json_with(body, options).expect("the update body is accepted");
+    let json = read.record.to_json();
+    let again = Job::from_json_with(json.as_bytes(), strict);
+    assert!(again.is_ok(), "{json}: {}", again.unwrap_err());
+    assert_eq!(again.unwrap().record, read.record, "{json}");
+    assert!(
+        read.record.validate_with(strict).is_ok(),
+        "{json}: {}",
+        read.record.validate_with(strict).unwrap_err()
+    );
+    json
+}
+
+#[test]
+fn an_update_without_a_status_writes_none_and_passes_its_own_strict_check() {
+    for options in [
+        Options::default().update(),
+        Options::default().strict().update(),
+    ] {
+        assert_eq!(round_trip(br#"{"lat": 1}"#, options), r#"{"lat":1.0}"#);
+        assert_eq!(round_trip(b"{}", options), "{}");
+        // A status that is there is written and read back.
+        assert_eq!(
+            round_trip(br#"{"status": "Completed", "invoice_sent": 1}"#, options),
+            r#"{"status":"Completed","invoice_sent":1}"#
+        );
+    }
+    // Lax mode reads `"status": ""` as unset, as in any field: the same record.
+    assert_eq!(
+        round_trip(br#"{"status": "", "lat": 1}"#, Options::default().update()),
+        r#"{"lat":1.0}"#
+    );
+}
+
+#[test]
+fn a_record_with_an_empty_status_is_an_update_without_one() {
+    let mut job = Job {
+        lat: Some(1.0),
+        ..Job::default()
+    };
+    for options in [
+        Options::default().update(),
+        Options::default().strict().update(),
+    ] {
+        assert!(job.validate_with(options).is_ok(), "{options:?}");
+    }
+    // In the create (and record) direction it is still the missing required field, and
+    // reading its JSON says the same.
+    for options in [Options::default(), Options::default().strict().record()] {
+        let built = job.validate_with(options).unwrap_err();
+        let read = Job::check_json(job.to_json().as_bytes(), options);
+        assert_eq!(found(&built), [("status".to_string(), Code::Required)]);
+        assert_eq!(found(&read), found(&built));
+    }
+    // A status that is not empty is judged as before.
+    job.status = "Done".into();
+    let report = job
+        .validate_with(Options::default().strict().update())
+        .unwrap_err();
+    assert_eq!(found(&report), [("status".to_string(), Code::EnumValues)]);
+}

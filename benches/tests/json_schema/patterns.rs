@@ -156,3 +156,86 @@ fn the_text_patterns_accept_what_the_rules_accept() {
     eprintln!("{compared} texts, {beyond_a_double} numbers beyond a double");
     assert!(beyond_a_double > 0 && beyond_a_double < compared / 20);
 }
+
+/// `schema` with every `pattern` read as Python's `re`, PCRE and Java read it, whose `$` also
+/// matches before a final newline: a final `$` becomes `\n?$` for the ECMA-262 engine.
+fn dollar_before_newline(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    Value::String(pattern) if key == "pattern" => {
+                        if let Some(stem) = pattern.strip_suffix('$') {
+                            *pattern = format!("{stem}\\n?$");
+                        }
+                    }
+                    other => dollar_before_newline(other),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(dollar_before_newline),
+        _ => {}
+    }
+}
+
+/// `schema` without its `maxLength` and `not` keywords: the patterns alone.
+fn patterns_alone(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            map.remove("maxLength");
+            map.remove("not");
+            map.values_mut().for_each(patterns_alone);
+        }
+        Value::Array(items) => items.iter_mut().for_each(patterns_alone),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_dollar_that_matches_before_a_final_newline_lets_no_newline_through() {
+    let job_lax = Job::json_schema(Options::default());
+    let job = Job::json_schema(Options::default().strict());
+    let visit = Visit::json_schema(Options::default().strict());
+    let mut rng = Rng::new(0x0A0A);
+    let mut checked = 0;
+    for (schema, field) in [
+        (&job_lax, "company_uuid"),
+        (&job, "company_uuid"),
+        (&job_lax, "invoice_sent_stamp"),
+        (&job, "invoice_sent_stamp"),
+        (&job_lax, "date"),
+        (&job, "date"),
+        (&job_lax, "lat"),
+        (&visit, "amount"),
+        (&visit, "score"),
+    ] {
+        let mut property = schema["properties"][field].clone();
+        dollar_before_newline(&mut property);
+        assert_ne!(property, schema["properties"][field], "{field}");
+        let emulated = validator(&property);
+        // The same patterns without the lengths and `not`: what let the newline through.
+        let mut alone = property.clone();
+        patterns_alone(&mut alone);
+        let alone = validator(&alone);
+        for round in 0..300 {
+            let text = match field {
+                "company_uuid" => gen::uuid(&mut rng),
+                "date" if round % 2 == 0 => gen::date(&mut rng, true),
+                "invoice_sent_stamp" | "date" => gen::datetime(&mut rng, true),
+                _ => gen::number_text(&mut rng),
+            };
+            if !accepts(&emulated, &text) {
+                // Not a value the field takes (a number beyond a double, out of range).
+                continue;
+            }
+            let newline = format!("{text}\n");
+            assert!(
+                !accepts(&emulated, &newline),
+                "{field}: {text:?} and a newline"
+            );
+            assert!(accepts(&alone, &newline), "{field}: {text:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 2_000, "{checked}");
+}

@@ -5,6 +5,13 @@
 //! Each accepts exactly the strings its rule accepts in strict mode; the tests of
 //! `json_schema` compare them with the rules on every day of several centuries and on
 //! generated and mutated values.
+//!
+//! JSON Schema specifies ECMA-262's `$`, which matches only at the end; the `$` of Python's
+//! `re`, PCRE, Perl, Java and .NET also matches before a final newline, so under those
+//! engines `"2026-02-10 02:53:30\n"` matches [`datetime`]. The schema's users are in every
+//! language, so the fixed-length formats carry their lengths beside their patterns
+//! (`maxLength`, and for `date` the lengths between its two forms refused): the lengths
+//! below, which every string a pattern accepts has. Numeric text refuses [`NEWLINE`].
 
 /// A year from 0001 to 9999: four digits, not all zero.
 const YEAR: &str = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})";
@@ -37,9 +44,21 @@ pub(crate) fn date() -> String {
     format!("^{}(?: {TIME})?$", day())
 }
 
+/// The length of every string [`UUID`] accepts.
+pub(crate) const UUID_LENGTH: usize = 36;
+/// The length of every string [`datetime`] accepts, and of the long form of [`date`].
+pub(crate) const DATETIME_LENGTH: usize = 19;
+/// The length of the short form (`YYYY-MM-DD`) of [`date`].
+pub(crate) const DATE_LENGTH: usize = 10;
+
 /// `uuid`: 8-4-4-4-12 hex digits, either case.
 pub(crate) const UUID: &str =
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+/// A newline anywhere, which [`NUMBER`]'s text never holds: numeric text has no fixed length
+/// to bound it by, so its schema refuses this pattern (`not`) for engines whose `$` matches
+/// before a final newline.
+pub(crate) const NEWLINE: &str = r"\n";
 
 /// `number` as text: JSON's number grammar with leading zeros allowed.
 pub(crate) const NUMBER: &str = r"^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$";

@@ -140,7 +140,8 @@ fn required_is_present_not_null_and_not_empty_except_in_update() {
 fn each_format_rule_is_a_pattern_and_lax_adds_its_unset_forms() {
     let lax = json_schema::<Job>(LAX);
     let job = json_schema::<Job>(strict());
-    let uuid = json!({"type": "string", "format": "uuid", "pattern": patterns::UUID});
+    let uuid =
+        json!({"type": "string", "format": "uuid", "maxLength": 36, "pattern": patterns::UUID});
     assert_eq!(property(&job, "company_uuid")["pattern"], uuid["pattern"]);
     assert_eq!(
         property(&lax, "company_uuid")["anyOf"],
@@ -256,7 +257,7 @@ fn numbers_take_the_range_and_lax_numeric_strings() {
         lax["anyOf"],
         json!([
             {"type": "number", "minimum": -90, "maximum": 90},
-            {"type": "string", "pattern": patterns::NUMBER},
+            {"type": "string", "pattern": patterns::NUMBER, "not": {"pattern": "\\n"}},
             {"enum": [null, ""]},
         ])
     );
@@ -265,7 +266,7 @@ fn numbers_take_the_range_and_lax_numeric_strings() {
     assert_eq!(property(&visit, "weight")["maximum"], 90);
     assert_eq!(
         property(&visit, "amount"),
-        json!({"type": "string", "pattern": patterns::NUMBER})
+        json!({"type": "string", "pattern": patterns::NUMBER, "not": {"pattern": "\\n"}})
     );
     // Lax: a text `number` field takes JSON numbers too.
     let amount = property(&json_schema::<Visit>(LAX), "amount");
@@ -410,4 +411,122 @@ fn bounds_are_written_as_integers_when_whole() {
     assert_eq!(values::number_value(-90.0), json!(-90));
     assert_eq!(values::number_value(1.5), json!(1.5));
     assert_eq!(values::number_value(1e300), json!(1e300));
+}
+
+/// Whether `text` passes the keywords of a string schema besides its `pattern`, which do
+/// not depend on the regex engine's `$`: `minLength`, `maxLength`, and a `not` of them or
+/// of the pattern `\n` (a newline anywhere, the same in every engine).
+fn lengths_pass(schema: &Value, text: &str) -> bool {
+    let length = text.chars().count() as u64;
+    let within = |schema: &Value| {
+        schema["minLength"].as_u64().is_none_or(|min| length >= min)
+            && schema["maxLength"].as_u64().is_none_or(|max| length <= max)
+    };
+    let refused = |not: &Value| {
+        within(not)
+            && not["pattern"]
+                .as_str()
+                .is_none_or(|pattern| pattern == r"\n" && text.contains('\n'))
+    };
+    within(schema) && schema.get("not").is_none_or(|not| !refused(not))
+}
+
+/// Whether `pattern` matches `text` with `$` read as Python's `re`, PCRE and Java read it
+/// (before a final newline too): the pattern's rule accepts `text`, or `text` is such a
+/// string followed by `\n`. The patterns hold no newline themselves.
+fn dollar_before_newline_matches(rule_accepts: impl Fn(&str) -> bool, text: &str) -> bool {
+    rule_accepts(text) || text.strip_suffix('\n').is_some_and(&rule_accepts)
+}
+
+/// A rule's verdict on a text.
+type Accepts = dyn Fn(&str) -> bool;
+
+#[test]
+fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() {
+    use crate::rules;
+    let strict_mode = Mode::Strict;
+    assert_eq!(strict().mode, strict_mode);
+    let uuid_ok = move |s: &str| rules::uuid::check(s, strict_mode).is_ok();
+    let datetime_ok = move |s: &str| rules::datetime::check(s, strict_mode).is_ok();
+    let date_ok = move |s: &str| rules::date::check(s, strict_mode).is_ok();
+    let number_ok = move |s: &str| rules::number::check_str(s, strict_mode).is_ok();
+    let cases: [(&str, &Accepts, &[&str]); 4] = [
+        (
+            "company_uuid",
+            &uuid_ok,
+            &[
+                "c7319be2-03f5-46fc-be02-2341cca844db",
+                "C7319BE2-03F5-46FC-BE02-2341CCA844DB",
+            ],
+        ),
+        (
+            "quote_date",
+            &datetime_ok,
+            &[
+                "2026-02-10 02:53:30",
+                "2024-02-29 23:59:59",
+                "0001-01-01 00:00:00",
+            ],
+        ),
+        (
+            "date",
+            &date_ok,
+            &[
+                "2026-02-10",
+                "2024-02-29",
+                "2026-02-10 02:53:30",
+                "9999-12-31 23:59:59",
+            ],
+        ),
+        // Numeric text in lax mode (`lat`), and in a text field with `number` (`amount`).
+        ("lat", &number_ok, &["-27.5", "153", "1e5", "007"]),
+    ];
+    for options in [strict(), LAX] {
+        let schema = json_schema::<Job>(options);
+        for (field, accepts, values) in cases {
+            let property = property(&schema, field);
+            // Lax mode adds the unset forms as literals beside the format's schema (and a
+            // number field its numbers before its numeric text).
+            let alternatives = match property.get("anyOf") {
+                Some(any) => any.as_array().unwrap().iter().collect(),
+                None => vec![&property],
+            };
+            let Some(format) = alternatives.into_iter().find(|s| s["type"] == "string") else {
+                // Strict mode: `lat` takes no text.
+                assert_eq!(property["type"], "number", "{field}");
+                continue;
+            };
+            assert!(format["pattern"].is_string(), "{field}: {format}");
+            for value in values {
+                assert!(accepts(value), "{value}");
+                // Accepted: the pattern, and the lengths.
+                assert!(lengths_pass(format, value), "{field} refuses {value:?}");
+                // With a newline after it, the pattern matches under such an engine, and
+                // the lengths refuse it.
+                let newline = format!("{value}\n");
+                assert!(dollar_before_newline_matches(accepts, &newline));
+                assert!(!accepts(&newline), "the rule refuses {newline:?}");
+                assert!(
+                    !lengths_pass(format, &newline),
+                    "{field} takes {newline:?} under a `$` that matches before a newline"
+                );
+            }
+        }
+    }
+    // The lengths are the formats' own: every string each pattern accepts has one of them.
+    let job = json_schema::<Job>(strict());
+    assert_eq!(property(&job, "company_uuid")["maxLength"], 36);
+    assert_eq!(property(&job, "quote_date")["maxLength"], 19);
+    assert_eq!(property(&job, "date")["maxLength"], 19);
+    assert_eq!(
+        property(&job, "date")["not"],
+        json!({"minLength": 11, "maxLength": 18})
+    );
+    let amount = property(&json_schema::<Visit>(strict()), "amount");
+    assert!(lengths_pass(&amount, "-27.5"));
+    assert!(!lengths_pass(&amount, "-27.5\n"));
+    assert_eq!(patterns::UUID.matches("[0-9a-fA-F]").count(), 5);
+    assert_eq!(8 + 4 + 4 + 4 + 12 + 4, patterns::UUID_LENGTH);
+    assert_eq!("YYYY-MM-DD".len(), patterns::DATE_LENGTH);
+    assert_eq!("YYYY-MM-DD HH:MM:SS".len(), patterns::DATETIME_LENGTH);
 }

@@ -142,6 +142,7 @@ impl Union {
                 let mut schema = Map::new();
                 schema.insert("type".into(), "string".into());
                 schema.insert("pattern".into(), patterns::NUMBER.into());
+                schema.insert("not".into(), json!({ "pattern": patterns::NEWLINE }));
                 self.schemas.push(schema);
             }
         }
@@ -287,25 +288,54 @@ fn text(field: &FieldSpec, options: Options, element: bool) -> Map<String, Value
         schema.insert("minLength".into(), 1.into());
     }
     let mut pattern = None;
+    // The smallest `maxLength` of the field's `max_len` and its format's length.
+    let mut max_length: Option<usize> = None;
+    let mut limit_to = |limit: usize| {
+        max_length = Some(max_length.map_or(limit, |known| known.min(limit)));
+    };
     for rule in field.rules {
         match rule {
-            Rule::MaxLen(limit) => {
-                schema.insert("maxLength".into(), (*limit).into());
-            }
+            Rule::MaxLen(limit) => limit_to(*limit),
             Rule::EnumStrs(values) => {
                 schema.insert("enum".into(), (*values).into());
             }
+            // A format's text has a fixed length (or, for `date`, one of two): `maxLength`
+            // (and for `date` the lengths between) refuse the accepted text with a newline
+            // after it, which engines whose `$` matches before a final newline (Python's
+            // `re`, PCRE) let the pattern through. See the docs of `patterns`.
             Rule::Uuid => {
                 schema.insert("format".into(), "uuid".into());
                 pattern = Some(patterns::UUID.to_owned());
+                limit_to(patterns::UUID_LENGTH);
             }
-            Rule::Datetime => pattern = Some(patterns::datetime()),
-            Rule::Date => pattern = Some(patterns::date()),
+            Rule::Datetime => {
+                pattern = Some(patterns::datetime());
+                limit_to(patterns::DATETIME_LENGTH);
+            }
+            Rule::Date => {
+                pattern = Some(patterns::date());
+                limit_to(patterns::DATETIME_LENGTH);
+                schema.insert(
+                    "not".into(),
+                    json!({
+                        "minLength": patterns::DATE_LENGTH + 1,
+                        "maxLength": patterns::DATETIME_LENGTH - 1,
+                    }),
+                );
+            }
             Rule::UuidList => pattern = Some(patterns::uuid_list()),
             // `range` without `number` takes numeric text only, as `number` does.
-            Rule::Number | Rule::Range { .. } => pattern = Some(patterns::NUMBER.to_owned()),
+            // Numeric text has no fixed length: a newline anywhere is refused instead (no
+            // format pattern and `range` meet on one field, the derive refuses them).
+            Rule::Number | Rule::Range { .. } => {
+                pattern = Some(patterns::NUMBER.to_owned());
+                schema.insert("not".into(), json!({ "pattern": patterns::NEWLINE }));
+            }
             Rule::Required | Rule::EnumInts(_) | Rule::Bool01 => {}
         }
+    }
+    if let Some(limit) = max_length {
+        schema.insert("maxLength".into(), limit.into());
     }
     if let Some(pattern) = pattern {
         schema.insert("pattern".into(), pattern.into());

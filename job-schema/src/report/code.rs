@@ -1,15 +1,21 @@
 //! The names of a problem and of JSON types: [`Code`], [`JsonType`] and [`JsonTypes`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::ser::SerializeSeq;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The stable, machine-readable name of a problem.
 ///
 /// The snake_case names (see [`Code::as_str`]) are a contract: they are never renamed once
-/// released.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// released. Codes are added in later releases; a report read back from JSON
+/// (`serde_json::from_str::<Report>`) holds a code this release does not know as
+/// [`Code::Unrecognized`], and its issue keeps the name as sent ([`Issue::code_str`], and the
+/// issue's JSON writes it back unchanged).
+///
+/// [`Issue::code_str`]: super::Issue::code_str
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Code {
@@ -48,6 +54,13 @@ pub enum Code {
     /// A create request would make a job that is already deleted: `active` is 0 (a
     /// warning; `Job` only).
     CreatedInactive,
+    /// A code this release does not know, read back from a report written by a later
+    /// release; the issue holding it keeps its name ([`Issue::code_str`]). Never produced by
+    /// this crate's rules, and not in [`Code::ALL`]. On its own it is written
+    /// `unrecognized`.
+    ///
+    /// [`Issue::code_str`]: super::Issue::code_str
+    Unrecognized,
 }
 
 impl Code {
@@ -97,7 +110,29 @@ impl Code {
             Code::Deprecated => "deprecated",
             Code::ReadOnly => "read_only",
             Code::CreatedInactive => "created_inactive",
+            Code::Unrecognized => "unrecognized",
         }
+    }
+
+    /// The code named `name` (its [`Code::as_str`]), if this release knows it.
+    ///
+    /// ```
+    /// use job_schema::Code;
+    /// assert_eq!(Code::from_name("max_len"), Some(Code::MaxLen));
+    /// assert_eq!(Code::from_name("some_later_code"), None);
+    /// assert_eq!(Code::from_name("unrecognized"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|code| code.as_str() == name)
+    }
+}
+
+/// Reads a code's name; a name this release does not know is [`Code::Unrecognized`] (the
+/// name itself is kept by the [`super::Issue`] that holds the code, not by the `Code`).
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let name = Cow::<str>::deserialize(deserializer)?;
+        Ok(Code::from_name(&name).unwrap_or(Code::Unrecognized))
     }
 }
 

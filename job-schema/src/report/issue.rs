@@ -96,6 +96,25 @@ impl Issue {
     pub fn message(&self) -> Cow<'_, str> {
         self.message.render(&self.params, self.value.as_deref())
     }
+
+    /// The code's name as the issue's JSON writes it: [`Code::as_str`], or, for an issue read
+    /// back with a code this release does not know ([`Code::Unrecognized`]), the name it was
+    /// read with.
+    ///
+    /// ```
+    /// use job_schema::{Code, Report};
+    /// let json = r#"{"errors":[{"field":"lat","pointer":"/lat","code":"some_later_code","message":"m","params":{},"value":null}],"warnings":[]}"#;
+    /// let report: Report = serde_json::from_str(json).unwrap();
+    /// assert_eq!(report.errors[0].code, Code::Unrecognized);
+    /// assert_eq!(report.errors[0].code_str(), "some_later_code");
+    /// assert_eq!(report.to_json(), json);
+    /// ```
+    pub fn code_str(&self) -> &str {
+        match &self.message {
+            Message::Unrecognized(sent) if self.code == Code::Unrecognized => &sent.code,
+            _ => self.code.as_str(),
+        }
+    }
 }
 
 impl PartialEq for Issue {
@@ -104,6 +123,7 @@ impl PartialEq for Issue {
         self.field == other.field
             && self.pointer == other.pointer
             && self.code == other.code
+            && self.code_str() == other.code_str()
             && self.params == other.params
             && self.value == other.value
             && (self.message == other.message || self.message() == other.message())
@@ -128,7 +148,7 @@ impl Serialize for Issue {
         let mut issue = serializer.serialize_struct("Issue", 6)?;
         issue.serialize_field("field", &self.field)?;
         issue.serialize_field("pointer", &self.pointer)?;
-        issue.serialize_field("code", &self.code)?;
+        issue.serialize_field("code", self.code_str())?;
         issue.serialize_field("message", &self.message())?;
         issue.serialize_field("params", &self.params)?;
         issue.serialize_field("value", &self.value)?;

@@ -23,6 +23,18 @@ pub(super) enum Message {
     Text(Cow<'static, str>),
     /// Written from the parameters and the echoed value when read.
     Form(Form),
+    /// Read back from a report with a code this release does not know
+    /// ([`super::Code::Unrecognized`]): the code's name as sent, and the message.
+    Unrecognized(Box<Unrecognized>),
+}
+
+/// What an issue with an unrecognized code keeps: its code's name and its message, as sent.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Unrecognized {
+    /// The code's name.
+    pub(super) code: Box<str>,
+    /// The message.
+    pub(super) text: Box<str>,
 }
 
 impl Message {
@@ -31,6 +43,7 @@ impl Message {
         match self {
             Message::Text(text) => Cow::Borrowed(text),
             Message::Form(form) => Cow::Owned(form.write(params, value)),
+            Message::Unrecognized(sent) => Cow::Borrowed(&sent.text),
         }
     }
 }

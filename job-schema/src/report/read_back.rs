@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer};
 
-use super::message::Message;
+use super::message::{Message, Unrecognized};
 use super::{Code, Fix, Issue, JsonType, JsonTypes, Params, Texts};
 
 impl<'de> Deserialize<'de> for JsonTypes {
@@ -158,7 +158,7 @@ fn params_of<E: serde::de::Error>(keys: ParamKeys) -> Result<Params, E> {
 struct IssueKeys {
     field: String,
     pointer: String,
-    code: Code,
+    code: String,
     message: String,
     #[serde(default)]
     params: Params,
@@ -169,13 +169,25 @@ struct IssueKeys {
 impl<'de> Deserialize<'de> for Issue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Issue, D::Error> {
         let keys = IssueKeys::deserialize(deserializer)?;
+        // A code this release does not know (codes are added, never renamed) keeps its name
+        // beside the message, so that the issue writes it back as it was read.
+        let (code, message) = match Code::from_name(&keys.code) {
+            Some(code) => (code, Message::Text(Cow::Owned(keys.message))),
+            None => (
+                Code::Unrecognized,
+                Message::Unrecognized(Box::new(Unrecognized {
+                    code: keys.code.into_boxed_str(),
+                    text: keys.message.into_boxed_str(),
+                })),
+            ),
+        };
         Ok(Issue {
             field: Cow::Owned(keys.field),
             pointer: Cow::Owned(keys.pointer),
-            code: keys.code,
+            code,
             params: keys.params,
             value: keys.value.map(String::into_boxed_str),
-            message: Message::Text(Cow::Owned(keys.message)),
+            message,
         })
     }
 }

@@ -55,7 +55,8 @@ pub(super) fn meaning(code: Code) -> Option<Meaning> {
         Code::DuplicateField => (
             "error",
             "A key appears more than once in one object. Every copy is rejected: neither the \
-             first nor the last is taken.",
+             first nor the last is taken. `validate()` reports a custom-fields key that is a \
+             field's name the same way, since the record's JSON would hold the key twice.",
             None,
         ),
         Code::UnknownField => (
