@@ -4,10 +4,16 @@
 //! field allocates nothing; the strings of [`Path::field`] and [`Path::pointer`] are made only
 //! when an issue is reported, and not even then for a top-level field of the table, whose
 //! name and pointer are static.
+//!
+//! A key longer than [`ECHO_LIMIT`] characters (one from the input: an unknown, custom or
+//! repeated key) is cut in both strings as a value is cut in its echo: its first
+//! `ECHO_LIMIT - 1` characters, then `…` (see [`Path::field`]), so that an issue's path is
+//! bounded whatever the key.
 
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::report::ECHO_LIMIT;
 use crate::spec::FieldSpec;
 
 /// One step of a [`Path`].
@@ -127,8 +133,21 @@ impl<'a> Path<'a> {
 
     /// The wire path: keys joined by `.`, indices as `[i]`; `""` at the root.
     ///
+    /// A key of more than [`ECHO_LIMIT`] characters (Unicode scalar values) is shown as its
+    /// first `ECHO_LIMIT - 1` characters and `…`, as [`echo`](crate::report::echo) cuts a
+    /// value (control characters are kept: the text output escapes them, JSON encodes them),
+    /// so that a path never grows with the input.
+    ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
+    ///
+    /// ```
+    /// use job_schema::{report::ECHO_LIMIT, Path};
+    /// let long = "k".repeat(100_000);
+    /// let field = Path::ROOT.key(&long).field();
+    /// assert_eq!(field, format!("{}…", "k".repeat(ECHO_LIMIT - 1)));
+    /// assert_eq!(field.chars().count(), ECHO_LIMIT);
+    /// ```
     #[inline]
     pub fn field(&self) -> Cow<'static, str> {
         match self.top_spec() {
@@ -153,12 +172,15 @@ impl<'a> Path<'a> {
             return Cow::Borrowed("");
         }
         if let Some(key) = self.top_key() {
-            return Cow::Owned(key.to_owned());
+            let key = Shown::of(key);
+            let mut out = String::with_capacity(key.len());
+            key.push_to(&mut out);
+            return Cow::Owned(out);
         }
         let mut len = 0;
         self.walk(&mut |segment| match segment {
             Segment::Root => {}
-            Segment::Key(key) => len += usize::from(len > 0) + key.len(),
+            Segment::Key(key) => len += usize::from(len > 0) + Shown::of(key).len(),
             Segment::Index(i) | Segment::Embedded(i) => len += 2 + decimal_len(i),
         });
         let mut out = String::with_capacity(len);
@@ -168,7 +190,7 @@ impl<'a> Path<'a> {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(key);
+                Shown::of(key).push_to(&mut out);
             }
             Segment::Index(i) | Segment::Embedded(i) => {
                 let _ = write!(out, "[{i}]");
@@ -178,6 +200,11 @@ impl<'a> Path<'a> {
     }
 
     /// The RFC 6901 JSON pointer: `/key/0/other`, with `~` and `/` escaped; `""` at the root.
+    ///
+    /// A long key is cut as in [`Path::field`] (the same characters, then `…`) before `~` and
+    /// `/` are escaped, so that the pointer stays well formed and names the same cut key:
+    /// a key takes at most `2 × ECHO_LIMIT` characters of it (when every one is a `~` or a
+    /// `/`).
     ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
@@ -195,19 +222,16 @@ impl<'a> Path<'a> {
             return Cow::Borrowed("");
         }
         if let Some(key) = self.top_key() {
-            if !key.bytes().any(|b| b == b'~' || b == b'/') {
-                let mut out = String::with_capacity(1 + key.len());
-                out.push('/');
-                out.push_str(key);
-                return Cow::Owned(out);
-            }
+            let key = Shown::of(key);
+            let mut out = String::with_capacity(1 + key.escaped_len());
+            out.push('/');
+            key.push_escaped_to(&mut out);
+            return Cow::Owned(out);
         }
         let mut len = 0;
         self.walk(&mut |segment| match segment {
             Segment::Root | Segment::Embedded(_) => {}
-            Segment::Key(key) => {
-                len += 1 + key.len() + key.bytes().filter(|b| matches!(b, b'~' | b'/')).count();
-            }
+            Segment::Key(key) => len += 1 + Shown::of(key).escaped_len(),
             Segment::Index(i) => len += 1 + decimal_len(i),
         });
         let mut out = String::with_capacity(len);
@@ -215,23 +239,94 @@ impl<'a> Path<'a> {
             Segment::Root | Segment::Embedded(_) => {}
             Segment::Key(key) => {
                 out.push('/');
-                if key.bytes().any(|b| b == b'~' || b == b'/') {
-                    for c in key.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                } else {
-                    out.push_str(key);
-                }
+                Shown::of(key).push_escaped_to(&mut out);
             }
             Segment::Index(i) => {
                 let _ = write!(out, "/{i}");
             }
         });
         Cow::Owned(out)
+    }
+}
+
+/// What a path shows of a key: all of it when it has at most [`ECHO_LIMIT`] characters,
+/// else its first `ECHO_LIMIT - 1` characters and `…`.
+#[derive(Clone, Copy)]
+struct Shown<'k> {
+    /// The characters shown.
+    kept: &'k str,
+    /// Whether the key was cut (`…` follows).
+    cut: bool,
+}
+
+impl<'k> Shown<'k> {
+    /// The marker of a cut, as an echo writes it.
+    const CUT: char = '…';
+
+    /// What is shown of `key`. A key of at most `ECHO_LIMIT` bytes (every field name, nearly
+    /// every key) is shown whole after one comparison; a longer one is read up to its
+    /// `ECHO_LIMIT + 1`-th character, never further.
+    #[inline]
+    fn of(key: &'k str) -> Shown<'k> {
+        if key.len() <= ECHO_LIMIT {
+            return Shown {
+                kept: key,
+                cut: false,
+            };
+        }
+        let mut starts = key.char_indices().map(|(at, _)| at);
+        // Where the character at index `ECHO_LIMIT - 1` starts, and whether one follows it.
+        match (starts.nth(ECHO_LIMIT - 1), starts.next()) {
+            (Some(at), Some(_)) => Shown {
+                kept: &key[..at],
+                cut: true,
+            },
+            _ => Shown {
+                kept: key,
+                cut: false,
+            },
+        }
+    }
+
+    /// The length in bytes of the key as shown.
+    fn len(self) -> usize {
+        self.kept.len() + if self.cut { Self::CUT.len_utf8() } else { 0 }
+    }
+
+    /// The length in bytes of the key as shown in a pointer (`~` and `/` escaped).
+    fn escaped_len(self) -> usize {
+        self.len()
+            + self
+                .kept
+                .bytes()
+                .filter(|b| matches!(b, b'~' | b'/'))
+                .count()
+    }
+
+    /// Appends the key as shown.
+    fn push_to(self, out: &mut String) {
+        out.push_str(self.kept);
+        if self.cut {
+            out.push(Self::CUT);
+        }
+    }
+
+    /// Appends the key as shown in a pointer: `~` as `~0` and `/` as `~1`.
+    fn push_escaped_to(self, out: &mut String) {
+        if self.kept.bytes().any(|b| b == b'~' || b == b'/') {
+            for c in self.kept.chars() {
+                match c {
+                    '~' => out.push_str("~0"),
+                    '/' => out.push_str("~1"),
+                    c => out.push(c),
+                }
+            }
+        } else {
+            out.push_str(self.kept);
+        }
+        if self.cut {
+            out.push(Self::CUT);
+        }
     }
 }
 
@@ -319,6 +414,62 @@ mod tests {
         assert!(matches!(below.field(), Cow::Owned(f) if f == "[2].a/b"));
         assert!(matches!(below.pointer(), Cow::Owned(p) if p == "/2/a~1b"));
         assert!(matches!(root.field(), Cow::Borrowed("")));
+    }
+
+    #[test]
+    fn a_long_key_is_cut_like_an_echo_in_field_and_pointer() {
+        let root = Path::ROOT;
+        let record = root.index(7);
+        // Exactly the limit: whole; one more character: cut after `ECHO_LIMIT - 1`.
+        for n in [0, 1, ECHO_LIMIT - 1, ECHO_LIMIT] {
+            let key = "k".repeat(n);
+            assert_eq!(root.key(&key).field(), key);
+            assert_eq!(record.key(&key).pointer(), format!("/7/{key}"));
+        }
+        let cut = format!("{}…", "k".repeat(ECHO_LIMIT - 1));
+        for n in [ECHO_LIMIT + 1, 5_000_000] {
+            let key = "k".repeat(n);
+            assert_eq!(root.key(&key).field(), cut);
+            assert_eq!(root.key(&key).pointer(), format!("/{cut}"));
+            assert_eq!(record.key(&key).field(), format!("[7].{cut}"));
+            assert_eq!(record.key(&key).pointer(), format!("/7/{cut}"));
+        }
+        // Characters of two, three and four bytes: cut on a character boundary, counted in
+        // characters; 64 of them (up to 256 bytes) are kept whole.
+        for c in ['é', '中', '😀'] {
+            let whole: String = std::iter::repeat_n(c, ECHO_LIMIT).collect();
+            assert_eq!(root.key(&whole).field(), whole);
+            let long: String = std::iter::repeat_n(c, 1_000).collect();
+            let shown = root.key(&long).field();
+            let kept: String = std::iter::repeat_n(c, ECHO_LIMIT - 1).collect();
+            assert_eq!(shown, format!("{kept}…"));
+            assert_eq!(root.key(&long).pointer(), format!("/{kept}…"));
+        }
+        // `~` and `/` escaped after the cut: the pointer is well formed (every `~` starts
+        // `~0` or `~1`) and names the cut key; an escape is never split.
+        let key = format!("{}/tail", "~".repeat(200));
+        let pointer = root.key(&key).pointer();
+        assert_eq!(pointer, format!("/{}…", "~0".repeat(ECHO_LIMIT - 1)));
+        assert_eq!(
+            root.key(&key).field(),
+            format!("{}…", "~".repeat(ECHO_LIMIT - 1))
+        );
+        let all_slashes = "/".repeat(ECHO_LIMIT);
+        assert_eq!(
+            root.key(&all_slashes).pointer(),
+            format!("/{}", "~1".repeat(ECHO_LIMIT))
+        );
+        // The strings are still allocated at their exact length.
+        for path in [root.key(&key), record.key(&key), record.key(&long_mixed())] {
+            let (f, p) = (path.field().into_owned(), path.pointer().into_owned());
+            assert_eq!((f.capacity(), p.capacity()), (f.len(), p.len()));
+            assert!(f.chars().count() <= ECHO_LIMIT + "[7].".len());
+        }
+    }
+
+    /// A long key of characters of every width, with `~` and `/` among them.
+    fn long_mixed() -> String {
+        "aé中😀~/".repeat(500)
     }
 
     #[test]
