@@ -5,10 +5,11 @@
 //! when an issue is reported, and not even then for a top-level field of the table, whose
 //! name and pointer are static.
 //!
-//! A key longer than [`ECHO_LIMIT`] characters (one from the input: an unknown, custom or
-//! repeated key) is cut in both strings as a value is cut in its echo: its first
-//! `ECHO_LIMIT - 1` characters, then `…` (see [`Path::field`]), so that an issue's path is
-//! bounded whatever the key.
+//! A key from the input (a segment made with [`Path::key`]: an unknown, custom or repeated
+//! key) longer than [`ECHO_LIMIT`] characters is cut in both strings as a value is cut in its
+//! echo: its first `ECHO_LIMIT - 1` characters, then `…` (see [`Path::field`]), so that an
+//! issue's path is bounded whatever the input; a field name of the table ([`Path::field_of`])
+//! is the schema's own, and shown whole.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -106,12 +107,25 @@ impl<'a> Path<'a> {
         self.segment
     }
 
-    /// Calls `f` on each segment, from the root down.
-    fn walk(&self, f: &mut impl FnMut(Segment<'a>)) {
+    /// Calls `f` on each segment, from the root down, with what a key is shown as: a field
+    /// name of the table (a segment made with [`Path::field_of`]) whole, any other key as
+    /// [`Shown::of`] cuts it.
+    fn walk(&self, f: &mut impl FnMut(Segment<'a>, Shown<'a>)) {
         if let Some(parent) = self.parent {
             parent.walk(f);
         }
-        f(self.segment);
+        let shown = match self.segment {
+            Segment::Key(key) if self.spec.is_some() => Shown {
+                kept: key,
+                cut: false,
+            },
+            Segment::Key(key) => Shown::of(key),
+            _ => Shown {
+                kept: "",
+                cut: false,
+            },
+        };
+        f(self.segment, shown);
     }
 
     /// The key of a path that is one key below the root (a field of a top-level record).
@@ -133,10 +147,11 @@ impl<'a> Path<'a> {
 
     /// The wire path: keys joined by `.`, indices as `[i]`; `""` at the root.
     ///
-    /// A key of more than [`ECHO_LIMIT`] characters (Unicode scalar values) is shown as its
-    /// first `ECHO_LIMIT - 1` characters and `…`, as [`echo`](crate::report::echo) cuts a
-    /// value (control characters are kept: the text output escapes them, JSON encodes them),
-    /// so that a path never grows with the input.
+    /// A key made with [`Path::key`] (one from the input) of more than [`ECHO_LIMIT`]
+    /// characters (Unicode scalar values) is shown as its first `ECHO_LIMIT - 1` characters
+    /// and `…`, as [`echo`](crate::report::echo) cuts a value (control characters are kept:
+    /// the text output escapes them, JSON encodes them), so that a path never grows with the
+    /// input. A field name of the table ([`Path::field_of`]) is shown whole.
     ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
@@ -178,19 +193,19 @@ impl<'a> Path<'a> {
             return Cow::Owned(out);
         }
         let mut len = 0;
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root => {}
-            Segment::Key(key) => len += usize::from(len > 0) + Shown::of(key).len(),
+            Segment::Key(_) => len += usize::from(len > 0) + key.len(),
             Segment::Index(i) | Segment::Embedded(i) => len += 2 + decimal_len(i),
         });
         let mut out = String::with_capacity(len);
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root => {}
-            Segment::Key(key) => {
+            Segment::Key(_) => {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                Shown::of(key).push_to(&mut out);
+                key.push_to(&mut out);
             }
             Segment::Index(i) | Segment::Embedded(i) => {
                 let _ = write!(out, "[{i}]");
@@ -223,23 +238,24 @@ impl<'a> Path<'a> {
         }
         if let Some(key) = self.top_key() {
             let key = Shown::of(key);
-            let mut out = String::with_capacity(1 + key.escaped_len());
+            let escapes = key.escapes();
+            let mut out = String::with_capacity(1 + key.len() + escapes);
             out.push('/');
-            key.push_escaped_to(&mut out);
+            key.push_escaped_to(&mut out, escapes);
             return Cow::Owned(out);
         }
         let mut len = 0;
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root | Segment::Embedded(_) => {}
-            Segment::Key(key) => len += 1 + Shown::of(key).escaped_len(),
+            Segment::Key(_) => len += 1 + key.len() + key.escapes(),
             Segment::Index(i) => len += 1 + decimal_len(i),
         });
         let mut out = String::with_capacity(len);
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root | Segment::Embedded(_) => {}
-            Segment::Key(key) => {
+            Segment::Key(_) => {
                 out.push('/');
-                Shown::of(key).push_escaped_to(&mut out);
+                key.push_escaped_to(&mut out, key.escapes());
             }
             Segment::Index(i) => {
                 let _ = write!(out, "/{i}");
@@ -269,11 +285,18 @@ impl<'k> Shown<'k> {
     #[inline]
     fn of(key: &'k str) -> Shown<'k> {
         if key.len() <= ECHO_LIMIT {
-            return Shown {
+            Shown {
                 kept: key,
                 cut: false,
-            };
+            }
+        } else {
+            Shown::of_long(key)
         }
+    }
+
+    /// [`Shown::of`] for a key of more than `ECHO_LIMIT` bytes.
+    #[inline(never)]
+    fn of_long(key: &'k str) -> Shown<'k> {
         let mut starts = key.char_indices().map(|(at, _)| at);
         // Where the character at index `ECHO_LIMIT - 1` starts, and whether one follows it.
         match (starts.nth(ECHO_LIMIT - 1), starts.next()) {
@@ -293,14 +316,13 @@ impl<'k> Shown<'k> {
         self.kept.len() + if self.cut { Self::CUT.len_utf8() } else { 0 }
     }
 
-    /// The length in bytes of the key as shown in a pointer (`~` and `/` escaped).
-    fn escaped_len(self) -> usize {
-        self.len()
-            + self
-                .kept
-                .bytes()
-                .filter(|b| matches!(b, b'~' | b'/'))
-                .count()
+    /// How many characters of the key as shown a pointer escapes (`~` and `/`), each one
+    /// byte longer there.
+    fn escapes(self) -> usize {
+        self.kept
+            .bytes()
+            .filter(|b| matches!(b, b'~' | b'/'))
+            .count()
     }
 
     /// Appends the key as shown.
@@ -311,9 +333,10 @@ impl<'k> Shown<'k> {
         }
     }
 
-    /// Appends the key as shown in a pointer: `~` as `~0` and `/` as `~1`.
-    fn push_escaped_to(self, out: &mut String) {
-        if self.kept.bytes().any(|b| b == b'~' || b == b'/') {
+    /// Appends the key as shown in a pointer, given its [`Shown::escapes`]: `~` as `~0` and
+    /// `/` as `~1`.
+    fn push_escaped_to(self, out: &mut String, escapes: usize) {
+        if escapes > 0 {
             for c in self.kept.chars() {
                 match c {
                     '~' => out.push_str("~0"),
@@ -459,11 +482,47 @@ mod tests {
             root.key(&all_slashes).pointer(),
             format!("/{}", "~1".repeat(ECHO_LIMIT))
         );
+        // A field name of the table is the schema's own: shown whole, at the top and below.
+        static LONG: FieldSpec = FieldSpec {
+            name: "a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+            pointer: "/a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+            ident: "long",
+            shape: crate::Shape::Text,
+            optional: true,
+            list: false,
+            rules: &[],
+            class: crate::FieldClass::Writable,
+            notice: "",
+            doc: "",
+            nested: None,
+            aliases: &[],
+            nested_custom_prefix: None,
+            nested_deny_unknown_fields: false,
+            nested_check_value: None,
+        };
+        assert!(LONG.name.len() > ECHO_LIMIT);
+        assert_eq!(root.field_of(&LONG).field(), LONG.name);
+        let below = record.field_of(&LONG);
+        assert_eq!(below.field(), format!("[7].{}", LONG.name));
+        assert_eq!(below.pointer(), format!("/7{}", LONG.pointer));
+        let key_below = below.key(&key);
+        assert_eq!(
+            key_below.field(),
+            format!("[7].{}.{}…", LONG.name, "~".repeat(ECHO_LIMIT - 1))
+        );
         // The strings are still allocated at their exact length.
-        for path in [root.key(&key), record.key(&key), record.key(&long_mixed())] {
+        for path in [
+            root.key(&key),
+            record.key(&key),
+            record.key(&long_mixed()),
+            below,
+            key_below,
+        ] {
             let (f, p) = (path.field().into_owned(), path.pointer().into_owned());
             assert_eq!((f.capacity(), p.capacity()), (f.len(), p.len()));
-            assert!(f.chars().count() <= ECHO_LIMIT + "[7].".len());
+        }
+        for path in [root.key(&key), record.key(&key), record.key(&long_mixed())] {
+            assert!(path.field().chars().count() <= ECHO_LIMIT + "[7].".len());
         }
     }
 
