@@ -439,6 +439,25 @@ mod tests {
         assert!(matches!(root.field(), Cow::Borrowed("")));
     }
 
+    /// A field of the table whose name is longer than `ECHO_LIMIT`.
+    static LONG: FieldSpec = FieldSpec {
+        name: "a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+        pointer: "/a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+        ident: "long",
+        shape: crate::Shape::Text,
+        optional: true,
+        list: false,
+        rules: &[],
+        class: crate::FieldClass::Writable,
+        notice: "",
+        doc: "",
+        nested: None,
+        aliases: &[],
+        nested_custom_prefix: None,
+        nested_deny_unknown_fields: false,
+        nested_check_value: None,
+    };
+
     #[test]
     fn a_long_key_is_cut_like_an_echo_in_field_and_pointer() {
         let root = Path::ROOT;
@@ -483,23 +502,6 @@ mod tests {
             format!("/{}", "~1".repeat(ECHO_LIMIT))
         );
         // A field name of the table is the schema's own: shown whole, at the top and below.
-        static LONG: FieldSpec = FieldSpec {
-            name: "a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
-            pointer: "/a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
-            ident: "long",
-            shape: crate::Shape::Text,
-            optional: true,
-            list: false,
-            rules: &[],
-            class: crate::FieldClass::Writable,
-            notice: "",
-            doc: "",
-            nested: None,
-            aliases: &[],
-            nested_custom_prefix: None,
-            nested_deny_unknown_fields: false,
-            nested_check_value: None,
-        };
         assert!(LONG.name.len() > ECHO_LIMIT);
         assert_eq!(root.field_of(&LONG).field(), LONG.name);
         let below = record.field_of(&LONG);

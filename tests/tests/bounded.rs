@@ -446,7 +446,7 @@ fn check_cut_key_issues(report: &Report, key: &str, expected: &[(Code, bool)]) {
     assert_eq!(found, expected);
 }
 
-/// `check_json` and `from_json` on `body`: the two reports (from_json's warnings alone when
+/// `check_json` and `from_json` on `body`: the two reports (`from_json`'s warnings alone when
 /// it accepts the body), which must be equal.
 fn both_doors(body: &[u8]) -> Report {
     let checked = Job::check_json(body, Options::default());
