@@ -402,3 +402,24 @@ fn a_number_beyond_a_double_leaves_an_any_scalar_field_unset_in_the_record() {
         assert!(!json.contains("null") && !json.contains("inf"), "{json}");
     }
 }
+
+/// A user's list of any scalars.
+#[derive(Debug, Schema)]
+struct Bag {
+    items: Vec<AnyScalar>,
+    one: Option<AnyScalar>,
+}
+
+#[test]
+fn a_list_of_any_scalars_leaves_out_an_element_beyond_a_double() {
+    let body = br#"{"items": [1, -1e400, "x"], "one": 1e400}"#;
+    let checked = Bag::check_json(body, Options::default());
+    assert!(checked.is_empty(), "{checked}");
+    let read = Bag::from_json(body).expect("no issue");
+    assert!(read.warnings.is_empty());
+    assert_eq!(
+        read.record.items,
+        [AnyScalar::Number(1.into()), AnyScalar::String("x".into())]
+    );
+    assert_eq!(read.record.one, None);
+}
