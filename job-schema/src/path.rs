@@ -4,10 +4,17 @@
 //! field allocates nothing; the strings of [`Path::field`] and [`Path::pointer`] are made only
 //! when an issue is reported, and not even then for a top-level field of the table, whose
 //! name and pointer are static.
+//!
+//! A key from the input (a segment made with [`Path::key`]: an unknown, custom or repeated
+//! key) longer than [`ECHO_LIMIT`] characters is cut in both strings as a value is cut in its
+//! echo: its first `ECHO_LIMIT - 1` characters, then `…` (see [`Path::field`]), so that an
+//! issue's path is bounded whatever the input; a field name of the table ([`Path::field_of`])
+//! is the schema's own, and shown whole.
 
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::report::ECHO_LIMIT;
 use crate::spec::FieldSpec;
 
 /// One step of a [`Path`].
@@ -100,12 +107,25 @@ impl<'a> Path<'a> {
         self.segment
     }
 
-    /// Calls `f` on each segment, from the root down.
-    fn walk(&self, f: &mut impl FnMut(Segment<'a>)) {
+    /// Calls `f` on each segment, from the root down, with what a key is shown as: a field
+    /// name of the table (a segment made with [`Path::field_of`]) whole, any other key as
+    /// [`Shown::of`] cuts it.
+    fn walk(&self, f: &mut impl FnMut(Segment<'a>, Shown<'a>)) {
         if let Some(parent) = self.parent {
             parent.walk(f);
         }
-        f(self.segment);
+        let shown = match self.segment {
+            Segment::Key(key) if self.spec.is_some() => Shown {
+                kept: key,
+                cut: false,
+            },
+            Segment::Key(key) => Shown::of(key),
+            _ => Shown {
+                kept: "",
+                cut: false,
+            },
+        };
+        f(self.segment, shown);
     }
 
     /// The key of a path that is one key below the root (a field of a top-level record).
@@ -127,8 +147,22 @@ impl<'a> Path<'a> {
 
     /// The wire path: keys joined by `.`, indices as `[i]`; `""` at the root.
     ///
+    /// A key made with [`Path::key`] (one from the input) of more than [`ECHO_LIMIT`]
+    /// characters (Unicode scalar values) is shown as its first `ECHO_LIMIT - 1` characters
+    /// and `…`, as [`echo`](crate::report::echo) cuts a value (control characters are kept:
+    /// the text output escapes them, JSON encodes them), so that a path never grows with the
+    /// input. A field name of the table ([`Path::field_of`]) is shown whole.
+    ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
+    ///
+    /// ```
+    /// use job_schema::{report::ECHO_LIMIT, Path};
+    /// let long = "k".repeat(100_000);
+    /// let field = Path::ROOT.key(&long).field();
+    /// assert_eq!(field, format!("{}…", "k".repeat(ECHO_LIMIT - 1)));
+    /// assert_eq!(field.chars().count(), ECHO_LIMIT);
+    /// ```
     #[inline]
     pub fn field(&self) -> Cow<'static, str> {
         match self.top_spec() {
@@ -153,22 +187,25 @@ impl<'a> Path<'a> {
             return Cow::Borrowed("");
         }
         if let Some(key) = self.top_key() {
-            return Cow::Owned(key.to_owned());
+            let key = Shown::of(key);
+            let mut out = String::with_capacity(key.len());
+            key.push_to(&mut out);
+            return Cow::Owned(out);
         }
         let mut len = 0;
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root => {}
-            Segment::Key(key) => len += usize::from(len > 0) + key.len(),
+            Segment::Key(_) => len += usize::from(len > 0) + key.len(),
             Segment::Index(i) | Segment::Embedded(i) => len += 2 + decimal_len(i),
         });
         let mut out = String::with_capacity(len);
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root => {}
-            Segment::Key(key) => {
+            Segment::Key(_) => {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(key);
+                key.push_to(&mut out);
             }
             Segment::Index(i) | Segment::Embedded(i) => {
                 let _ = write!(out, "[{i}]");
@@ -178,6 +215,11 @@ impl<'a> Path<'a> {
     }
 
     /// The RFC 6901 JSON pointer: `/key/0/other`, with `~` and `/` escaped; `""` at the root.
+    ///
+    /// A long key is cut as in [`Path::field`] (the same characters, then `…`) before `~` and
+    /// `/` are escaped, so that the pointer stays well formed and names the same cut key:
+    /// a key takes at most `2 × ECHO_LIMIT` characters of it (when every one is a `~` or a
+    /// `/`).
     ///
     /// Borrowed for the root and for a top-level field made with [`Path::field_of`];
     /// otherwise allocated once, at the exact length.
@@ -195,43 +237,119 @@ impl<'a> Path<'a> {
             return Cow::Borrowed("");
         }
         if let Some(key) = self.top_key() {
-            if !key.bytes().any(|b| b == b'~' || b == b'/') {
-                let mut out = String::with_capacity(1 + key.len());
-                out.push('/');
-                out.push_str(key);
-                return Cow::Owned(out);
-            }
+            let key = Shown::of(key);
+            let escapes = key.escapes();
+            let mut out = String::with_capacity(1 + key.len() + escapes);
+            out.push('/');
+            key.push_escaped_to(&mut out, escapes);
+            return Cow::Owned(out);
         }
         let mut len = 0;
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root | Segment::Embedded(_) => {}
-            Segment::Key(key) => {
-                len += 1 + key.len() + key.bytes().filter(|b| matches!(b, b'~' | b'/')).count();
-            }
+            Segment::Key(_) => len += 1 + key.len() + key.escapes(),
             Segment::Index(i) => len += 1 + decimal_len(i),
         });
         let mut out = String::with_capacity(len);
-        self.walk(&mut |segment| match segment {
+        self.walk(&mut |segment, key| match segment {
             Segment::Root | Segment::Embedded(_) => {}
-            Segment::Key(key) => {
+            Segment::Key(_) => {
                 out.push('/');
-                if key.bytes().any(|b| b == b'~' || b == b'/') {
-                    for c in key.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
-                    }
-                } else {
-                    out.push_str(key);
-                }
+                key.push_escaped_to(&mut out, key.escapes());
             }
             Segment::Index(i) => {
                 let _ = write!(out, "/{i}");
             }
         });
         Cow::Owned(out)
+    }
+}
+
+/// What a path shows of a key: all of it when it has at most [`ECHO_LIMIT`] characters,
+/// else its first `ECHO_LIMIT - 1` characters and `…`.
+#[derive(Clone, Copy)]
+struct Shown<'k> {
+    /// The characters shown.
+    kept: &'k str,
+    /// Whether the key was cut (`…` follows).
+    cut: bool,
+}
+
+impl<'k> Shown<'k> {
+    /// The marker of a cut, as an echo writes it.
+    const CUT: char = '…';
+
+    /// What is shown of `key`. A key of at most `ECHO_LIMIT` bytes (every field name, nearly
+    /// every key) is shown whole after one comparison; a longer one is read up to its
+    /// `ECHO_LIMIT + 1`-th character, never further.
+    #[inline]
+    fn of(key: &'k str) -> Shown<'k> {
+        if key.len() <= ECHO_LIMIT {
+            Shown {
+                kept: key,
+                cut: false,
+            }
+        } else {
+            Shown::of_long(key)
+        }
+    }
+
+    /// [`Shown::of`] for a key of more than `ECHO_LIMIT` bytes.
+    #[inline(never)]
+    fn of_long(key: &'k str) -> Shown<'k> {
+        let mut starts = key.char_indices().map(|(at, _)| at);
+        // Where the character at index `ECHO_LIMIT - 1` starts, and whether one follows it.
+        match (starts.nth(ECHO_LIMIT - 1), starts.next()) {
+            (Some(at), Some(_)) => Shown {
+                kept: &key[..at],
+                cut: true,
+            },
+            _ => Shown {
+                kept: key,
+                cut: false,
+            },
+        }
+    }
+
+    /// The length in bytes of the key as shown.
+    fn len(self) -> usize {
+        self.kept.len() + if self.cut { Self::CUT.len_utf8() } else { 0 }
+    }
+
+    /// How many characters of the key as shown a pointer escapes (`~` and `/`), each one
+    /// byte longer there.
+    fn escapes(self) -> usize {
+        self.kept
+            .bytes()
+            .filter(|b| matches!(b, b'~' | b'/'))
+            .count()
+    }
+
+    /// Appends the key as shown.
+    fn push_to(self, out: &mut String) {
+        out.push_str(self.kept);
+        if self.cut {
+            out.push(Self::CUT);
+        }
+    }
+
+    /// Appends the key as shown in a pointer, given its [`Shown::escapes`]: `~` as `~0` and
+    /// `/` as `~1`.
+    fn push_escaped_to(self, out: &mut String, escapes: usize) {
+        if escapes > 0 {
+            for c in self.kept.chars() {
+                match c {
+                    '~' => out.push_str("~0"),
+                    '/' => out.push_str("~1"),
+                    c => out.push(c),
+                }
+            }
+        } else {
+            out.push_str(self.kept);
+        }
+        if self.cut {
+            out.push(Self::CUT);
+        }
     }
 }
 
@@ -319,6 +437,100 @@ mod tests {
         assert!(matches!(below.field(), Cow::Owned(f) if f == "[2].a/b"));
         assert!(matches!(below.pointer(), Cow::Owned(p) if p == "/2/a~1b"));
         assert!(matches!(root.field(), Cow::Borrowed("")));
+    }
+
+    /// A field of the table whose name is longer than `ECHO_LIMIT`.
+    static LONG: FieldSpec = FieldSpec {
+        name: "a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+        pointer: "/a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+        ident: "long",
+        shape: crate::Shape::Text,
+        optional: true,
+        list: false,
+        rules: &[],
+        class: crate::FieldClass::Writable,
+        notice: "",
+        doc: "",
+        nested: None,
+        aliases: &[],
+        nested_custom_prefix: None,
+        nested_deny_unknown_fields: false,
+        nested_check_value: None,
+    };
+
+    #[test]
+    fn a_long_key_is_cut_like_an_echo_in_field_and_pointer() {
+        let root = Path::ROOT;
+        let record = root.index(7);
+        // Exactly the limit: whole; one more character: cut after `ECHO_LIMIT - 1`.
+        for n in [0, 1, ECHO_LIMIT - 1, ECHO_LIMIT] {
+            let key = "k".repeat(n);
+            assert_eq!(root.key(&key).field(), key);
+            assert_eq!(record.key(&key).pointer(), format!("/7/{key}"));
+        }
+        let cut = format!("{}…", "k".repeat(ECHO_LIMIT - 1));
+        for n in [ECHO_LIMIT + 1, 5_000_000] {
+            let key = "k".repeat(n);
+            assert_eq!(root.key(&key).field(), cut);
+            assert_eq!(root.key(&key).pointer(), format!("/{cut}"));
+            assert_eq!(record.key(&key).field(), format!("[7].{cut}"));
+            assert_eq!(record.key(&key).pointer(), format!("/7/{cut}"));
+        }
+        // Characters of two, three and four bytes: cut on a character boundary, counted in
+        // characters; 64 of them (up to 256 bytes) are kept whole.
+        for c in ['é', '中', '😀'] {
+            let whole: String = std::iter::repeat_n(c, ECHO_LIMIT).collect();
+            assert_eq!(root.key(&whole).field(), whole);
+            let long: String = std::iter::repeat_n(c, 1_000).collect();
+            let shown = root.key(&long).field();
+            let kept: String = std::iter::repeat_n(c, ECHO_LIMIT - 1).collect();
+            assert_eq!(shown, format!("{kept}…"));
+            assert_eq!(root.key(&long).pointer(), format!("/{kept}…"));
+        }
+        // `~` and `/` escaped after the cut: the pointer is well formed (every `~` starts
+        // `~0` or `~1`) and names the cut key; an escape is never split.
+        let key = format!("{}/tail", "~".repeat(200));
+        let pointer = root.key(&key).pointer();
+        assert_eq!(pointer, format!("/{}…", "~0".repeat(ECHO_LIMIT - 1)));
+        assert_eq!(
+            root.key(&key).field(),
+            format!("{}…", "~".repeat(ECHO_LIMIT - 1))
+        );
+        let all_slashes = "/".repeat(ECHO_LIMIT);
+        assert_eq!(
+            root.key(&all_slashes).pointer(),
+            format!("/{}", "~1".repeat(ECHO_LIMIT))
+        );
+        // A field name of the table is the schema's own: shown whole, at the top and below.
+        assert!(LONG.name.len() > ECHO_LIMIT);
+        assert_eq!(root.field_of(&LONG).field(), LONG.name);
+        let below = record.field_of(&LONG);
+        assert_eq!(below.field(), format!("[7].{}", LONG.name));
+        assert_eq!(below.pointer(), format!("/7{}", LONG.pointer));
+        let key_below = below.key(&key);
+        assert_eq!(
+            key_below.field(),
+            format!("[7].{}.{}…", LONG.name, "~".repeat(ECHO_LIMIT - 1))
+        );
+        // The strings are still allocated at their exact length.
+        for path in [
+            root.key(&key),
+            record.key(&key),
+            record.key(&long_mixed()),
+            below,
+            key_below,
+        ] {
+            let (f, p) = (path.field().into_owned(), path.pointer().into_owned());
+            assert_eq!((f.capacity(), p.capacity()), (f.len(), p.len()));
+        }
+        for path in [root.key(&key), record.key(&key), record.key(&long_mixed())] {
+            assert!(path.field().chars().count() <= ECHO_LIMIT + "[7].".len());
+        }
+    }
+
+    /// A long key of characters of every width, with `~` and `/` among them.
+    fn long_mixed() -> String {
+        "aé中😀~/".repeat(500)
     }
 
     #[test]

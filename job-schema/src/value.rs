@@ -116,6 +116,10 @@ impl Scalar<'_> {
 /// judges a string only. In strict mode a read-only field of this type takes a string only,
 /// as the OpenAPI text types it.
 ///
+/// A number is a `serde_json::Number`: an integer of 64 bits or a finite double. A JSON
+/// number beyond a double (`1e400`) is taken as any other number (the field's warning only),
+/// but no `AnyScalar` holds it: the reader leaves the field unset.
+///
 /// ```
 /// use job_schema::{AnyScalar, Job};
 ///
@@ -127,6 +131,11 @@ impl Scalar<'_> {
 /// let body = br#"{"status": "Quote", "generated_job_id": "1587"}"#;
 /// let job = Job::from_json(body).unwrap().record;
 /// assert_eq!(job.generated_job_id.as_ref().and_then(AnyScalar::as_str), Some("1587"));
+///
+/// // Beyond a double: the `read_only` warning alone, and no value.
+/// let read = Job::from_json(br#"{"status": "Quote", "edit_date": 1e400}"#).unwrap();
+/// assert_eq!(read.warnings[0].code.as_str(), "read_only");
+/// assert_eq!(read.record.edit_date, None);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyScalar {

@@ -750,6 +750,41 @@ fn keys_are_escaped_in_text_output_as_values_are() {
 }
 
 #[test]
+fn a_long_key_is_cut_in_both_outputs() {
+    // A 5 MB unknown key once made a line of 10,000,210 bytes: the field and the pointer are
+    // the report's, cut to 63 characters and `…`, in JSON and in text alike.
+    let key = format!("k\u{202e}{}", "k".repeat(5_000_000));
+    let input = format!("{{\"status\": \"Quote\", \"{key}\": 1, \"{key}\": 2}}");
+    let cut = format!("k\u{202e}{}…", "k".repeat(61));
+    let output = run(&["check", "--format", "json"], input.as_bytes());
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).len() < 1_000, "{}", stdout(&output).len());
+    let record = &json_lines(&output)[0];
+    let (error, warning) = (&record["errors"][0], &record["warnings"][0]);
+    assert_eq!(
+        (&error["code"], &warning["code"]),
+        (&json!("duplicate_field"), &json!("unknown_field"))
+    );
+    for issue in [error, warning] {
+        assert_eq!(issue["field"], cut.as_str());
+        assert_eq!(issue["pointer"], format!("/{cut}").as_str());
+    }
+    // Text: the same cut key, escaped as keys are.
+    let output = run(&["check"], input.as_bytes());
+    let shown = format!("k\\u{{202e}}{}…", "k".repeat(61));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "<stdin>:1: {shown}: appears more than once; every copy is rejected rather than \
+             guessing which one counts [duplicate_field]\n\
+             <stdin>:1: warning: {shown}: is not a field of this record; it is ignored \
+             [unknown_field]\n\
+             1 record, 0 valid, 1 invalid, 1 error, 1 warning\n"
+        )
+    );
+}
+
+#[test]
 fn file_names_are_escaped_on_the_terminal() {
     let name = "we\u{1b}[31mird\u{202e}.ndjson";
     let escaped = "we\\u{1b}[31mird\\u{202e}.ndjson";

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use job_schema::report::ISSUE_LIMIT;
+use job_schema::report::{ECHO_LIMIT, ISSUE_LIMIT};
 use job_schema::rules::uuid_list;
 use job_schema::{Code, Job, Mode, Options, Path, Report, Schema, Sink, Validate};
 
@@ -408,4 +408,152 @@ fn out_of_order_keys_keep_exactly_the_first_issues_in_field_order() {
             assert_eq!(seen(&nested), want, "nested {keys} {seed} {strict}");
         }
     }
+}
+
+/// Whether `pointer` is a well-formed RFC 6901 pointer: empty, or `/` then segments in which
+/// every `~` starts `~0` or `~1`.
+fn well_formed_pointer(pointer: &str) -> bool {
+    let bytes = pointer.as_bytes();
+    (bytes.is_empty() || bytes[0] == b'/')
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, &b)| b != b'~' || matches!(bytes.get(i + 1), Some(b'0' | b'1')))
+}
+
+/// The issues of `report` about keys (field not a field of `Job`), each checked against the
+/// bound on a key from the input: `field` at most `ECHO_LIMIT` characters and `pointer` at
+/// most `1 + 2 × ECHO_LIMIT`, both starting with the first characters of `key` (the
+/// pointer's `~` and `/` escaped), and cut with `…`.
+fn check_cut_key_issues(report: &Report, key: &str, expected: &[(Code, bool)]) {
+    let kept: String = key.chars().take(ECHO_LIMIT - 1).collect();
+    let escaped = kept.replace('~', "~0").replace('/', "~1");
+    let found: Vec<(Code, bool)> = report
+        .errors
+        .iter()
+        .map(|i| (i, true))
+        .chain(report.warnings.iter().map(|i| (i, false)))
+        .filter(|(i, _)| i.field != "status")
+        .map(|(issue, error)| {
+            assert!(issue.field.chars().count() <= ECHO_LIMIT, "{}", issue.field);
+            assert!(issue.pointer.chars().count() <= 1 + 2 * ECHO_LIMIT);
+            assert_eq!(issue.field, format!("{kept}…"));
+            assert_eq!(issue.pointer, format!("/{escaped}…"));
+            assert!(well_formed_pointer(&issue.pointer), "{}", issue.pointer);
+            (issue.code, error)
+        })
+        .collect();
+    assert_eq!(found, expected);
+}
+
+/// `check_json` and `from_json` on `body`: the two reports (`from_json`'s warnings alone when
+/// it accepts the body), which must be equal.
+fn both_doors(body: &[u8]) -> Report {
+    let checked = Job::check_json(body, Options::default());
+    let built = match Job::from_json(body) {
+        Ok(parsed) => Report {
+            warnings: parsed.warnings,
+            ..Report::default()
+        },
+        Err(report) => report,
+    };
+    assert_eq!(checked, built);
+    checked
+}
+
+#[test]
+fn a_long_key_is_cut_in_field_and_pointer_as_a_value_is_in_its_echo() {
+    // A 5 MB unknown key (once a 10 MB line of `check --format json`).
+    let key = "k".repeat(5_000_000);
+    let body = format!(r#"{{"status": "Quote", "{key}": 1}}"#);
+    let report = both_doors(body.as_bytes());
+    check_cut_key_issues(&report, &key, &[(Code::UnknownField, false)]);
+    assert!(report.to_json().len() < 400, "{}", report.to_json().len());
+    assert!(report.to_string().len() < 200, "{report}");
+
+    // A 1 MB custom key with a value that is not a string: its `type` error.
+    let custom = format!("customfield_{}", "a".repeat(1_000_000));
+    let body = format!(r#"{{"status": "Quote", "{custom}": 17}}"#);
+    let report = both_doors(body.as_bytes());
+    check_cut_key_issues(&report, &custom, &[(Code::Type, true)]);
+    // With a string, the record keeps the key whole: it is data, not a report.
+    let body = format!(r#"{{"status": "Quote", "{custom}": "v"}}"#);
+    let read = Job::from_json(body.as_bytes()).expect("a custom field");
+    assert!(read.warnings.is_empty());
+    assert_eq!(
+        read.record.custom_fields.get(&custom).map(String::as_str),
+        Some("v")
+    );
+
+    // A 1 MB key twice, unknown or custom: the warning or nothing, then `duplicate_field`.
+    let unknown = "u".repeat(1_000_000);
+    for (key, expected) in [
+        (
+            &unknown,
+            &[(Code::DuplicateField, true), (Code::UnknownField, false)][..],
+        ),
+        (&custom, &[(Code::DuplicateField, true)][..]),
+    ] {
+        let body = format!(r#"{{"status": "Quote", "{key}": "a", "{key}": "b"}}"#);
+        let report = both_doors(body.as_bytes());
+        check_cut_key_issues(&report, key, expected);
+    }
+
+    // Characters of three bytes after one of one: the 64th byte falls inside a character,
+    // and the cut is on a character boundary, counted in characters.
+    let wide = format!("a{}", "€".repeat(100_000));
+    let body = format!(r#"{{"status": "Quote", "{wide}": 1}}"#);
+    let report = both_doors(body.as_bytes());
+    check_cut_key_issues(&report, &wide, &[(Code::UnknownField, false)]);
+    assert_eq!(
+        report.warnings[0].field,
+        format!("a{}…", "€".repeat(ECHO_LIMIT - 2))
+    );
+    // Written as JSON escapes, the same key and the same cut.
+    let escaped = format!(
+        r#"{{"status": "Quote", "a{}": 1}}"#,
+        "\\u20ac".repeat(100_000)
+    );
+    assert_eq!(both_doors(escaped.as_bytes()), report);
+
+    // `~` and `/` are escaped in the pointer after the cut: well formed, and no escape split.
+    let slashes = "~/".repeat(100_000);
+    let body = format!(r#"{{"status": "Quote", "{slashes}": 1}}"#);
+    let report = both_doors(body.as_bytes());
+    check_cut_key_issues(&report, &slashes, &[(Code::UnknownField, false)]);
+
+    // A key of exactly `ECHO_LIMIT` characters is shown whole; one more is cut.
+    for (len, cut) in [(ECHO_LIMIT, false), (ECHO_LIMIT + 1, true)] {
+        let key = "é".repeat(len);
+        let body = format!(r#"{{"status": "Quote", "{key}": 1}}"#);
+        let report = both_doors(body.as_bytes());
+        assert_eq!(report.warnings[0].field.ends_with('…'), cut);
+        assert_eq!(report.warnings[0].field.chars().count(), ECHO_LIMIT);
+    }
+}
+
+#[test]
+fn sixty_keys_of_thirty_kb_make_a_report_of_a_few_kb() {
+    // Once a 200 from `serve` with a 3.6 MB body. Distinct keys: their first characters
+    // differ, so the cut ones do too.
+    let keys: Vec<String> = (0..60)
+        .map(|i| format!("{i:02}{}", "x".repeat(30_000)))
+        .collect();
+    let entries: Vec<String> = keys.iter().map(|k| format!(r#""{k}": 1"#)).collect();
+    let body = format!(r#"{{"status": "Quote", {}}}"#, entries.join(", "));
+    assert!(body.len() > 1_800_000);
+    let report = both_doors(body.as_bytes());
+    assert_eq!(report.warnings.len(), 60);
+    for (issue, key) in report.warnings.iter().zip(&keys) {
+        assert_eq!(issue.code, Code::UnknownField);
+        assert_eq!(issue.field, format!("{}…", &key[..ECHO_LIMIT - 1]));
+    }
+    // Each warning takes 263 bytes of JSON, 66 and 67 of them its field and pointer (63
+    // characters, `…` in three bytes, and the pointer's `/`): under 18 KB in all, from a
+    // body of 1.8 MB.
+    let json = report.to_json();
+    let one = serde_json::to_string(&report.warnings[0]).unwrap();
+    assert_eq!(one.len(), 263, "{one}");
+    assert!(json.len() < 18_000, "{}", json.len());
+    assert!(report.to_string().len() < 60 * 150);
 }

@@ -310,3 +310,116 @@ fn a_user_struct_chooses_by_the_field_type() {
     );
     assert_eq!(issues(&strict), [("seen".to_string(), Code::Type, true)]);
 }
+
+/// The fields of `Job` that take any JSON scalar in lax mode (`AnyScalar`): the read-only
+/// ones and the deprecated ones that real traffic fills with numbers and booleans.
+fn any_scalar_fields() -> Vec<&'static str> {
+    let fields = Job::FIELDS.iter();
+    let any = fields.filter(|f| f.shape == job_schema::Shape::Any);
+    any.map(|f| f.name).collect()
+}
+
+/// The report of `body` by `check_json`, after checking that `from_json` gives the same one
+/// (its warnings alone when it accepts the body).
+fn both_doors(body: &[u8], options: Options) -> job_schema::Report {
+    let checked = Job::check_json(body, options);
+    let built = match Job::from_json_with(body, options) {
+        Ok(parsed) => job_schema::Report {
+            warnings: parsed.warnings,
+            ..Default::default()
+        },
+        Err(report) => report,
+    };
+    assert_eq!(checked, built, "{}", String::from_utf8_lossy(body));
+    checked
+}
+
+#[test]
+fn a_number_beyond_a_double_is_any_other_number_in_a_field_that_takes_any_scalar() {
+    let fields = any_scalar_fields();
+    assert!(fields.contains(&"edit_date") && fields.contains(&"payment_amount"));
+    assert_eq!(fields.len(), 7 + 9, "{fields:?}");
+    let mut compared = 0;
+    for field in fields {
+        for huge in ["1e400", "-1e400", "1E+999"] {
+            let finite = body(field, "12.5");
+            let huge_body = body(field, huge);
+            for options in option_sets() {
+                let report = both_doors(&huge_body, options);
+                let like = both_doors(&finite, options);
+                // The issues a finite number draws, no more: the class warning in lax mode
+                // (an error in strict mode), and strict mode's `type` error in a read-only
+                // field, which takes a string only; a value echoed as written.
+                assert_eq!(
+                    issues(&report),
+                    issues(&like),
+                    "{field}: {huge} {options:?}"
+                );
+                for issue in report.errors.iter().chain(&report.warnings) {
+                    if issue.code == Code::Type {
+                        assert_eq!(issue.value.as_deref(), Some(huge));
+                        assert_eq!(
+                            issue.message(),
+                            format!("expected string, got number {huge}")
+                        );
+                    } else {
+                        assert_eq!(issue.value, None);
+                    }
+                }
+                if !options.is_strict() {
+                    assert!(
+                        !report.has_errors(),
+                        "{field}: {huge} {options:?}: {report}"
+                    );
+                    assert_eq!(report, like);
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 16 * 3 * 6);
+}
+
+#[test]
+fn a_number_beyond_a_double_leaves_an_any_scalar_field_unset_in_the_record() {
+    // The audit's bodies: a read-only and a deprecated field.
+    for (field, code) in [
+        ("edit_date", Code::ReadOnly),
+        ("payment_amount", Code::Deprecated),
+    ] {
+        let body = body(field, "1e400");
+        let read = Job::from_json(&body).expect("only a warning");
+        let warnings: Vec<(&str, Code)> =
+            read.warnings.iter().map(|w| (&*w.field, w.code)).collect();
+        assert_eq!(warnings, [(field, code)]);
+        // `AnyScalar` keeps a number as a `serde_json::Number` (a finite double or a 64-bit
+        // integer), which cannot hold it: the field is unset, as if the key were absent,
+        // and the record written back is valid JSON without it.
+        assert_eq!(read.record, Job::new(JobStatus::Quote));
+        let json = read.record.to_json();
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert!(value.get(field).is_none(), "{json}");
+        assert!(!json.contains("null") && !json.contains("inf"), "{json}");
+    }
+}
+
+/// A user's list of any scalars.
+#[derive(Debug, Schema)]
+struct Bag {
+    items: Vec<AnyScalar>,
+    one: Option<AnyScalar>,
+}
+
+#[test]
+fn a_list_of_any_scalars_leaves_out_an_element_beyond_a_double() {
+    let body = br#"{"items": [1, -1e400, "x"], "one": 1e400}"#;
+    let checked = Bag::check_json(body, Options::default());
+    assert!(checked.is_empty(), "{checked}");
+    let read = Bag::from_json(body).expect("no issue");
+    assert!(read.warnings.is_empty());
+    assert_eq!(
+        read.record.items,
+        [AnyScalar::Number(1.into()), AnyScalar::String("x".into())]
+    );
+    assert_eq!(read.record.one, None);
+}

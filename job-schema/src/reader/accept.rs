@@ -41,8 +41,8 @@ enum Accept<'v> {
     Unset,
     /// The JSON type is wrong for the field.
     Wrong,
-    /// A number too large for a double, in a field that takes any scalar or a float without
-    /// a `number` or `range` rule: it is JSON, but no Rust value holds it.
+    /// A number too large for a double, in a float field without a `number` or `range`
+    /// rule: it is JSON, but no `f64` holds it.
     Misfit,
 }
 
@@ -74,14 +74,18 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
         {
             Accept::Wrong
         }
-        (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_)) => Accept::Value(scalar),
-        (Shape::Any, Scalar::Float(f)) if f.is_finite() => Accept::Value(scalar),
+        // Any scalar, a number beyond a double (`1e400`) included: it is JSON, and the field
+        // takes any JSON scalar (a type that cannot hold it leaves the field unset, see
+        // `store_value`).
+        (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)) => {
+            Accept::Value(scalar)
+        }
         // A number beyond a double: a `number` or `range` field's rule rejects it; a field
         // without one cannot hold it.
         (Shape::Float, Scalar::Float(_)) if field.has("number") || field.has("range") => {
             Accept::Value(scalar)
         }
-        (Shape::Any, _) | (Shape::Float, Scalar::Float(_)) => Accept::Misfit,
+        (Shape::Float, Scalar::Float(_)) => Accept::Misfit,
         (Shape::Text, s @ (Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)))
             if lax && field.has("number") =>
         {
@@ -317,7 +321,10 @@ pub fn store_value<S: Schema, T: Field>(
     if !build {
         // Not building: a value the rules passed and lax mode does not read as unset can
         // still draw the `type` error of a value `T` cannot hold.
-        if !T::fits(value) && !lax_unset(spec, value, sink.options().mode) {
+        if !T::fits(value)
+            && !lax_unset(spec, value, sink.options().mode)
+            && !beyond_any(spec, value)
+        {
             misfit(spec, value, path, sink);
         }
     } else if lax_unset(spec, value, sink.options().mode) {
@@ -325,8 +332,22 @@ pub fn store_value<S: Schema, T: Field>(
         // serializing the record leaves it out.
         slot.store_unset();
     } else if !slot.store(value) {
-        misfit(spec, value, path, sink);
+        if !beyond_any(spec, value) {
+            misfit(spec, value, path, sink);
+        } else if !T::LIST {
+            // Left unset (a list leaves the element out): see `beyond_any`.
+            slot.store_unset();
+        }
     }
+}
+
+/// Whether `value` is a number beyond a double (`1e400`) given to a field that takes any
+/// scalar ([`Shape::Any`]): the field takes it as JSON, but a type that cannot hold it
+/// (`AnyScalar`, whose numbers are `serde_json::Number`s: finite doubles or 64-bit integers)
+/// leaves the field unset (a list, the element out) rather than fail the body or keep a
+/// number it was never given.
+fn beyond_any(spec: &FieldSpec, value: Scalar<'_>) -> bool {
+    spec.shape == Shape::Any && matches!(value, Scalar::Float(f) if !f.is_finite())
 }
 
 /// Stores in `record` a `value` that `take_scalar` took for field `index` of `S` once the body

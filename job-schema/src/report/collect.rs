@@ -36,6 +36,16 @@ pub const ISSUE_LIMIT: usize = 1_000;
 /// Serializes as `{"errors": [Issue…], "warnings": [Issue…]}`, with `"omitted": N` after
 /// them when issues were omitted.
 ///
+/// A report's size is bounded whatever the input: at most [`ISSUE_LIMIT`] issues, and in
+/// each, what comes from the input is cut: a key in [`Issue::field`] and [`Issue::pointer`]
+/// to [`ECHO_LIMIT`] characters (the pointer's `~` and `/` escapes may double a key's part
+/// of it), the echoed [`Issue::value`] to [`ECHO_LIMIT`] characters as written, and a number
+/// in a message to [`NUMBER_LIMIT`]; the rest is the schema's own text (field names, allowed
+/// values, notes). So a report takes at most its issue count times a constant of the schema.
+///
+/// [`ECHO_LIMIT`]: super::ECHO_LIMIT
+/// [`NUMBER_LIMIT`]: super::NUMBER_LIMIT
+///
 /// ```
 /// use job_schema::{Code, Job};
 ///

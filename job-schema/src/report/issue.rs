@@ -20,8 +20,17 @@ use crate::path::Path;
 #[derive(Clone)]
 pub struct Issue {
     /// The wire path of the field: `status`, `address.city`, `badges[2]`, `""` for the root.
+    ///
+    /// A key from the input longer than [`ECHO_LIMIT`] characters (an unknown, custom or
+    /// repeated key) is cut to its first `ECHO_LIMIT - 1` characters and `…`, on a character
+    /// boundary, as an echoed value is (see [`Path::field`]).
+    ///
+    /// [`ECHO_LIMIT`]: super::ECHO_LIMIT
     pub field: Cow<'static, str>,
     /// The RFC 6901 JSON pointer of the value: `/status`, `/address/city`, `/badges`.
+    ///
+    /// A long key is cut as in [`Issue::field`], then `~` and `/` are escaped (see
+    /// [`Path::pointer`]).
     pub pointer: Cow<'static, str>,
     /// The stable code.
     pub code: Code,

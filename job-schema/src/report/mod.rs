@@ -6,10 +6,12 @@
 //! [`ECHO_LIMIT`] characters with control characters escaped so that a report is always safe
 //! to log.
 //!
-//! Every part of a message that comes from the input is bounded: an echoed value takes at
-//! most [`ECHO_LIMIT`] characters once escaped (see [`echo`]), and a number at most
+//! Every part of an issue that comes from the input is bounded: an echoed value takes at
+//! most [`ECHO_LIMIT`] characters once escaped (see [`echo`]), a number in a message at most
 //! [`NUMBER_LIMIT`] (large and small floats are written in exponent form, see
-//! [`NUMBER_LIMIT`]).
+//! [`NUMBER_LIMIT`]), and a key in an issue's `field` and `pointer` at most [`ECHO_LIMIT`]
+//! characters (see [`Path::field`](crate::Path::field)); so a report's size is at most its
+//! issue count (at most [`ISSUE_LIMIT`]) times a constant of the schema.
 
 // Split by what each part holds: the names of problems and JSON types (`code`), an issue's
 // parameters (`params`), what a rule returns (`violation`), an issue placed at a field
