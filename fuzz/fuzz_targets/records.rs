@@ -43,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
     // `RawValue` checks no escapes, so only bytes serde_json reads whole are cut with it.
     let elements = serde_json::from_slice::<Vec<&RawValue>>(body);
     if let (Verdict::Json, Ok(elements)) = (verdict, elements) {
-        assert_eq!(check, element_by_element(&elements, options), "element by element");
+        assert_eq!(
+            check,
+            element_by_element(&elements, options),
+            "element by element"
+        );
         if let Ok(parsed) = &read {
             assert_eq!(parsed.record.len(), elements.len());
         }

@@ -118,7 +118,11 @@ pub fn assert_same_doors(check: &Report, built: Result<&[Issue], &Report>) {
         Err(report) => {
             assert_eq!(check, report, "reports differ");
             assert_eq!(check.to_json(), report.to_json(), "reports' JSON differs");
-            assert_eq!(check.to_string(), report.to_string(), "reports' text differs");
+            assert_eq!(
+                check.to_string(),
+                report.to_string(),
+                "reports' text differs"
+            );
         }
     }
 }
