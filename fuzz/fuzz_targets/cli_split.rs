@@ -4,7 +4,8 @@
 //! the same records through a read buffer of 1 to 8 bytes as through a large one; records
 //! within the limit; and a stream of valid JSON objects and arrays is never cut: each object,
 //! and each element of an array, is one record with no flaw, its bytes as written (but the
-//! whitespace after it on its line, which a record may keep).
+//! whitespace after it on its line, which a record may keep), oversize exactly when the
+//! value is longer than the limit.
 
 #![no_main]
 
@@ -70,25 +71,29 @@ fuzz_target!(|data: &[u8]| {
     let whole = scan(1 << 16, data);
     let small = scan(1 + usize::from(first % 8), data);
     assert_eq!(whole, small, "records differ with the buffer's size");
-    if whole.iter().any(|(meta, _)| meta.oversize) {
+    let Some(expected) = expected(data) else {
         return;
-    }
-    if let Some(expected) = expected(data) {
-        // A record keeps the whitespace after its value on the same line (`{"a":1}\r` in the
-        // splitter's tests); the reader skips it.
-        let got: Vec<Vec<u8>> = whole
+    };
+    assert_eq!(
+        whole.len(),
+        expected.len(),
+        "a valid stream was cut otherwise"
+    );
+    for ((meta, bytes), value) in whole.iter().zip(&expected) {
+        assert!(meta.flaw.is_none() && meta.parse, "{meta:?}");
+        // Oversize exactly when the value is: the whitespace a record keeps after its value
+        // on its line (`{"a":1}\r` in the splitter's tests) does not count.
+        assert_eq!(meta.oversize, value.len() > LIMIT, "{meta:?}");
+        let end = bytes
             .iter()
-            .map(|(_, bytes)| {
-                let end = bytes
-                    .iter()
-                    .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-                    .map_or(0, |last| last + 1);
-                bytes[..end].to_vec()
-            })
-            .collect();
-        assert_eq!(got, expected, "a valid stream was cut otherwise");
-        for (meta, _) in &whole {
-            assert!(meta.flaw.is_none() && meta.parse, "{meta:?}");
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .map_or(0, |last| last + 1);
+        if !meta.oversize {
+            assert_eq!(
+                &bytes[..end],
+                &value[..],
+                "a valid record was cut otherwise"
+            );
         }
     }
 });
