@@ -63,6 +63,10 @@ pub const ECHO_LIMIT: usize = 64;
 /// Asserts what every report keeps: at most [`ISSUE_LIMIT`] issues, a report with omitted
 /// issues is invalid, malformed JSON is one `json_syntax` error and nothing else, echoes are
 /// at most 64 characters, and the verdict of serde_json on the body holds.
+///
+/// # Panics
+///
+/// When one of them does not hold: a finding.
 pub fn assert_report(report: &Report, verdict: Verdict, body: &[u8]) {
     let shown = || String::from_utf8_lossy(body).into_owned();
     assert!(
@@ -104,6 +108,10 @@ pub fn assert_report(report: &Report, verdict: Verdict, body: &[u8]) {
 /// Asserts that the two doors agree: `check` (from `check_json`) and what the building door
 /// gave, its warnings or its report. A report must be equal as a value, in JSON and as text
 /// (as `benches/tests/reports.rs` and `tests/tests/props.rs` compare them).
+///
+/// # Panics
+///
+/// When the doors differ: a finding.
 pub fn assert_same_doors(check: &Report, built: Result<&[Issue], &Report>) {
     match built {
         Ok(warnings) => {
