@@ -521,6 +521,35 @@ fn an_oversize_record_is_dropped_and_the_next_one_kept() {
 }
 
 #[test]
+fn blanks_after_a_value_do_not_make_its_record_oversize() {
+    // Found by fuzzing (`fuzz/fuzz_targets/cli_split.rs`): a record of 12 bytes within a
+    // limit of 16, then 30 blanks on its line, was dropped as oversize.
+    let value = "{\"a\": \"0123\"}";
+    for blanks in [" ", "\t \r"] {
+        let input = format!(
+            "{value}{}\n{{\"b\":1}}{}",
+            blanks.repeat(10),
+            blanks.repeat(10)
+        );
+        for capacity in [1 << 16, 1, 5] {
+            let got = scan_with(capacity, 16, &input);
+            assert_eq!(got.len(), 2, "{input:?}");
+            for ((_, _, text, meta), expected) in got.iter().zip([value, "{\"b\":1}"]) {
+                assert!(!meta.oversize, "{input:?} through {capacity}");
+                assert_eq!(text.trim_end(), expected);
+                assert!(text.len() <= 16);
+            }
+        }
+    }
+    // The value itself past the limit still is; so is a broken record whose junk comes
+    // after blanks past the limit.
+    let got = scan_with(4, 8, &format!("{value}   \n{{}}"));
+    assert!(got[0].3.oversize && !got[1].3.oversize);
+    let got = scan_with(4, 16, &format!("{value}{}x\n{{}}", " ".repeat(10)));
+    assert!(got[0].3.oversize && !got[1].3.oversize);
+}
+
+#[test]
 fn ndjson_records_take_the_fast_path() {
     let mut rng = Lcg(0x5EED_0003);
     let records: Vec<String> = (0..50)

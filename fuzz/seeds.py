@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets into fuzz/corpus/<target>/ (not committed).
+
+Seeds: the spec's examples, job-schema/examples/jobs.ndjson (whole and line by line), the
+JSONTestSuite parsing cases and benches/data. `reader` and `records` take the option set
+from the first byte, so each seed is written once behind each of the six option bytes
+(0..5); `records` also gets each seed as a one-element array. `serde_door` and `cli_split`
+take the bytes as they are.
+
+Usage: python3 fuzz/seeds.py [--suite DIR]  (from the workspace root)
+"""
+import argparse
+import hashlib
+import pathlib
+
+root = pathlib.Path(__file__).resolve().parent.parent
+parser = argparse.ArgumentParser()
+parser.add_argument(
+    "--suite",
+    default="/work/shared/conformance/JSONTestSuite/test_parsing",
+    help="the JSONTestSuite test_parsing folder (the vendored copy is tests/data/...)",
+)
+args = parser.parse_args()
+
+seeds = []
+for folder in [pathlib.Path("/work/shared/spec/examples"), pathlib.Path(args.suite),
+               root / "benches" / "data"]:
+    if folder.is_dir():
+        seeds += [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
+ndjson = (root / "job-schema" / "examples" / "jobs.ndjson").read_bytes()
+seeds.append(ndjson)
+seeds += [line for line in ndjson.splitlines() if line.strip()]
+
+
+def write(target, data):
+    folder = root / "fuzz" / "corpus" / target
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+for seed in seeds:
+    for option in range(6):
+        write("reader", bytes([option]) + seed)
+        write("records", bytes([option]) + seed)
+        write("records", bytes([option]) + b"[" + seed + b"]")
+    write("serde_door", seed)
+    write("cli_split", seed)
+for target in ["reader", "records", "serde_door", "cli_split"]:
+    count = len(list((root / "fuzz" / "corpus" / target).iterdir()))
+    print(f"{target}: {count} seeds")
