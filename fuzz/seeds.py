@@ -7,7 +7,7 @@ from the first byte, so each seed is written once behind each of the six option 
 (0..5); `records` also gets each seed as a one-element array. `serde_door` and `cli_split`
 take the bytes as they are.
 
-Usage: python3 fuzz/seeds.py [--suite DIR]  (from the workspace root)
+Usage: python3 fuzz/seeds.py [--suite DIR] [--examples DIR]  (from anywhere)
 """
 import argparse
 import hashlib
@@ -17,13 +17,18 @@ root = pathlib.Path(__file__).resolve().parent.parent
 parser = argparse.ArgumentParser()
 parser.add_argument(
     "--suite",
-    default="/work/shared/conformance/JSONTestSuite/test_parsing",
-    help="the JSONTestSuite test_parsing folder (the vendored copy is tests/data/...)",
+    default=str(root / "tests" / "data" / "JSONTestSuite" / "test_parsing"),
+    help="the JSONTestSuite test_parsing folder (default: the vendored copy)",
+)
+parser.add_argument(
+    "--examples",
+    default=str(root / "tests" / "data"),
+    help="a folder of example records (default: tests/data; the spec's examples also do)",
 )
 args = parser.parse_args()
 
 seeds = []
-for folder in [pathlib.Path("/work/shared/spec/examples"), pathlib.Path(args.suite),
+for folder in [pathlib.Path(args.examples), pathlib.Path(args.suite),
                root / "benches" / "data"]:
     if folder.is_dir():
         seeds += [p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()]
