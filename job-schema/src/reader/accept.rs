@@ -42,7 +42,8 @@ enum Accept<'v> {
     /// The JSON type is wrong for the field.
     Wrong,
     /// A number too large for a double, in a float field without a `number` or `range`
-    /// rule: it is JSON, but no `f64` holds it.
+    /// rule (no `f64` holds it), or in a field of any scalar that cannot be left unset
+    /// ([`absent_when_unset`]): it is JSON, but the field has no value for it.
     Misfit,
 }
 
