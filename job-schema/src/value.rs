@@ -117,8 +117,11 @@ impl Scalar<'_> {
 /// as the OpenAPI text types it.
 ///
 /// A number is a `serde_json::Number`: an integer of 64 bits or a finite double. A JSON
-/// number beyond a double (`1e400`) is taken as any other number (the field's warning only),
-/// but no `AnyScalar` holds it: the reader leaves the field unset.
+/// number beyond a double (`1e400`) is taken as any other number (the field's warning only)
+/// in an `Option<AnyScalar>` or a list that is not `required`, as `Job`'s are, but no
+/// `AnyScalar` holds it: the reader leaves the field unset (a list, the element out). In a
+/// `required` or plain `AnyScalar` field, where unset would not be the key's absence, it is
+/// a `type` error.
 ///
 /// ```
 /// use job_schema::{AnyScalar, Job};

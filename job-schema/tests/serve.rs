@@ -330,6 +330,35 @@ fn an_update_the_reader_accepts_is_applied() {
     assert_eq!(server.list().len(), 1);
 }
 
+/// A number beyond a double in a writable field of any scalar reads as unset, as if the key
+/// were absent: the stored value is kept (a key left out keeps its value), while `null`
+/// still clears it.
+#[test]
+fn a_number_beyond_a_double_keeps_a_stored_value_and_null_clears_it() {
+    let server = Server::start(&[]);
+    let uuid = server.create(r#"{"status":"Quote","payment_amount":12.5}"#);
+    let path = format!("/api_1.0/job/{uuid}.json");
+    assert_eq!(server.get(&path).json()["payment_amount"], 12.5);
+
+    for huge in ["1e400", "-1E+999"] {
+        let body = format!(r#"{{"payment_amount":{huge},"job_address":"New St"}}"#);
+        let reply = server.post(&path, JSON, body.as_bytes());
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert_eq!(reply.codes("warnings"), ["deprecated"], "{huge}");
+        // (`assert_stored` would refuse the record: a deprecated field is an error in
+        // strict mode.)
+        let stored = server.get(&path).json();
+        assert_eq!(stored["payment_amount"], 12.5, "{huge}: {stored}");
+        assert_eq!(stored["job_address"], "New St", "the other key is applied");
+    }
+
+    let reply = server.post(&path, JSON, br#"{"payment_amount":null}"#);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let stored = server.get(&path).json();
+    assert_stored(&stored);
+    assert!(stored.get("payment_amount").is_none(), "{stored}");
+}
+
 #[test]
 fn beyond_the_rate_limit_requests_get_429() {
     let server = Server::start(&["--rate-limit", "3"]);

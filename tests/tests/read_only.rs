@@ -423,3 +423,79 @@ fn a_list_of_any_scalars_leaves_out_an_element_beyond_a_double() {
     );
     assert_eq!(read.record.one, None);
 }
+
+/// The review's struct: fields of any scalar where an unset value would not stand for the
+/// key's absence (a required `Option`, a plain field, a required list), and two where it
+/// does (an `Option`, a list, neither required).
+#[derive(Debug, Schema, serde::Serialize)]
+struct Held {
+    #[schema(required)]
+    x: Option<AnyScalar>,
+    y: AnyScalar,
+    #[schema(required)]
+    z: Vec<AnyScalar>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    free: Option<AnyScalar>,
+    many: Vec<AnyScalar>,
+}
+
+/// The report of `body` for `Held` by `check_json`, after checking that `from_json_with`
+/// gives the same one (its warnings alone when it accepts the body), and that a record it
+/// builds passes its own `validate_with` and reads back from its JSON without an issue.
+fn held_both_doors(body: &str, options: Options) -> job_schema::Report {
+    let checked = Held::check_json(body.as_bytes(), options);
+    let built = match Held::from_json_with(body.as_bytes(), options) {
+        Ok(parsed) => {
+            let json = serde_json::to_string(&parsed.record).expect("serializes");
+            let own = parsed.record.validate_with(options);
+            assert!(own.is_ok(), "{body} -> {json}: {}", own.unwrap_err());
+            let again = Held::check_json(json.as_bytes(), options);
+            assert!(!again.has_errors(), "{body} -> {json}: {again}");
+            job_schema::Report {
+                warnings: parsed.warnings,
+                ..Default::default()
+            }
+        }
+        Err(report) => report,
+    };
+    assert_eq!(checked, built, "{body}");
+    checked
+}
+
+#[test]
+fn a_number_beyond_a_double_is_a_type_error_where_unset_is_not_absence() {
+    for options in option_sets() {
+        // The review's body: each of the three fields gets the old `type` error ("does not
+        // fit"), echoing the number as written; no field is reported `required`.
+        let report = held_both_doors(r#"{"x": 1e400, "y": -1e400, "z": [1, 1E+999]}"#, options);
+        let found: Vec<(&str, Code, Option<&str>)> = report
+            .errors
+            .iter()
+            .map(|i| (&*i.field, i.code, i.value.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("x", Code::Type, Some("1e400")),
+                ("y", Code::Type, Some("-1e400")),
+                ("z[1]", Code::Type, Some("1E+999")),
+            ],
+            "{options:?}: {report}"
+        );
+        for issue in &report.errors {
+            assert!(issue.message().contains("does not fit"), "{issue:?}");
+        }
+        // Where unset stands for absence the number leaves the field unset (the element
+        // out), as before, and the record passes its own check (in `held_both_doors`).
+        let body = r#"{"x": 1, "y": "a", "z": [2], "free": 1e400, "many": [-1e400, 3]}"#;
+        let report = held_both_doors(body, options);
+        assert!(!report.has_errors(), "{options:?}: {report}");
+        let read = Held::from_json_with(body.as_bytes(), options).expect("no error");
+        assert_eq!(read.record.free, None);
+        assert_eq!(read.record.many, [AnyScalar::Number(3.into())]);
+        // A list that is not required may become empty: still the key's absence.
+        let read = Held::from_json_with(br#"{"x": 1, "z": [2], "many": [1e400]}"#, options)
+            .expect("no error");
+        assert!(read.record.many.is_empty());
+    }
+}

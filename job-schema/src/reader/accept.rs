@@ -42,7 +42,8 @@ enum Accept<'v> {
     /// The JSON type is wrong for the field.
     Wrong,
     /// A number too large for a double, in a float field without a `number` or `range`
-    /// rule: it is JSON, but no `f64` holds it.
+    /// rule (no `f64` holds it), or in a field of any scalar that cannot be left unset
+    /// ([`absent_when_unset`]): it is JSON, but the field has no value for it.
     Misfit,
 }
 
@@ -74,9 +75,15 @@ fn accept<'v>(field: &FieldSpec, scalar: Scalar<'v>, mode: Mode) -> Accept<'v> {
         {
             Accept::Wrong
         }
-        // Any scalar, a number beyond a double (`1e400`) included: it is JSON, and the field
-        // takes any JSON scalar (a type that cannot hold it leaves the field unset, see
-        // `store_value`).
+        // A number beyond a double (`1e400`) where leaving the field unset would change what
+        // the record says (a required field, a non-`Option` one): no value of it holds the
+        // number (see `beyond_any`).
+        (Shape::Any, Scalar::Float(f)) if !f.is_finite() && !absent_when_unset(field) => {
+            Accept::Misfit
+        }
+        // Any scalar, a number beyond a double included where the field may be left unset:
+        // it is JSON, and the field takes any JSON scalar (a type that cannot hold it leaves
+        // the field unset, see `store_value`).
         (Shape::Any, Scalar::Bool(_) | Scalar::Int(_) | Scalar::UInt(_) | Scalar::Float(_)) => {
             Accept::Value(scalar)
         }
@@ -331,23 +338,31 @@ pub fn store_value<S: Schema, T: Field>(
         // Keep the record canonical: what lax mode reads as unset is `None`, so that
         // serializing the record leaves it out.
         slot.store_unset();
-    } else if !slot.store(value) {
-        if !beyond_any(spec, value) {
-            misfit(spec, value, path, sink);
-        } else if !T::LIST {
-            // Left unset (a list leaves the element out): see `beyond_any`.
-            slot.store_unset();
-        }
+    } else if !slot.store(value) && !beyond_any(spec, value) {
+        // A number `beyond_any` lets through is not stored: the slot of a field stays as the
+        // reader made it (each key is stored once, so unset), a list leaves the element out.
+        misfit(spec, value, path, sink);
     }
 }
 
 /// Whether `value` is a number beyond a double (`1e400`) given to a field that takes any
-/// scalar ([`Shape::Any`]): the field takes it as JSON, but a type that cannot hold it
-/// (`AnyScalar`, whose numbers are `serde_json::Number`s: finite doubles or 64-bit integers)
-/// leaves the field unset (a list, the element out) rather than fail the body or keep a
-/// number it was never given.
+/// scalar ([`Shape::Any`]) and may be left unset ([`absent_when_unset`]): the field takes it
+/// as JSON, but a type that cannot hold it (`AnyScalar`, whose numbers are
+/// `serde_json::Number`s: finite doubles or 64-bit integers) leaves the field unset (a list,
+/// the element out) rather than fail the body or keep a number it was never given. In any
+/// other field ([`accept`] answers `Misfit` there) it is the `type` error "does not fit".
 fn beyond_any(spec: &FieldSpec, value: Scalar<'_>) -> bool {
-    spec.shape == Shape::Any && matches!(value, Scalar::Float(f) if !f.is_finite())
+    spec.shape == Shape::Any
+        && matches!(value, Scalar::Float(f) if !f.is_finite())
+        && absent_when_unset(spec)
+}
+
+/// Whether an unset value of `field` stands for the key's absence and the record still says
+/// what the body said: an `Option` or a list that is not `required`. A non-`Option` field
+/// would hold its unset value (`""`), which the body never held, and a `required` field (a
+/// required list, should it become empty) would fail the record's own `validate()`.
+fn absent_when_unset(field: &FieldSpec) -> bool {
+    (field.optional || field.list) && !field.is_required()
 }
 
 /// Stores in `record` a `value` that `take_scalar` took for field `index` of `S` once the body

@@ -8,7 +8,8 @@ use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use job_schema::{AnyScalar, FieldClass, FieldSpec, Job, Options, Report, Schema};
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// A record as a JSON object: its set fields, custom fields flattened.
@@ -32,22 +33,35 @@ pub fn created(body: &Job, uuid: &str, job_id: u64, now: &str) -> Result<Job, Re
     job_from(fields)
 }
 
-/// The top-level keys of an update body that the reader accepted, in the order sent.
+/// A top-level key of an update body ([`sent_keys`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentKey {
+    /// The key, decoded.
+    pub name: String,
+    /// Whether its value is a JSON number (a `-` or a digit first), told from the value's
+    /// first byte without evaluating the number.
+    pub number: bool,
+}
+
+/// The top-level keys of an update body that the reader accepted, in the order sent, each
+/// with whether its value is a number.
 ///
-/// Only the keys are decoded: every value is skipped by serde's `IgnoredAny`, which
-/// serde_json passes over without evaluating numbers and with a stack of one byte a level
-/// instead of recursion, so a value the reader accepts and `serde_json::Value` refuses (a
-/// number beyond a double such as `1e400`, nesting beyond serde_json's 128 levels) cannot
-/// make the list come out wrong. Time is linear in the body and memory at most a byte a
-/// level of nesting and the keys themselves, within the body limit. An error means the
-/// reader and serde_json disagree about the body (not expected); the caller must then
-/// change nothing and say so, never act as if no key was sent.
-pub fn sent_keys(body: &[u8]) -> Result<Vec<String>, serde_json::Error> {
+/// Only the keys are decoded: every value is skipped as a borrowed `serde_json::value::RawValue`
+/// (feature `raw_value`), which serde_json passes over as it passes over `IgnoredAny`,
+/// without evaluating numbers and with a stack of one byte a level instead of recursion, and
+/// whose first byte says whether it is a number. So a value the reader accepts and
+/// `serde_json::Value` refuses (a number beyond a double such as `1e400`, nesting beyond
+/// serde_json's 128 levels) cannot make the list come out wrong. Time is linear in the body
+/// and memory at most a byte a level of nesting and the keys themselves, within the body
+/// limit (the raw values are borrowed from the body, not copied). An error means the reader
+/// and serde_json disagree about the body (not expected); the caller must then change
+/// nothing and say so, never act as if no key was sent.
+pub fn sent_keys(body: &[u8]) -> Result<Vec<SentKey>, serde_json::Error> {
     serde_json::from_slice::<SentKeys>(body).map(|keys| keys.0)
 }
 
 /// The keys of a JSON object in the order sent, its values skipped.
-struct SentKeys(Vec<String>);
+struct SentKeys(Vec<SentKey>);
 
 impl<'de> Deserialize<'de> for SentKeys {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SentKeys, D::Error> {
@@ -63,9 +77,11 @@ impl<'de> Visitor<'de> for SentKeys {
     }
 
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<SentKeys, A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            map.next_value::<IgnoredAny>()?;
-            self.0.push(key);
+        while let Some(name) = map.next_key::<String>()? {
+            // serde_json starts the raw value after the whitespace before it.
+            let raw = map.next_value::<&'de RawValue>()?;
+            let number = matches!(raw.get().as_bytes().first(), Some(b'-' | b'0'..=b'9'));
+            self.0.push(SentKey { name, number });
         }
         Ok(self)
     }
@@ -76,12 +92,14 @@ impl<'de> Visitor<'de> for SentKeys {
 /// is unset when the body unsets it (`null`; in lax mode also what the reader takes for
 /// unset, such as `""` in a field with a format rule or a zero date). Left alone: keys the
 /// body does not hold, unknown keys, read-only fields and `uuid` (the path names the
-/// record), and `status` when the body unsets it (a job always has a status). A change of
+/// record), `status` when the body unsets it (a job always has a status), and a field sent
+/// a number that the update leaves unset: the only such number is one beyond a double
+/// (`1e400`) in a field of any scalar, which stands for the key's absence. A change of
 /// status stamps that status's date unless the body gives it; `edit_date` is now.
-pub fn updated(stored: &Job, sent: &[String], update: &Job, now: &str) -> Result<Job, Report> {
+pub fn updated(stored: &Job, sent: &[SentKey], update: &Job, now: &str) -> Result<Job, Report> {
     let changes = fields_of(update);
     let mut fields = fields_of(stored);
-    for name in sent {
+    for SentKey { name, number } in sent {
         let spec = spec(name);
         let custom = spec.is_none() && name.starts_with("customfield_");
         if name == "uuid" || is_read_only(name) || (spec.is_none() && !custom) {
@@ -93,7 +111,7 @@ pub fn updated(stored: &Job, sent: &[String], update: &Job, now: &str) -> Result
             Some(value) => {
                 fields.insert(name.clone(), value.clone());
             }
-            None if required => {}
+            None if required || *number => {}
             None => {
                 fields.remove(name);
             }
@@ -102,7 +120,7 @@ pub fn updated(stored: &Job, sent: &[String], update: &Job, now: &str) -> Result
     let status = fields.get("status").and_then(Value::as_str).unwrap_or("");
     if status != stored.status {
         if let Some(date) = status_date(status) {
-            if !sent.iter().any(|name| name == date) {
+            if !sent.iter().any(|key| key.name == date) {
                 fields.insert(date.into(), now.into());
             }
         }
@@ -355,7 +373,7 @@ mod tests {
                 "{short}"
             );
             let sent = sent_keys(body.as_bytes()).expect("the keys");
-            assert_eq!(sent, ["job_address", "note", "status"], "{short}");
+            assert_eq!(names(&sent), ["job_address", "note", "status"], "{short}");
             let update = Job::from_json_with(body.as_bytes(), Options::default().update());
             assert_eq!(update.is_ok(), reader_accepts, "{short}");
             if let Ok(update) = update {
@@ -366,7 +384,7 @@ mod tests {
         }
         // Keys are listed decoded, in the order sent.
         let sent = sent_keys(br#"{"lng": 1, "l\u0061t": 2, "": 3}"#).expect("the keys");
-        assert_eq!(sent, ["lng", "lat", ""]);
+        assert_eq!(names(&sent), ["lng", "lat", ""]);
         // Bodies that are not an object are an error, never an empty list.
         for body in [&b"[]"[..], b"null", b"", b"{\"a\": 1", b"{\"a\": 1} x"] {
             assert!(
@@ -375,7 +393,34 @@ mod tests {
                 String::from_utf8_lossy(body)
             );
         }
-        assert_eq!(sent_keys(b"{}").expect("no keys"), Vec::<String>::new());
+        assert_eq!(sent_keys(b"{}").expect("no keys"), []);
+    }
+
+    /// The names of keys sent.
+    fn names(sent: &[SentKey]) -> Vec<&str> {
+        sent.iter().map(|key| &*key.name).collect()
+    }
+
+    #[test]
+    fn a_key_sent_says_whether_its_value_is_a_number() {
+        let body = br#"{"a": 1e400, "b":-1E+999, "c":
+            0, "d": "1", "e": null, "f": [1], "g": true, "h": {"x": 1}, "i": -0.5}"#;
+        let sent = sent_keys(body).expect("the keys");
+        let numbers: Vec<(&str, bool)> = sent.iter().map(|key| (&*key.name, key.number)).collect();
+        assert_eq!(
+            numbers,
+            [
+                ("a", true),
+                ("b", true),
+                ("c", true),
+                ("d", false),
+                ("e", false),
+                ("f", false),
+                ("g", false),
+                ("h", false),
+                ("i", true),
+            ]
+        );
     }
 
     #[test]
