@@ -11,7 +11,7 @@ pub use crate::{
     AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,
     Shape, Sink, Validate,
 };
-use crate::{Code, Direction, Violation};
+use crate::Direction;
 pub use core::{compile_error, concat, module_path, stringify};
 pub use serde;
 pub use std::borrow::Cow;
