@@ -455,6 +455,24 @@ mod tests {
         "long",
     );
 
+    /// Documented (`Issue::field`, docs/decisions.md): two long keys that share their first
+    /// `ECHO_LIMIT - 1` characters are shown the same; keys that differ there are not.
+    #[test]
+    fn two_long_keys_sharing_their_cut_collide() {
+        let root = Path::ROOT;
+        let stem = "k".repeat(ECHO_LIMIT - 1);
+        let (one, two) = (format!("{stem}aa"), format!("{stem}bb"));
+        assert_eq!(root.key(&one).field(), root.key(&two).field());
+        assert_eq!(root.key(&one).pointer(), root.key(&two).pointer());
+        assert_eq!(root.key(&one).field(), format!("{stem}…"));
+        // A difference within the kept characters, or a key of exactly the limit, stays.
+        let early = format!("{}x{}", "k".repeat(ECHO_LIMIT - 2), "aa");
+        assert_ne!(root.key(&early).field(), root.key(&one).field());
+        let whole = format!("{stem}a");
+        assert_eq!(root.key(&whole).field(), whole);
+        assert_ne!(root.key(&whole).pointer(), root.key(&one).pointer());
+    }
+
     #[test]
     fn a_long_key_is_cut_like_an_echo_in_field_and_pointer() {
         let root = Path::ROOT;
