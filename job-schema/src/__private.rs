@@ -7,11 +7,11 @@ pub use crate::homes::Home;
 use crate::reader::{duplicate, given_type, is_custom_key, type_error};
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
+use crate::Direction;
 pub use crate::{
     AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,
     Shape, Sink, Validate,
 };
-use crate::Direction;
 pub use core::{compile_error, concat, module_path, stringify};
 pub use serde;
 pub use std::borrow::Cow;

@@ -664,7 +664,11 @@ fn a_custom_key_that_is_a_fields_name_is_a_duplicate_field() {
         let json = job.to_json();
         assert!(json.contains(r#""lat":"north""#), "{json}");
         let read = Job::check_json(json.as_bytes(), options);
-        let code = if options.is_strict() { Code::Type } else { Code::Number };
+        let code = if options.is_strict() {
+            Code::Type
+        } else {
+            Code::Number
+        };
         assert_eq!(errors(&read), pairs(&[("lat", code)]), "{options:?}");
     }
     // A custom key proper, and a key of another case, are what they were.

@@ -263,8 +263,10 @@ fn a_code_from_a_later_release_reads_back_and_writes_the_same_json() {
 
 /// Every code, `Unrecognized` included, as a `(code, name)` pair.
 fn every_code() -> Vec<(Code, &'static str)> {
-    let mut codes: Vec<(Code, &'static str)> =
-        Code::ALL.iter().map(|code| (*code, code.as_str())).collect();
+    let mut codes: Vec<(Code, &'static str)> = Code::ALL
+        .iter()
+        .map(|code| (*code, code.as_str()))
+        .collect();
     codes.push((Code::Unrecognized, "unrecognized"));
     codes
 }
@@ -305,7 +307,10 @@ fn a_whole_report_round_trips_through_cbor() {
     let later = r#"{"errors":[{"field":"lat","pointer":"/lat","code":"some_later_code","message":"m","params":{"limit":80,"length":95},"value":"95"}],"warnings":[]}"#;
     let mut reports = vec![serde_json::from_str::<Report>(later).unwrap()];
     for body in bodies() {
-        reports.push(Job::check_json(body.as_bytes(), Options::default().strict()));
+        reports.push(Job::check_json(
+            body.as_bytes(),
+            Options::default().strict(),
+        ));
     }
     for report in reports {
         let mut bytes = Vec::new();

@@ -34,23 +34,42 @@ fn update(strict: bool) -> Options {
 #[test]
 fn validate_judges_an_empty_plain_field_absent_in_update_with_or_without_the_attribute() {
     for strict in [false, true] {
-        assert!(Plain { kind: String::new() }.validate_with(update(strict)).is_ok());
-        assert!(Skipping { kind: String::new() }.validate_with(update(strict)).is_ok());
+        assert!(Plain {
+            kind: String::new()
+        }
+        .validate_with(update(strict))
+        .is_ok());
+        assert!(Skipping {
+            kind: String::new()
+        }
+        .validate_with(update(strict))
+        .is_ok());
         // A value other than `""` is still judged, in both structs.
-        let wrong = Plain { kind: "c".into() }.validate_with(update(strict)).unwrap_err();
+        let wrong = Plain { kind: "c".into() }
+            .validate_with(update(strict))
+            .unwrap_err();
         assert_eq!(wrong.errors[0].code, Code::EnumValues);
-        let wrong = Skipping { kind: "c".into() }.validate_with(update(strict)).unwrap_err();
+        let wrong = Skipping { kind: "c".into() }
+            .validate_with(update(strict))
+            .unwrap_err();
         assert_eq!(wrong.errors[0].code, Code::EnumValues);
     }
     // In the create direction `""` is a value like any other (the field is not required).
     let create = Options::default().strict();
-    let report = Plain { kind: String::new() }.validate_with(create).unwrap_err();
+    let report = Plain {
+        kind: String::new(),
+    }
+    .validate_with(create)
+    .unwrap_err();
     assert_eq!(report.errors[0].code, Code::EnumValues);
 }
 
 #[test]
 fn without_the_attribute_a_strict_update_of_the_serialized_record_reports_the_empty_text() {
-    let json = serde_json::to_string(&Plain { kind: String::new() }).unwrap();
+    let json = serde_json::to_string(&Plain {
+        kind: String::new(),
+    })
+    .unwrap();
     assert_eq!(json, r#"{"kind":""}"#);
     let report = Plain::check_json(json.as_bytes(), update(true));
     let found: Vec<(&str, Code)> = report.errors.iter().map(|i| (&*i.field, i.code)).collect();
@@ -61,7 +80,9 @@ fn without_the_attribute_a_strict_update_of_the_serialized_record_reports_the_em
 
 #[test]
 fn with_the_attribute_the_record_and_its_json_agree() {
-    let record = Skipping { kind: String::new() };
+    let record = Skipping {
+        kind: String::new(),
+    };
     let json = serde_json::to_string(&record).unwrap();
     assert_eq!(json, "{}");
     for strict in [false, true] {

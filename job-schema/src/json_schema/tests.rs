@@ -561,7 +561,11 @@ fn max_length_is_the_smaller_of_max_len_and_the_formats_length() {
         ] {
             let field = property(&schema, name);
             // Lax mode puts the text's schema first in an `anyOf` with the unset forms.
-            let text = if options == LAX { &field["anyOf"][0] } else { &field };
+            let text = if options == LAX {
+                &field["anyOf"][0]
+            } else {
+                &field
+            };
             assert_eq!(text["maxLength"], expected, "{name}: {field}");
         }
     }
