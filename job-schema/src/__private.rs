@@ -4,14 +4,14 @@
 pub use crate::apply::*;
 pub use crate::de::deserialize;
 pub use crate::homes::Home;
-use crate::reader::{given_type, is_custom_key, type_error};
+use crate::reader::{duplicate, given_type, is_custom_key, type_error};
 pub use crate::reader::{read_nested, store_value, unknown, NameKey, SyntaxError, Tokenizer};
 pub use crate::value::Field;
+use crate::Direction;
 pub use crate::{
     AnyScalar, CheckValue, CustomFields, FieldClass, FieldSpec, Path, Report, Rule, Scalar, Schema,
     Shape, Sink, Validate,
 };
-use crate::{Code, Direction, Violation};
 pub use core::{compile_error, concat, module_path, stringify};
 pub use serde;
 pub use std::borrow::Cow;
@@ -247,8 +247,7 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
         // The reader's own lookup: wire names and aliases, one match per key.
         if let Some(spec) = S::__field_index(key).and_then(|index| S::FIELDS.get(index)) {
             // The reader's error for a repeated key, at the field as the reader names it.
-            let violation = Violation::new(Code::DuplicateField, DUPLICATE_MESSAGE);
-            sink.error(&prefix.field_of(spec), violation, None);
+            duplicate(&prefix.field_of(spec), sink);
         } else if !is_custom_key(custom_prefix, key) {
             unknown(
                 key,
@@ -262,11 +261,6 @@ pub fn validate_custom<S: Schema, C: CustomFields>(
         }
     }
 }
-
-/// The message of the reader's `duplicate_field` error (`reader::keys::duplicate`), which
-/// `validate_custom` gives a custom key that is a field's name; a test holds the two equal.
-const DUPLICATE_MESSAGE: &str =
-    "appears more than once; every copy is rejected rather than guessing which one counts";
 
 /// Text types: `max_len`, `uuid`, `datetime`, `date`, `uuid_list` and string
 /// `enum_values` apply to them.

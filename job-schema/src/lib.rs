@@ -236,6 +236,46 @@ pub use crate::value::{AnyScalar, FieldValue, Scalar};
 /// assert_eq!(found, [("staff[0]", "/staff/0", Code::Uuid), ("staff[1]", "/staff/1", Code::Type)]);
 /// ```
 ///
+/// # Plain fields in the update direction
+///
+/// A field of a non-`Option` type has no `None`: read from an update body that leaves it
+/// out, it holds its unset value. So `validate()` in the update direction judges a plain
+/// text field holding `""` as absent, in lax and strict mode alike, and no rule of the field
+/// runs. The reader judges the value sent: a body holding `"kind": ""` is checked by the
+/// field's rules. For the record's own JSON to pass the check the record passed, skip the
+/// empty text when serializing, as `Job::status` does; without the attribute a strict
+/// update of the serialized record reports the `""` the record wrote.
+///
+/// ```
+/// use job_schema::{Code, Options, Schema, Validate};
+///
+/// #[derive(Schema, serde::Serialize)]
+/// struct Plain {
+///     #[schema(enum_values("a", "b"))]
+///     kind: String,
+/// }
+///
+/// #[derive(Schema, serde::Serialize)]
+/// struct Skipping {
+///     #[schema(enum_values("a", "b"))]
+///     #[serde(skip_serializing_if = "String::is_empty")]
+///     kind: String,
+/// }
+///
+/// let update = Options::default().strict().update();
+/// let plain = Plain { kind: String::new() };
+/// assert!(plain.validate_with(update).is_ok());
+/// let json = serde_json::to_string(&plain).unwrap();
+/// assert_eq!(json, r#"{"kind":""}"#);
+/// assert_eq!(Plain::check_json(json.as_bytes(), update).errors[0].code, Code::EnumValues);
+///
+/// let skipping = Skipping { kind: String::new() };
+/// assert!(skipping.validate_with(update).is_ok());
+/// let json = serde_json::to_string(&skipping).unwrap();
+/// assert_eq!(json, "{}");
+/// assert!(!Skipping::check_json(json.as_bytes(), update).has_errors());
+/// ```
+///
 /// # serde's `Deserialize`
 ///
 /// `#[schema(deserialize)]` on the struct implements `serde::Deserialize` through the same

@@ -406,23 +406,7 @@ mod tests {
 
     #[test]
     fn top_level_fields_of_the_table_borrow_their_name_and_pointer() {
-        static SPEC: FieldSpec = FieldSpec {
-            name: "a/b",
-            pointer: "/a~1b",
-            ident: "a_b",
-            shape: crate::Shape::Text,
-            optional: true,
-            list: false,
-            rules: &[],
-            class: crate::FieldClass::Writable,
-            notice: "",
-            doc: "",
-            nested: None,
-            aliases: &[],
-            nested_custom_prefix: None,
-            nested_deny_unknown_fields: false,
-            nested_check_value: None,
-        };
+        static SPEC: FieldSpec = text_field("a/b", "/a~1b", "a_b");
         let root = Path::ROOT;
         let top = root.field_of(&SPEC);
         assert!(matches!(top.field(), Cow::Borrowed("a/b")));
@@ -439,24 +423,55 @@ mod tests {
         assert!(matches!(root.field(), Cow::Borrowed("")));
     }
 
+    /// An optional text field of the table without rules, named `name` at `pointer`.
+    const fn text_field(
+        name: &'static str,
+        pointer: &'static str,
+        ident: &'static str,
+    ) -> FieldSpec {
+        FieldSpec {
+            name,
+            pointer,
+            ident,
+            shape: crate::Shape::Text,
+            optional: true,
+            list: false,
+            rules: &[],
+            class: crate::FieldClass::Writable,
+            notice: "",
+            doc: "",
+            nested: None,
+            aliases: &[],
+            nested_custom_prefix: None,
+            nested_deny_unknown_fields: false,
+            nested_check_value: None,
+        }
+    }
+
     /// A field of the table whose name is longer than `ECHO_LIMIT`.
-    static LONG: FieldSpec = FieldSpec {
-        name: "a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
-        pointer: "/a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
-        ident: "long",
-        shape: crate::Shape::Text,
-        optional: true,
-        list: false,
-        rules: &[],
-        class: crate::FieldClass::Writable,
-        notice: "",
-        doc: "",
-        nested: None,
-        aliases: &[],
-        nested_custom_prefix: None,
-        nested_deny_unknown_fields: false,
-        nested_check_value: None,
-    };
+    static LONG: FieldSpec = text_field(
+        "a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+        "/a_field_name_of_the_schema_itself_that_is_longer_than_sixty_four_characters",
+        "long",
+    );
+
+    /// Documented (`Issue::field`, docs/decisions.md): two long keys that share their first
+    /// `ECHO_LIMIT - 1` characters are shown the same; keys that differ there are not.
+    #[test]
+    fn two_long_keys_sharing_their_cut_collide() {
+        let root = Path::ROOT;
+        let stem = "k".repeat(ECHO_LIMIT - 1);
+        let (one, two) = (format!("{stem}aa"), format!("{stem}bb"));
+        assert_eq!(root.key(&one).field(), root.key(&two).field());
+        assert_eq!(root.key(&one).pointer(), root.key(&two).pointer());
+        assert_eq!(root.key(&one).field(), format!("{stem}…"));
+        // A difference within the kept characters, or a key of exactly the limit, stays.
+        let early = format!("{}x{}", "k".repeat(ECHO_LIMIT - 2), "aa");
+        assert_ne!(root.key(&early).field(), root.key(&one).field());
+        let whole = format!("{stem}a");
+        assert_eq!(root.key(&whole).field(), whole);
+        assert_ne!(root.key(&whole).pointer(), root.key(&one).pointer());
+    }
 
     #[test]
     fn a_long_key_is_cut_like_an_echo_in_field_and_pointer() {

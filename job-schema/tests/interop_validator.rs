@@ -208,6 +208,27 @@ fn a_report_of_an_array_and_of_malformed_json() {
     assert!(all[0].params.contains_key("line"));
 }
 
+#[test]
+fn a_code_this_release_does_not_know_keeps_its_name_as_sent() {
+    // A report of a later release read back: one unknown code, one known.
+    let json = concat!(
+        r#"{"errors":[{"field":"lat","pointer":"/lat","code":"some_later_code","#,
+        r#""message":"is too far north","params":{"limit":80,"length":95},"value":"95"},"#,
+        r#"{"field":"status","pointer":"/status","code":"required","#,
+        r#""message":"is required","params":{},"value":null}],"warnings":[]}"#
+    );
+    let report: Report = serde_json::from_str(json).unwrap();
+    let errors = ValidationErrors::from(report);
+    let fields = errors.field_errors();
+    let lat = &fields["lat"][0];
+    assert_eq!(lat.code, "some_later_code");
+    assert_ne!(lat.code, "unrecognized");
+    assert_eq!(lat.message.as_deref(), Some("is too far north"));
+    assert_eq!(lat.params["limit"], json!(80));
+    assert_eq!(lat.params["value"], json!("95"));
+    assert_eq!(fields["status"][0].code, "required");
+}
+
 /// A report of a strict read where a nested struct is deprecated (an error) and has errors
 /// of its own fields: both kept, the struct's own under `__all__`.
 #[test]

@@ -658,6 +658,18 @@ fn a_custom_key_that_is_a_fields_name_is_a_duplicate_field() {
             pairs(&[("lat", Code::DuplicateField)]),
             "{options:?}"
         );
+        // The reader of its JSON, which holds `lat` once, judges the text as the field's
+        // (README, "One set of rules, two doors": a documented difference of the doors):
+        // numeric text in lax mode, a number only in strict mode.
+        let json = job.to_json();
+        assert!(json.contains(r#""lat":"north""#), "{json}");
+        let read = Job::check_json(json.as_bytes(), options);
+        let code = if options.is_strict() {
+            Code::Type
+        } else {
+            Code::Number
+        };
+        assert_eq!(errors(&read), pairs(&[("lat", code)]), "{options:?}");
     }
     // A custom key proper, and a key of another case, are what they were.
     let mut job = Job::new(JobStatus::Quote);

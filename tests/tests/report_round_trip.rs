@@ -260,3 +260,63 @@ fn a_code_from_a_later_release_reads_back_and_writes_the_same_json() {
         assert_eq!(read, *known);
     }
 }
+
+/// Every code, `Unrecognized` included, as a `(code, name)` pair.
+fn every_code() -> Vec<(Code, &'static str)> {
+    let mut codes: Vec<(Code, &'static str)> = Code::ALL
+        .iter()
+        .map(|code| (*code, code.as_str()))
+        .collect();
+    codes.push((Code::Unrecognized, "unrecognized"));
+    codes
+}
+
+#[test]
+fn every_code_round_trips_through_a_format_that_does_not_describe_itself() {
+    // postcard writes a string as its length and bytes, and an enum variant as its index; a
+    // code written by index would not read back as a name.
+    for (code, name) in every_code() {
+        let bytes = postcard::to_allocvec(&code).unwrap();
+        let mut expected = vec![u8::try_from(name.len()).unwrap()];
+        expected.extend_from_slice(name.as_bytes());
+        assert_eq!(bytes, expected, "{name}");
+        let read: Code = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(read, code, "{name}");
+    }
+}
+
+#[test]
+fn every_code_round_trips_through_cbor_and_json_as_its_name() {
+    for (code, name) in every_code() {
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&code, &mut bytes).unwrap();
+        let mut text = Vec::new();
+        ciborium::into_writer(name, &mut text).unwrap();
+        assert_eq!(bytes, text, "{name}");
+        let read: Code = ciborium::from_reader(&bytes[..]).unwrap();
+        assert_eq!(read, code, "{name}");
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, format!("\"{name}\""));
+        assert_eq!(serde_json::from_str::<Code>(&json).unwrap(), code);
+    }
+}
+
+#[test]
+fn a_whole_report_round_trips_through_cbor() {
+    // A report with an unrecognized code, and the reports of the bodies above.
+    let later = r#"{"errors":[{"field":"lat","pointer":"/lat","code":"some_later_code","message":"m","params":{"limit":80,"length":95},"value":"95"}],"warnings":[]}"#;
+    let mut reports = vec![serde_json::from_str::<Report>(later).unwrap()];
+    for body in bodies() {
+        reports.push(Job::check_json(
+            body.as_bytes(),
+            Options::default().strict(),
+        ));
+    }
+    for report in reports {
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&report, &mut bytes).unwrap();
+        let read: Report = ciborium::from_reader(&bytes[..]).unwrap();
+        assert_eq!(read, report);
+        assert_eq!(read.to_json(), report.to_json());
+    }
+}

@@ -530,3 +530,43 @@ fn fixed_length_formats_refuse_a_trailing_newline_whatever_the_engines_dollar() 
     assert_eq!("YYYY-MM-DD".len(), patterns::DATE_LENGTH);
     assert_eq!("YYYY-MM-DD HH:MM:SS".len(), patterns::DATETIME_LENGTH);
 }
+
+/// Fields with both a `max_len` and a format of a length of its own.
+#[allow(dead_code)]
+#[derive(crate::Schema)]
+struct Limited {
+    #[schema(date, max_len = 10)]
+    day: Option<String>,
+    #[schema(max_len = 12, date)]
+    day_first_limit: Option<String>,
+    #[schema(date, max_len = 25)]
+    long_day: Option<String>,
+    #[schema(uuid, max_len = 40)]
+    id: Option<String>,
+    #[schema(datetime, max_len = 19)]
+    at: Option<String>,
+}
+
+#[test]
+fn max_length_is_the_smaller_of_max_len_and_the_formats_length() {
+    // A date is at most 19 characters (a datetime), a UUID 36, whatever the rule order.
+    for options in [strict(), LAX] {
+        let schema = json_schema::<Limited>(options);
+        for (name, expected) in [
+            ("day", 10),
+            ("day_first_limit", 12),
+            ("long_day", 19),
+            ("id", 36),
+            ("at", 19),
+        ] {
+            let field = property(&schema, name);
+            // Lax mode puts the text's schema first in an `anyOf` with the unset forms.
+            let text = if options == LAX {
+                &field["anyOf"][0]
+            } else {
+                &field
+            };
+            assert_eq!(text["maxLength"], expected, "{name}: {field}");
+        }
+    }
+}

@@ -26,7 +26,7 @@ use crate::report::{Issue, Report, Violation};
 use crate::sink::Sink;
 use crate::Schema;
 
-pub(crate) use keys::is_custom_key;
+pub(crate) use keys::{duplicate, is_custom_key};
 pub use keys::{unknown, NameKey};
 use tokenizer::Fault;
 pub use tokenizer::MAX_DEPTH;

@@ -15,8 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// issue's JSON writes it back unchanged).
 ///
 /// [`Issue::code_str`]: super::Issue::code_str
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Code {
     /// The input is not well-formed JSON.
@@ -124,6 +123,15 @@ impl Code {
     /// ```
     pub fn from_name(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|code| code.as_str() == name)
+    }
+}
+
+/// Writes the code's name ([`Code::as_str`]) as a string in every format, so that what
+/// [`Code`]'s `Deserialize` reads is what was written, in binary formats too (a derived
+/// `Serialize` writes a variant's index where a format does not describe itself).
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

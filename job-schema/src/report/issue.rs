@@ -23,7 +23,10 @@ pub struct Issue {
     ///
     /// A key from the input longer than [`ECHO_LIMIT`] characters (an unknown, custom or
     /// repeated key) is cut to its first `ECHO_LIMIT - 1` characters and `…`, on a character
-    /// boundary, as an echoed value is (see [`Path::field`]).
+    /// boundary, as an echoed value is (see [`Path::field`]). Two such keys that share their
+    /// first `ECHO_LIMIT - 1` characters are then shown the same, in `field` and in
+    /// `pointer`: tell their issues apart by their order or their message, not by the path
+    /// (the `validator` conversion files both under the one key).
     ///
     /// [`ECHO_LIMIT`]: super::ECHO_LIMIT
     pub field: Cow<'static, str>,
