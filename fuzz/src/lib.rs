@@ -6,19 +6,7 @@
 
 use job_schema::report::ISSUE_LIMIT;
 use job_schema::{Code, Issue, Options, Report};
-
-/// The six option sets: lax and strict, each in the create, record and update directions.
-pub fn option_sets() -> [Options; 6] {
-    let lax = Options::default();
-    [
-        lax,
-        lax.record(),
-        lax.update(),
-        lax.strict(),
-        lax.strict().record(),
-        lax.strict().update(),
-    ]
-}
+use job_schema_tests::option_sets;
 
 /// The option set picked by the first byte of `data`, and the bytes after it (the body).
 pub fn split(data: &[u8]) -> Option<(Options, &[u8])> {

@@ -5,7 +5,7 @@
 
 pub mod ui;
 
-use job_schema::{Code, Options, Report};
+use job_schema::{Code, Job, Options, Report};
 
 /// The `(field, code)` pairs of a report's errors, in order.
 pub fn errors(report: &Report) -> Vec<(String, Code)> {
@@ -41,6 +41,28 @@ pub fn issues(report: &Report) -> Vec<(String, Code, bool)> {
         .chain(warnings)
         .map(|(issue, error)| (issue.field.to_string(), issue.code, error))
         .collect()
+}
+
+/// What reading each element of a GET response alone reports, its index put in front of
+/// every path: the oracle of the array door (`Job::check_json_array`). An issue of the
+/// element itself (pointer `""`) is at `[i]`; any other, the key `""` included (pointer
+/// `"/"`, field `""`), at `[i].field`.
+pub fn element_by_element(elements: &[&str], options: Options) -> Report {
+    let mut all = Report::new();
+    for (i, element) in elements.iter().enumerate() {
+        let mut report = Job::check_json(element.as_bytes(), options);
+        for issue in report.errors.iter_mut().chain(report.warnings.iter_mut()) {
+            let field = if issue.pointer.is_empty() {
+                format!("[{i}]")
+            } else {
+                format!("[{i}].{}", issue.field)
+            };
+            issue.field = field.into();
+            issue.pointer = format!("/{i}{}", issue.pointer).into();
+        }
+        all.append(&mut report);
+    }
+    all
 }
 
 /// The six option sets: lax and strict, each in the create, record and update directions.

@@ -3,6 +3,7 @@
 
 use job_schema::report::ISSUE_LIMIT;
 use job_schema::{Code, Issue, Job, Options, Report};
+use job_schema_tests::element_by_element;
 
 /// Bodies with issues of every kind (type errors, rule errors, unknown and repeated keys,
 /// read-only and deprecated fields, nested text), and valid ones.
@@ -37,25 +38,6 @@ fn keys(report: &Report) -> (Vec<Key>, Vec<Key>) {
         report.errors.iter().map(key).collect(),
         report.warnings.iter().map(key).collect(),
     )
-}
-
-/// What reading each element alone reports, with its index put in front of every path.
-fn element_by_element(bodies: &[&str], options: Options) -> Report {
-    let mut all = Report::new();
-    for (i, body) in bodies.iter().enumerate() {
-        let mut report = Job::check_json(body.as_bytes(), options);
-        for issue in report.errors.iter_mut().chain(report.warnings.iter_mut()) {
-            let field = if issue.field.is_empty() {
-                format!("[{i}]")
-            } else {
-                format!("[{i}].{}", issue.field)
-            };
-            issue.field = field.into();
-            issue.pointer = format!("/{i}{}", issue.pointer).into();
-        }
-        all.append(&mut report);
-    }
-    all
 }
 
 #[test]

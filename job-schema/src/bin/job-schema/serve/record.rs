@@ -107,7 +107,6 @@ pub fn updated(stored: &Job, sent: &[SentKey], update: &Job, now: &str) -> Resul
         }
         let required = spec.is_some_and(FieldSpec::is_required);
         match changes.get(name) {
-            Some(Value::String(text)) if required && text.is_empty() => {}
             Some(value) => {
                 fields.insert(name.clone(), value.clone());
             }
